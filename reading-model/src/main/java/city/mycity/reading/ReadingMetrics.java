@@ -1,0 +1,31 @@
+package city.mycity.reading;
+
+/**
+ * The metric names every module uses, so that a dashboard can follow a reading from edge to store. In Prometheus
+ * format they appear with dots as underscores and counters end in {@code _total}, e.g. {@code
+ * mycity_readings_refused_total{reason="value_out_of_range"}}.
+ *
+ * <p>For every stage: received = stored + duplicate + refused.
+ */
+public final class ReadingMetrics {
+
+    /** Counter: readings a stage received (a message that cannot be read counts as one). Tag {@link #STAGE}. */
+    public static final String RECEIVED = "mycity.readings.received";
+    /** Counter: readings refused, tagged with {@link #REASON} and {@link #STAGE}. */
+    public static final String REFUSED = "mycity.readings.refused";
+    /** Counter: readings stored for the first time. */
+    public static final String STORED = "mycity.readings.stored";
+    /** Counter: readings that were already stored and were not stored again. */
+    public static final String DUPLICATE = "mycity.readings.duplicate";
+    /** Timer: from device time to the moment the reading was stored. */
+    public static final String LAG = "mycity.readings.lag";
+    /** Counter: messages forwarded (edge agent, simulator). Tag {@link #STAGE}. */
+    public static final String FORWARDED = "mycity.messages.forwarded";
+
+    /** Tag: the refusal reason's {@link RefusalReason#code()}. */
+    public static final String REASON = "reason";
+    /** Tag: the part of the platform that counts, e.g. {@code edge}, {@code stream}, {@code simulator}. */
+    public static final String STAGE = "stage";
+
+    private ReadingMetrics() {}
+}

@@ -1,0 +1,36 @@
+package city.mycity.reading;
+
+/** Why a reading was refused. The {@link #code()} is what metrics, tables and APIs show. */
+public enum RefusalReason {
+    /** The topic does not follow {@link UplinkTopic}. */
+    MALFORMED_TOPIC,
+    /** The payload is not a SenML JSON pack. */
+    MALFORMED_PAYLOAD,
+    /** The payload is larger, or has more records, than the platform accepts. */
+    OVERSIZED,
+    /** No device of that identifier is registered for the tenant. */
+    UNKNOWN_DEVICE,
+    /** The device is registered with a kind this platform does not know. */
+    UNKNOWN_KIND,
+    /** The pack names a device, tenant or gateway other than the one whose topic it came on. */
+    DEVICE_MISMATCH,
+    /** The record names a quantity the device's kind does not report. */
+    UNKNOWN_QUANTITY,
+    /** A field has the wrong JSON type, or a numeric quantity carries a string, boolean or data value. */
+    WRONG_TYPE,
+    /** The record has no value. */
+    MISSING_VALUE,
+    /** The record's unit is absent or is not the one its quantity is measured in. */
+    WRONG_UNIT,
+    /** The value is outside what a real sensor of that kind can report. */
+    VALUE_OUT_OF_RANGE,
+    /** The record has no absolute time (no time at all, or a SenML relative time). */
+    MISSING_TIME,
+    /** The record's time lies further in the future than the allowed clock skew. */
+    TIME_IN_FUTURE;
+
+    /** The reason in lower snake case, e.g. {@code value_out_of_range}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
