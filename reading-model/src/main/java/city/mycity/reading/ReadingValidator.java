@@ -40,6 +40,9 @@ public final class ReadingValidator {
     }
 
     public Validation validate(Uplink uplink) {
+        if (uplink.payload() == null) {
+            uplink = new Uplink(uplink.topic(), new byte[0], uplink.receivedAt());
+        }
         List<Problem> problems = new ArrayList<>();
         Optional<DeviceAddress> address = UplinkTopic.parse(uplink.topic());
         if (address.isEmpty()) {
@@ -177,7 +180,7 @@ public final class ReadingValidator {
     }
 
     private void checkTime(ResolvedRecord record, Instant receivedAt, List<Problem> problems) {
-        if (record.time() < RELATIVE_TIME_LIMIT) {
+        if (!Double.isFinite(record.time()) || record.time() < RELATIVE_TIME_LIMIT) {
             problems.add(new Problem(
                     RefusalReason.MISSING_TIME,
                     "record " + record.index() + " has no absolute device time (bt + t = " + record.time() + " s)"));

@@ -15,27 +15,34 @@ public final class Settings {
 
     private final Map<String, String> overrides;
     private final Map<String, String> environment;
+    private final boolean systemProperties;
 
-    private Settings(Map<String, String> overrides, Map<String, String> environment) {
+    private Settings(Map<String, String> overrides, Map<String, String> environment, boolean systemProperties) {
         this.overrides = Map.copyOf(overrides);
         this.environment = Map.copyOf(environment);
+        this.systemProperties = systemProperties;
     }
 
     /** Settings from system properties and the process environment. */
     public static Settings fromEnvironment() {
-        return new Settings(Map.of(), System.getenv());
+        return fromEnvironment(System.getenv());
     }
 
-    /** Settings from the given values only (for tests and embedding). */
+    /** Settings from system properties and the given environment variables (for tests and launchers). */
+    public static Settings fromEnvironment(Map<String, String> environment) {
+        return new Settings(Map.of(), environment, true);
+    }
+
+    /** Settings from the given values only, keyed by setting key (for tests and embedding). */
     public static Settings of(Map<String, String> values) {
-        return new Settings(values, Map.of());
+        return new Settings(values, Map.of(), false);
     }
 
     /** These settings with some values given in code, which win over everything else. */
     public Settings with(String key, String value) {
         Map<String, String> merged = new HashMap<>(overrides);
         merged.put(key, value);
-        return new Settings(merged, environment);
+        return new Settings(merged, environment, systemProperties);
     }
 
     public <T> Optional<T> find(Setting<T> setting) {
@@ -46,10 +53,12 @@ public final class Settings {
         try {
             return Optional.of(setting.parser().apply(raw.trim()));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "Setting " + setting.key() + " (" + setting.environmentVariable() + ") has an invalid value"
-                            + (setting.secret() ? "" : " '" + raw + "'") + ": " + e.getMessage(),
-                    e);
+            String where = "Setting " + setting.key() + " (" + setting.environmentVariable() + ") has an invalid value";
+            if (setting.secret()) {
+                // The parser's message and cause may quote the secret: keep neither.
+                throw new IllegalArgumentException(where + " (not shown: it is a secret).");
+            }
+            throw new IllegalArgumentException(where + " '" + raw + "': " + e.getMessage(), e);
         }
     }
 
@@ -82,7 +91,7 @@ public final class Settings {
 
     private String raw(Setting<?> setting) {
         String value = overrides.get(setting.key());
-        if (value == null) {
+        if (value == null && systemProperties) {
             value = System.getProperty(setting.key());
         }
         if (value == null) {
@@ -93,19 +102,31 @@ public final class Settings {
 
     /** Parses {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h} or an ISO-8601 duration such as {@code PT2S}. */
     public static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.startsWith("p")) {
-            return Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT));
+        String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            Duration duration = t.startsWith("p") ? Duration.parse(t.toUpperCase(java.util.Locale.ROOT)) : shortForm(t);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("a duration must not be negative");
+            }
+            return duration;
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "expected a duration like 500ms, 2s, 5m, 1h or PT2S, but was '" + text + "'", e);
         }
-        if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    }
+
+    private static Duration shortForm(String t) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d{1,18})(ms|s|m|h)").matcher(t);
+        if (!m.matches()) {
+            throw new NumberFormatException("not a number followed by ms, s, m or h");
         }
-        long amount = Long.parseLong(t.substring(0, t.length() - 1));
-        return switch (t.charAt(t.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException("expected a duration like 500ms, 2s, 5m or PT2S");
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
         };
     }
 }

@@ -25,7 +25,8 @@ public final class JsonSenmlCodec implements SenmlCodec {
     private static final Set<String> KNOWN =
             Set.of("bn", "bt", "bu", "bv", "bs", "bver", "n", "u", "v", "vs", "vb", "vd", "s", "t", "ut", "seq");
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final JsonFactory factory = mapper.getFactory();
 
     private JsonSenmlCodec() {}
@@ -69,12 +70,15 @@ public final class JsonSenmlCodec implements SenmlCodec {
 
     @Override
     public Decoded decode(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return Decoded.failed("the payload is empty");
+        }
         JsonNode root;
         try {
             root = mapper.readTree(payload);
         } catch (JsonProcessingException e) {
             return Decoded.failed("not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return Decoded.failed("unreadable: " + e.getMessage());
         }
         if (root == null || !root.isArray()) {
