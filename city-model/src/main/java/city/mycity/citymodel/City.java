@@ -2,7 +2,11 @@ package city.mycity.citymodel;
 
 import java.util.List;
 
-/** The plain, immutable {@link CityModel} that every source builds. */
+/**
+ * The plain, immutable {@link CityModel} that every source builds.
+ *
+ * @param trafficSignals the positions of the city's traffic signals (OSM {@code highway=traffic_signals})
+ */
 public record City(
         String tenant,
         String name,
@@ -12,14 +16,30 @@ public record City(
         List<CarPark> carParks,
         List<Gateway> gateways,
         List<Sensor> sensors,
-        Provenance provenance)
+        Provenance provenance,
+        List<GeoPoint> trafficSignals)
         implements CityModel {
 
     public City {
+        trafficSignals = List.copyOf(trafficSignals);
         zones = List.copyOf(zones);
         streets = List.copyOf(streets);
         carParks = List.copyOf(carParks);
         gateways = List.copyOf(gateways);
         sensors = List.copyOf(sensors);
+    }
+
+    /** A city without traffic signals (the constructor before {@link #trafficSignals()} was added). */
+    public City(
+            String tenant,
+            String name,
+            BoundingBox bounds,
+            List<Zone> zones,
+            List<Street> streets,
+            List<CarPark> carParks,
+            List<Gateway> gateways,
+            List<Sensor> sensors,
+            Provenance provenance) {
+        this(tenant, name, bounds, zones, streets, carParks, gateways, sensors, provenance, List.of());
     }
 }

@@ -30,6 +30,11 @@ public interface CityModel {
 
     Provenance provenance();
 
+    /** The positions of the city's traffic signals; empty when the source has none. */
+    default List<GeoPoint> trafficSignals() {
+        return List.of();
+    }
+
     default List<Sensor> sensors(SensorKind kind) {
         return sensors().stream().filter(s -> s.kind() == kind).toList();
     }
