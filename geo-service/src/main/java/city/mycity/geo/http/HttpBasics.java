@@ -1,0 +1,86 @@
+package city.mycity.geo.http;
+
+import city.mycity.geo.InvalidParameterException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.CorsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every request goes through: request timing, the read-only rule (GET only, 405 otherwise), CORS for GET from
+ * any origin, and problem documents for 400, 404, 405 and 500.
+ */
+public final class HttpBasics {
+
+    /** Timer: HTTP requests served, tagged with {@code route}, {@code method} and {@code status}. */
+    public static final String REQUESTS = "mycity.http.requests";
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(HttpBasics.class);
+
+    private HttpBasics() {}
+
+    /** Adds the handlers that run before any route. */
+    public static void before(Router router, MeterRegistry meters) {
+        router.route().handler(ctx -> timed(ctx, meters));
+        router.route()
+                .handler(CorsHandler.create()
+                        .addOrigin("*")
+                        .allowedMethod(HttpMethod.GET)
+                        .maxAgeSeconds(3600));
+        router.route().handler(HttpBasics::readOnly);
+    }
+
+    /** Adds the error handlers that answer with problem documents. */
+    public static void after(Router router) {
+        router.errorHandler(404, ctx -> Problems.send(ctx, 404, "Not Found", "No resource at this path.", null));
+        router.errorHandler(405, HttpBasics::methodNotAllowed);
+        router.errorHandler(500, HttpBasics::failure);
+        router.errorHandler(400, HttpBasics::failure);
+    }
+
+    private static void readOnly(RoutingContext ctx) {
+        if (ctx.request().method() == HttpMethod.GET) {
+            ctx.next();
+        } else {
+            methodNotAllowed(ctx);
+        }
+    }
+
+    private static void methodNotAllowed(RoutingContext ctx) {
+        ctx.response().putHeader("Allow", "GET");
+        Problems.send(ctx, 405, "Method Not Allowed", "This API is read-only: use GET.", null);
+    }
+
+    private static void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof InvalidParameterException e) {
+            Problems.send(ctx, 400, "Bad Request", e.getMessage(), new JsonObject().put("parameter", e.parameter()));
+        } else if (ctx.statusCode() == 400) {
+            Problems.send(ctx, 400, "Bad Request", "The request could not be read.", null);
+        } else {
+            LOGGER.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            Problems.send(ctx, 500, "Internal Server Error", "The request failed; the error has been logged.", null);
+        }
+    }
+
+    private static void timed(RoutingContext ctx, MeterRegistry meters) {
+        long start = System.nanoTime();
+        ctx.addEndHandler(v -> {
+            Route route = ctx.currentRoute();
+            String path = route == null || route.getPath() == null ? "other" : route.getPath();
+            Timer.builder(REQUESTS)
+                    .tag("route", path.startsWith("/api") || path.startsWith("/health") ? path : "other")
+                    .tag("method", ctx.request().method().name())
+                    .tag("status", Integer.toString(ctx.response().getStatusCode()))
+                    .register(meters)
+                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        });
+        ctx.next();
+    }
+}

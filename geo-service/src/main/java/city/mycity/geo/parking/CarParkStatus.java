@@ -1,0 +1,24 @@
+package city.mycity.geo.parking;
+
+import city.mycity.citymodel.GeoPoint;
+import java.time.Instant;
+
+/**
+ * A car park with its latest occupancy.
+ *
+ * @param occupied the occupied spaces, or {@code null} when no bay of the car park has reported yet
+ * @param updated the time of the newest bay reading behind {@code occupied}, or {@code null} when there is none
+ */
+public record CarParkStatus(
+        String id, String name, String zone, GeoPoint location, int capacity, Integer occupied, Instant updated) {
+
+    /** Whether occupancy data exists for this car park. */
+    public boolean hasData() {
+        return occupied != null;
+    }
+
+    /** The free spaces (capacity minus occupied, never negative), or {@code null} when there is no data yet. */
+    public Integer free() {
+        return occupied == null ? null : Math.max(0, capacity - occupied);
+    }
+}

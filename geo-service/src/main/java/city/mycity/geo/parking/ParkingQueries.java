@@ -1,0 +1,90 @@
+package city.mycity.geo.parking;
+
+import city.mycity.citymodel.GeoPoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/** Reads car parks and zones with their occupancy from the registry and the occupancy tables (blocking JDBC). */
+public final class ParkingQueries {
+
+    private static final String CAR_PARKS = "SELECT cp.id, cp.name, cp.zone_id, cp.latitude, cp.longitude, cp.capacity,"
+            + " o.occupied, o.time FROM car_park cp LEFT JOIN car_park_occupancy o"
+            + " ON o.tenant_id = cp.tenant_id AND o.car_park_id = cp.id WHERE cp.tenant_id = ? ORDER BY cp.id";
+    private static final String ZONES = "SELECT z.id, z.name, o.occupied, o.bays, o.time FROM zone z"
+            + " LEFT JOIN zone_occupancy o ON o.tenant_id = z.tenant_id AND o.zone_id = z.id"
+            + " WHERE z.tenant_id = ? ORDER BY z.id";
+
+    private final DataSource dataSource;
+    private final String tenant;
+
+    public ParkingQueries(DataSource dataSource, String tenant) {
+        this.dataSource = Objects.requireNonNull(dataSource, "Data source must not be null.");
+        this.tenant = Objects.requireNonNull(tenant, "Tenant must not be null.");
+    }
+
+    /** Every car park of the tenant, by id. */
+    public List<CarParkStatus> carParks() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(CAR_PARKS)) {
+            st.setString(1, tenant);
+            List<CarParkStatus> result = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new CarParkStatus(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            new GeoPoint(rs.getDouble(4), rs.getDouble(5)),
+                            rs.getInt(6),
+                            (Integer) rs.getObject(7),
+                            instant(rs, 8)));
+                }
+            }
+            return result;
+        }
+    }
+
+    /** The car parks with free spaces nearest to a point, nearest first (straight-line distance). */
+    public List<NearbyCarPark> nearestWithFreeSpaces(GeoPoint from, int limit) throws SQLException {
+        return carParks().stream()
+                .filter(cp -> cp.free() != null && cp.free() > 0)
+                .map(cp -> new NearbyCarPark(cp, from.distanceTo(cp.location())))
+                .sorted(Comparator.comparingDouble(NearbyCarPark::distanceMetres))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Every zone of the tenant with its occupancy, by id. */
+    public List<ZoneOccupancy> zones() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(ZONES)) {
+            st.setString(1, tenant);
+            List<ZoneOccupancy> result = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new ZoneOccupancy(
+                            rs.getString(1),
+                            rs.getString(2),
+                            (Integer) rs.getObject(3),
+                            (Integer) rs.getObject(4),
+                            instant(rs, 5)));
+                }
+            }
+            return result;
+        }
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}

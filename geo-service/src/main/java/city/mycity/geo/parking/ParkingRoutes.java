@@ -1,0 +1,79 @@
+package city.mycity.geo.parking;
+
+import city.mycity.citymodel.GeoPoint;
+import city.mycity.geo.http.GeoJson;
+import city.mycity.geo.http.Params;
+import city.mycity.geo.http.Replies;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/** HTTP adapter for {@link ParkingQueries}: car parks, nearest free, zone occupancy. */
+public final class ParkingRoutes {
+
+    /** The most car parks {@code nearest} returns. */
+    public static final int MAX_NEAREST = 50;
+
+    private final ParkingQueries queries;
+
+    public ParkingRoutes(ParkingQueries queries) {
+        this.queries = queries;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/parking/carparks").handler(this::carParks);
+        router.get("/api/v1/parking/nearest").handler(this::nearest);
+        router.get("/api/v1/zones/occupancy").handler(this::zones);
+    }
+
+    private void carParks(RoutingContext ctx) {
+        Replies.json(
+                ctx,
+                GeoJson.CONTENT_TYPE,
+                queries::carParks,
+                list -> GeoJson.collection(
+                        list.stream().map(cp -> feature(cp, new JsonObject())).toList()));
+    }
+
+    private void nearest(RoutingContext ctx) {
+        double lat = Params.decimal(ctx, "lat", -90, 90);
+        double lon = Params.decimal(ctx, "lon", -180, 180);
+        int limit = Params.integer(ctx, "limit", 5, 1, MAX_NEAREST);
+        GeoPoint from = new GeoPoint(lat, lon);
+        Replies.json(ctx, GeoJson.CONTENT_TYPE, () -> queries.nearestWithFreeSpaces(from, limit), list -> {
+            List<JsonObject> features = list.stream()
+                    .map(n -> feature(n.carPark(), new JsonObject().put("distance_m", Math.round(n.distanceMetres()))))
+                    .toList();
+            return GeoJson.collection(features);
+        });
+    }
+
+    private void zones(RoutingContext ctx) {
+        Replies.json(ctx, "application/json", queries::zones, list -> {
+            JsonArray zones = new JsonArray();
+            list.forEach(z -> zones.add(new JsonObject()
+                    .put("id", z.id())
+                    .put("name", z.name())
+                    .put("occupied", z.occupied())
+                    .put("bays", z.bays())
+                    .put("free", z.occupied() == null ? null : Math.max(0, z.bays() - z.occupied()))
+                    .put("updated", GeoJson.time(z.updated()))));
+            return new JsonObject().put("zones", zones);
+        });
+    }
+
+    static JsonObject feature(CarParkStatus cp, JsonObject extra) {
+        JsonObject properties = new JsonObject()
+                .put("id", cp.id())
+                .put("name", cp.name())
+                .put("zone", cp.zone())
+                .put("capacity", cp.capacity())
+                .put("free", cp.free())
+                .put("occupied", cp.occupied())
+                .put("updated", GeoJson.time(cp.updated()))
+                .mergeIn(extra);
+        return GeoJson.feature(cp.id(), GeoJson.point(cp.location()), properties);
+    }
+}

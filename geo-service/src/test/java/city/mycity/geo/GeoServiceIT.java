@@ -1,0 +1,310 @@
+package city.mycity.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.mycity.citymodel.City;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The public API against a real database with a registered test town and some occupancy. */
+class GeoServiceIT {
+
+    private static Vertx vertx;
+    private static TestStore store;
+    private static GeoService service;
+    private static Http http;
+    private static City city;
+
+    @BeforeAll
+    static void start() throws Exception {
+        city = TestCity.create("it-" + UUID.randomUUID().toString().substring(0, 8));
+        store = TestStore.withCity(city);
+        store.carParkOccupancy("cp001", 1, 4); // 3 free
+        store.carParkOccupancy("cp002", 4, 4); // more occupied than capacity: full, never negative
+        store.carParkOccupancy("cp003", 0, 2); // 2 free
+        // cp004 has no data yet
+        store.zoneOccupancy("z-a1", 5, 14);
+        store.sensorState("bay-00001", "occupied", 1, "/");
+        store.sensorState("bin-00001", "fill", 40, "%");
+        store.sensorState("bin-00001", "temperature", 18.5, "Cel");
+        vertx = Vertx.vertx();
+        service = GeoService.builder()
+                .vertx(vertx)
+                .city(city)
+                .dataSource(store.dataSource())
+                .port(0)
+                .maxSensors(10)
+                .build();
+        http = new Http(vertx, service.start());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        http.close();
+        service.close();
+        vertx.close().await();
+        store.close();
+    }
+
+    @Test
+    void car_parks_are_geojson_points_with_capacity_and_free_spaces() {
+        HttpResponse<Buffer> response = http.get("/api/v1/parking/carparks");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Type")).isEqualTo("application/geo+json");
+        JsonObject collection = response.bodyAsJsonObject();
+        assertThat(collection.getString("type")).isEqualTo("FeatureCollection");
+        JsonObject cp001 = feature(collection, "cp001");
+        assertThat(cp001.getJsonObject("geometry").getString("type")).isEqualTo("Point");
+        assertThat(cp001.getJsonObject("geometry").getJsonArray("coordinates").getList())
+                .containsExactly(8.003, 50.018);
+        JsonObject p = cp001.getJsonObject("properties");
+        assertThat(p.getString("name")).isEqualTo("Market Square");
+        assertThat(p.getInteger("capacity")).isEqualTo(4);
+        assertThat(p.getInteger("occupied")).isEqualTo(1);
+        assertThat(p.getInteger("free")).isEqualTo(3);
+        assertThat(p.getString("updated")).isNotNull().endsWith("Z");
+    }
+
+    @Test
+    void free_spaces_are_never_negative() {
+        JsonObject p = feature(http.get("/api/v1/parking/carparks").bodyAsJsonObject(), "cp002")
+                .getJsonObject("properties");
+
+        assertThat(p.getInteger("occupied")).isEqualTo(4);
+        assertThat(p.getInteger("free")).isZero();
+    }
+
+    @Test
+    void car_park_without_data_has_null_free_and_update() {
+        JsonObject p = feature(http.get("/api/v1/parking/carparks").bodyAsJsonObject(), "cp004")
+                .getJsonObject("properties");
+
+        assertThat(p.getInteger("capacity")).isEqualTo(5);
+        assertThat(p.containsKey("updated")).isTrue();
+        assertThat(p.getValue("updated")).isNull();
+        assertThat(p.getValue("free")).isNull();
+    }
+
+    @Test
+    void nearest_lists_only_car_parks_with_free_spaces_nearest_first() {
+        HttpResponse<Buffer> response = http.get("/api/v1/parking/nearest?lat=50.0021&lon=8.0279&limit=10");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonArray features = response.bodyAsJsonObject().getJsonArray("features");
+        assertThat(ids(features)).containsExactly("cp003", "cp001");
+        long first = features.getJsonObject(0).getJsonObject("properties").getLong("distance_m");
+        long second = features.getJsonObject(1).getJsonObject("properties").getLong("distance_m");
+        assertThat(first).isLessThan(20);
+        assertThat(second).isGreaterThan(first);
+    }
+
+    @Test
+    void nearest_honours_the_limit() {
+        JsonArray features = http.get("/api/v1/parking/nearest?lat=50.018&lon=8.003&limit=1")
+                .bodyAsJsonObject()
+                .getJsonArray("features");
+
+        assertThat(ids(features)).containsExactly("cp001");
+    }
+
+    @Test
+    void nearest_without_a_latitude_is_a_bad_request_problem() {
+        HttpResponse<Buffer> response = http.get("/api/v1/parking/nearest?lon=8.0");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+        JsonObject problem = response.bodyAsJsonObject();
+        assertThat(problem.getInteger("status")).isEqualTo(400);
+        assertThat(problem.getString("parameter")).isEqualTo("lat");
+        assertThat(problem.getString("detail")).contains("lat");
+    }
+
+    @Test
+    void nearest_with_out_of_range_values_is_a_bad_request() {
+        assertThat(http.get("/api/v1/parking/nearest?lat=91&lon=8").statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/parking/nearest?lat=50&lon=abc").statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/parking/nearest?lat=50&lon=8&limit=0").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void sensors_in_a_box_are_only_those_inside_it_with_their_state() {
+        JsonObject collection =
+                http.get("/api/v1/sensors?bbox=8.0045,50.0149,8.0055,50.0152").bodyAsJsonObject();
+
+        assertThat(ids(collection.getJsonArray("features"))).containsExactly("bay-00001", "bay-00002");
+        JsonObject bay = feature(collection, "bay-00001").getJsonObject("properties");
+        assertThat(bay.getString("kind")).isEqualTo("parking-bay");
+        assertThat(bay.getString("zone")).isEqualTo("z-a1");
+        JsonObject occupied = bay.getJsonObject("state").getJsonObject("occupied");
+        assertThat(occupied.getDouble("value")).isEqualTo(1.0);
+        assertThat(occupied.getString("unit")).isEqualTo("/");
+        assertThat(occupied.getString("time")).isNotNull();
+        assertThat(feature(collection, "bay-00002").getJsonObject("properties").getJsonObject("state"))
+                .isEmpty();
+    }
+
+    @Test
+    void sensors_can_be_filtered_by_kind() {
+        JsonObject collection =
+                http.get("/api/v1/sensors?bbox=8,50,8.03,50.02&kind=bin").bodyAsJsonObject();
+
+        assertThat(ids(collection.getJsonArray("features"))).containsExactly("bin-00001");
+        JsonObject state =
+                feature(collection, "bin-00001").getJsonObject("properties").getJsonObject("state");
+        assertThat(state.getJsonObject("fill").getDouble("value")).isEqualTo(40.0);
+        assertThat(state.getJsonObject("temperature").getString("unit")).isEqualTo("Cel");
+    }
+
+    @Test
+    void sensors_are_limited_and_say_so() {
+        JsonObject all = http.get("/api/v1/sensors?bbox=8,50,8.03,50.02").bodyAsJsonObject();
+        JsonObject three =
+                http.get("/api/v1/sensors?bbox=8,50,8.03,50.02&limit=3").bodyAsJsonObject();
+
+        assertThat(all.getJsonArray("features")).hasSize(10);
+        assertThat(all.getBoolean("truncated")).isTrue();
+        assertThat(three.getJsonArray("features")).hasSize(3);
+        assertThat(three.getInteger("numberReturned")).isEqualTo(3);
+        assertThat(http.get("/api/v1/sensors?bbox=8,50,8.03,50.02&limit=11").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void a_bad_bounding_box_is_a_bad_request() {
+        for (String bbox : List.of("", "1,2,3", "8,50,a,50.02", "8.03,50,8,50.02", "8,-91,9,50", "8,50,8.03,50.02,1")) {
+            HttpResponse<Buffer> response = http.get("/api/v1/sensors?bbox=" + bbox);
+            assertThat(response.statusCode()).as(bbox).isEqualTo(400);
+            assertThat(response.bodyAsJsonObject().getString("parameter")).isEqualTo("bbox");
+        }
+        assertThat(http.get("/api/v1/sensors").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/sensors?bbox=8,50,8.03,50.02&kind=unicorn").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void city_describes_name_tenant_bounds_zones_and_provenance() {
+        JsonObject body = http.get("/api/v1/city").bodyAsJsonObject();
+
+        assertThat(body.getString("name")).isEqualTo("Testville");
+        assertThat(body.getString("tenant")).isEqualTo(city.tenant());
+        assertThat(body.getJsonArray("bounds").getList()).containsExactly(8.0, 50.0, 8.03, 50.02);
+        assertThat(body.getJsonArray("zones")).hasSize(2);
+        assertThat(body.getJsonObject("provenance").getString("source")).isEqualTo("generated test town");
+        assertThat(body.getJsonObject("provenance").getJsonArray("notes")).hasSize(1);
+    }
+
+    @Test
+    void streets_are_line_strings_with_name_and_class() {
+        JsonObject collection = http.get("/api/v1/city/streets").bodyAsJsonObject();
+
+        JsonObject high = feature(collection, "s-1");
+        assertThat(high.getJsonObject("geometry").getString("type")).isEqualTo("LineString");
+        assertThat(high.getJsonObject("geometry")
+                        .getJsonArray("coordinates")
+                        .getJsonArray(0)
+                        .getList())
+                .containsExactly(8.0, 50.01);
+        assertThat(high.getJsonObject("properties").getString("name")).isEqualTo("High Street");
+        assertThat(high.getJsonObject("properties").getString("class")).isEqualTo("primary");
+        assertThat(feature(collection, "s-4").getJsonObject("properties").getValue("name"))
+                .isNull();
+    }
+
+    @Test
+    void zone_occupancy_lists_every_zone() {
+        JsonArray zones = http.get("/api/v1/zones/occupancy").bodyAsJsonObject().getJsonArray("zones");
+
+        assertThat(zones).hasSize(2);
+        JsonObject oldTown = zones.getJsonObject(0);
+        assertThat(oldTown.getString("name")).isEqualTo("Old Town");
+        assertThat(oldTown.getInteger("free")).isEqualTo(9);
+        assertThat(zones.getJsonObject(1).getValue("occupied")).isNull();
+    }
+
+    @Test
+    void the_api_is_read_only() {
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
+            HttpResponse<Buffer> response = http.send(method, "/api/v1/parking/carparks");
+            assertThat(response.statusCode()).as(method.name()).isEqualTo(405);
+            assertThat(response.getHeader("Allow")).isEqualTo("GET");
+        }
+    }
+
+    @Test
+    void unknown_paths_are_not_found_problems() {
+        HttpResponse<Buffer> response = http.get("/api/v1/nothing-here");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void any_origin_may_read_the_api() {
+        HttpResponse<Buffer> response = http.getWithOrigin("/api/v1/parking/carparks", "https://example.org");
+
+        assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
+    void every_route_is_described_in_the_openapi_document() {
+        JsonObject paths = http.get("/api/v1/openapi.json").bodyAsJsonObject().getJsonObject("paths");
+        Set<String> routes = service.router().getRoutes().stream()
+                .map(r -> r.getPath())
+                .filter(p -> p != null && !p.endsWith("*") && !p.equals("/"))
+                .collect(Collectors.toSet());
+
+        assertThat(routes).isNotEmpty();
+        assertThat(paths.fieldNames()).containsAll(routes);
+        assertThat(routes).containsAll(paths.fieldNames());
+    }
+
+    @Test
+    void metrics_are_in_prometheus_text() {
+        http.get("/api/v1/city");
+        HttpResponse<Buffer> response = http.get("/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.bodyAsString())
+                .contains("mycity_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/city\",status=\"200\"}");
+    }
+
+    @Test
+    void health_reports_the_database_up() {
+        HttpResponse<Buffer> response = http.get("/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+    }
+
+    private static JsonObject feature(JsonObject collection, String id) {
+        JsonArray features = collection.getJsonArray("features");
+        for (int i = 0; i < features.size(); i++) {
+            if (id.equals(features.getJsonObject(i).getString("id"))) {
+                return features.getJsonObject(i);
+            }
+        }
+        throw new AssertionError("No feature " + id + " in " + collection.encode());
+    }
+
+    private static List<String> ids(JsonArray features) {
+        List<String> ids = new ArrayList<>();
+        features.forEach(f -> ids.add(((JsonObject) f).getString("id")));
+        return ids;
+    }
+}

@@ -1,0 +1,111 @@
+package city.mycity.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.mycity.citymodel.City;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The live feed pushes changes written to the store to every connected client. */
+class LiveFeedIT {
+
+    private Vertx vertx;
+    private TestStore store;
+    private GeoService service;
+    private HttpClientAgent client;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        City city = TestCity.create("live-" + UUID.randomUUID().toString().substring(0, 8));
+        store = TestStore.withCity(city);
+        store.carParkOccupancy("cp001", 1, 4);
+        vertx = Vertx.vertx();
+        service = GeoService.builder()
+                .vertx(vertx)
+                .city(city)
+                .dataSource(store.dataSource())
+                .port(0)
+                .pollInterval(Duration.ofMillis(100))
+                .heartbeat(Duration.ofMillis(200))
+                .build();
+        port = service.start();
+        client = vertx.createHttpClient();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close().await();
+        service.close();
+        vertx.close().await();
+        store.close();
+    }
+
+    @Test
+    void every_client_receives_a_car_park_change_after_the_row_changes() throws Exception {
+        StringBuffer first = listen();
+        StringBuffer second = listen();
+
+        store.carParkOccupancy("cp001", 3, 4);
+
+        String expected = "event: carpark\ndata: {\"id\":\"cp001\",\"free\":1,\"occupied\":3,\"capacity\":4,";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(first.toString()).contains(expected);
+            assertThat(second.toString()).contains(expected);
+        });
+    }
+
+    @Test
+    void a_street_bay_change_is_a_bay_event_and_car_park_bays_are_not() throws Exception {
+        StringBuffer events = listen();
+
+        store.sensorState("cp001-b0001", "occupied", 1, "/");
+        store.sensorState("bay-00002", "occupied", 1, "/");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.toString())
+                .contains("event: bay\ndata: {\"id\":\"bay-00002\",\"occupied\":true,"));
+        assertThat(events.toString()).doesNotContain("cp001-b0001");
+    }
+
+    @Test
+    void an_unchanged_row_is_reported_once() throws Exception {
+        StringBuffer events = listen();
+
+        store.carParkOccupancy("cp001", 2, 4);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events.toString()).contains("\"occupied\":2"));
+        store.sensorState("bay-00003", "occupied", 0, "/");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events.toString()).contains("bay-00003"));
+
+        assertThat(events.toString().split("event: carpark", -1)).hasSize(2);
+    }
+
+    @Test
+    void idle_clients_get_heartbeats() throws Exception {
+        StringBuffer events = listen();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events.toString()).contains(": heartbeat"));
+    }
+
+    private StringBuffer listen() {
+        StringBuffer received = new StringBuffer();
+        HttpClientResponse response = client.request(HttpMethod.GET, port, "localhost", "/api/v1/live")
+                .compose(request -> request.send())
+                .await();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
+        response.handler(buffer -> received.append(buffer.toString()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.toString().contains(": connected"));
+        return received;
+    }
+}
