@@ -1,0 +1,152 @@
+package city.mycity.stream.mqtt;
+
+import city.mycity.reading.Uplink;
+import city.mycity.reading.UplinkTopic;
+import java.time.Duration;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * An unbounded source of MQTT v5 messages (FLIP-27). Each parallel reader runs one client with the stable id {@code
+ * {group}-{subtask}}, a persistent session and a shared QoS 1 subscription; messages are acknowledged when the
+ * checkpoint covering them completes, so none is lost on a restart (some may come twice: the sinks are idempotent).
+ */
+public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerator.NoState> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final MqttSourceSettings settings;
+
+    private MqttSource(MqttSourceSettings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder(String serverUri) {
+        return new Builder(serverUri);
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+        return Boundedness.CONTINUOUS_UNBOUNDED;
+    }
+
+    @Override
+    public SourceReader<Uplink, MqttSplit> createReader(SourceReaderContext context) {
+        return new MqttSourceReader(new MqttSubscriber(settings, settings.clientId(context.getIndexOfSubtask())));
+    }
+
+    @Override
+    public SplitEnumerator<MqttSplit, MqttEnumerator.NoState> createEnumerator(
+            SplitEnumeratorContext<MqttSplit> context) {
+        return new MqttEnumerator(context);
+    }
+
+    @Override
+    public SplitEnumerator<MqttSplit, MqttEnumerator.NoState> restoreEnumerator(
+            SplitEnumeratorContext<MqttSplit> context, MqttEnumerator.NoState checkpoint) {
+        return new MqttEnumerator(context);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<MqttSplit> getSplitSerializer() {
+        return MqttSplitSerializer.INSTANCE;
+    }
+
+    @Override
+    public SimpleVersionedSerializer<MqttEnumerator.NoState> getEnumeratorCheckpointSerializer() {
+        return new MqttEnumerator.NoStateSerializer();
+    }
+
+    @Override
+    public String toString() {
+        return settings.toString();
+    }
+
+    /** Settings of an {@link MqttSource}; only the server URI is required. */
+    public static final class Builder {
+        private final String serverUri;
+        private String username;
+        private String password;
+        private String group = "stream-jobs";
+        private String topicFilter = UplinkTopic.allTenants();
+        private Duration sessionExpiry = Duration.ofHours(1);
+        private int receiveMaximum = 65_535;
+        private Duration connectionTimeout = Duration.ofSeconds(10);
+
+        private Builder(String serverUri) {
+            this.serverUri = serverUri;
+        }
+
+        /** The user name. By default, none (anonymous). */
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        /** The password. By default, none. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** The shared-subscription group and client id prefix. By default, {@code stream-jobs}. */
+        public Builder group(String group) {
+            this.group = group;
+            return this;
+        }
+
+        /** The topic filter. By default, every tenant's uplinks: {@code mycity/v1/+/+/+/up}. */
+        public Builder topicFilter(String topicFilter) {
+            this.topicFilter = topicFilter;
+            return this;
+        }
+
+        /** How long the broker keeps a reader's session (and its unacknowledged messages). By default, 1 hour. */
+        public Builder sessionExpiry(Duration sessionExpiry) {
+            this.sessionExpiry = sessionExpiry;
+            return this;
+        }
+
+        /**
+         * How many unacknowledged messages the broker may send a reader. Messages are acknowledged per checkpoint, so
+         * this must hold a checkpoint interval's worth. By default, 65535 (the most MQTT allows).
+         */
+        public Builder receiveMaximum(int receiveMaximum) {
+            this.receiveMaximum = receiveMaximum;
+            return this;
+        }
+
+        /** How long to wait for the broker to accept a connection. By default, 10 seconds. */
+        public Builder connectionTimeout(Duration connectionTimeout) {
+            this.connectionTimeout = connectionTimeout;
+            return this;
+        }
+
+        public MqttSource build() {
+            if (serverUri == null || serverUri.isBlank()) {
+                throw new IllegalStateException("MQTT server URI must not be empty (e.g. tcp://localhost:1883).");
+            }
+            if (receiveMaximum < 1 || receiveMaximum > 65_535) {
+                throw new IllegalStateException("Receive maximum must be 1-65535, but was " + receiveMaximum + ".");
+            }
+            if (sessionExpiry == null || sessionExpiry.isNegative() || connectionTimeout == null) {
+                throw new IllegalStateException("Session expiry and connection timeout must be set and not negative.");
+            }
+            UplinkTopic.shared(group, topicFilter);
+            return new MqttSource(new MqttSourceSettings(
+                    serverUri,
+                    username,
+                    password,
+                    group,
+                    topicFilter,
+                    sessionExpiry,
+                    receiveMaximum,
+                    connectionTimeout));
+        }
+    }
+}

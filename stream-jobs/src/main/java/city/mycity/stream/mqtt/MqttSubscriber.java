@@ -1,0 +1,158 @@
+package city.mycity.stream.mqtt;
+
+import city.mycity.reading.Uplink;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Paho MQTT v5 client with a persistent session, a shared QoS 1 subscription and manual acknowledgements. It
+ * reconnects on its own once connected; a failure to connect at all, or a refused subscription, fails the reader (and
+ * Flink restarts it).
+ */
+final class MqttSubscriber implements Subscriber, MqttCallback {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(MqttSubscriber.class);
+    private static final int QOS = 1;
+
+    private final MqttSourceSettings settings;
+    private final String clientId;
+    private MqttAsyncClient client;
+    private Arrivals<Arrival> arrivals;
+
+    MqttSubscriber(MqttSourceSettings settings, String clientId) {
+        this.settings = settings;
+        this.clientId = clientId;
+    }
+
+    @Override
+    public void open(Arrivals<Arrival> arrivals) {
+        this.arrivals = arrivals;
+        try {
+            client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
+            client.setManualAcks(true);
+            client.setCallback(this);
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {}
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    arrivals.fail(cause);
+                }
+            });
+        } catch (MqttException e) {
+            arrivals.fail(e);
+        }
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
+        options.setReceiveMaximum(settings.receiveMaximum());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 30);
+        options.setConnectionTimeout((int) settings.connectionTimeout().toSeconds());
+        options.setKeepAliveInterval(30);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
+        }
+        return options;
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        String topic = settings.subscription();
+        LOGGER.info("{} connected to {} (reconnect: {}), subscribing to {}", clientId, serverUri, reconnect, topic);
+        try {
+            client.subscribe(
+                    new MqttSubscription[] {new MqttSubscription(topic, QOS)},
+                    null,
+                    new MqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            int[] codes = token.getReasonCodes();
+                            if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                                arrivals.fail(new IllegalStateException("the broker refused the subscription to "
+                                        + topic + " (reason code " + codes[0] + ")"));
+                            }
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable cause) {
+                            arrivals.fail(cause);
+                        }
+                    },
+                    new MqttProperties());
+        } catch (MqttException e) {
+            arrivals.fail(e);
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        arrivals.add(
+                new Arrival(new Uplink(topic, message.getPayload(), Instant.now()), message.getId(), message.getQos()));
+    }
+
+    @Override
+    public void acknowledge(int packetId) {
+        try {
+            client.messageArrivedComplete(packetId, QOS);
+        } catch (MqttException | RuntimeException e) {
+            LOGGER.debug("{} could not acknowledge message {}; the broker will redeliver it", clientId, packetId, e);
+        }
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        LOGGER.warn("{} lost its connection ({}); reconnecting", clientId, response);
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+        LOGGER.warn("{} MQTT error", clientId, exception);
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+
+    @Override
+    public void close() {
+        if (client == null) {
+            return;
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2_000).waitForCompletion(3_000);
+            }
+        } catch (MqttException e) {
+            LOGGER.debug("{} did not disconnect cleanly", clientId, e);
+        } finally {
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                LOGGER.debug("{} did not close cleanly", clientId, e);
+            }
+        }
+    }
+}

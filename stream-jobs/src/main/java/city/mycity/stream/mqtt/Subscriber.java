@@ -1,0 +1,14 @@
+package city.mycity.stream.mqtt;
+
+/** One reader's connection to the broker: it delivers into {@link Arrivals} and acknowledges on request. */
+interface Subscriber extends AutoCloseable {
+
+    /** Connects and subscribes in the background; every message, and a fatal failure, goes to {@code arrivals}. */
+    void open(Arrivals<Arrival> arrivals);
+
+    /** Acknowledges a QoS 1 message (PUBACK). Acknowledging while disconnected is a no-op: the broker redelivers. */
+    void acknowledge(int packetId);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,54 @@
+package city.mycity.stream.sink;
+
+import city.mycity.reading.Reading;
+import city.mycity.reading.ReadingMetrics;
+import io.micrometer.core.instrument.Metrics;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Inserts readings once: a reading already stored (same tenant, device, quantity and device time) is skipped, so a
+ * replay stores nothing twice. The update count tells stored from duplicate: counts {@code mycity.readings.stored},
+ * {@code mycity.readings.duplicate} and times {@code mycity.readings.lag} (device time to commit, every reading
+ * written).
+ */
+public final class ReadingStatement implements BatchStatement<Reading> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String SQL =
+            "INSERT INTO reading (tenant_id, device_id, quantity, time, value, unit, seq, received_at)"
+                    + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[], ?::text[],"
+                    + " ?::int8[], ?::timestamptz[])"
+                    + " ON CONFLICT DO NOTHING";
+
+    @Override
+    public int execute(Connection connection, List<Reading> batch) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(SQL)) {
+            insert.setArray(1, SqlArrays.text(connection, batch, Reading::tenant));
+            insert.setArray(2, SqlArrays.text(connection, batch, Reading::device));
+            insert.setArray(3, SqlArrays.text(connection, batch, Reading::quantity));
+            insert.setArray(4, SqlArrays.times(connection, batch, Reading::time));
+            insert.setArray(5, SqlArrays.doubles(connection, batch, Reading::value));
+            insert.setArray(6, SqlArrays.text(connection, batch, Reading::unit));
+            insert.setArray(7, SqlArrays.longs(connection, batch, Reading::sequence));
+            insert.setArray(8, SqlArrays.times(connection, batch, Reading::receivedAt));
+            return insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public void committed(List<Reading> batch, int rows) {
+        Metrics.globalRegistry.counter(ReadingMetrics.STORED).increment(rows);
+        Metrics.globalRegistry.counter(ReadingMetrics.DUPLICATE).increment(batch.size() - rows);
+        var lag = Metrics.globalRegistry.timer(ReadingMetrics.LAG);
+        Instant now = Instant.now();
+        for (Reading reading : batch) {
+            lag.record(Duration.between(reading.time(), now));
+        }
+    }
+}

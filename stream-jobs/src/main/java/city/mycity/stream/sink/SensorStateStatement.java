@@ -1,0 +1,51 @@
+package city.mycity.stream.sink;
+
+import city.mycity.reading.Reading;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the latest value of each device's quantity: an upsert in which the newest device time wins, so a late or
+ * replayed reading never moves the state backwards. Within a batch only each key's newest reading is written (an
+ * upsert may not touch a row twice).
+ */
+public final class SensorStateStatement implements BatchStatement<Reading> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String SQL = "INSERT INTO sensor_state AS s (tenant_id, device_id, quantity, value, unit, time)"
+            + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[])"
+            + " ON CONFLICT (tenant_id, device_id, quantity) DO UPDATE"
+            + " SET value = excluded.value, unit = excluded.unit, time = excluded.time, updated_at = now()"
+            + " WHERE s.time < excluded.time";
+
+    @Override
+    public int execute(Connection connection, List<Reading> batch) throws SQLException {
+        List<Reading> newest = newestPerKey(batch);
+        try (PreparedStatement upsert = connection.prepareStatement(SQL)) {
+            upsert.setArray(1, SqlArrays.text(connection, newest, Reading::tenant));
+            upsert.setArray(2, SqlArrays.text(connection, newest, Reading::device));
+            upsert.setArray(3, SqlArrays.text(connection, newest, Reading::quantity));
+            upsert.setArray(4, SqlArrays.doubles(connection, newest, Reading::value));
+            upsert.setArray(5, SqlArrays.text(connection, newest, Reading::unit));
+            upsert.setArray(6, SqlArrays.times(connection, newest, Reading::time));
+            return upsert.executeUpdate();
+        }
+    }
+
+    static List<Reading> newestPerKey(List<Reading> batch) {
+        Map<String, Reading> newest = new LinkedHashMap<>();
+        for (Reading r : batch) {
+            newest.merge(
+                    r.tenant() + '/' + r.device() + '/' + r.quantity(),
+                    r,
+                    (a, b) -> b.time().isAfter(a.time()) ? b : a);
+        }
+        return new ArrayList<>(newest.values());
+    }
+}
