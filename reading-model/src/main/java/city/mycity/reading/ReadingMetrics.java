@@ -21,6 +21,11 @@ public final class ReadingMetrics {
     public static final String LAG = "mycity.readings.lag";
     /** Counter: messages forwarded (edge agent, simulator). Tag {@link #STAGE}. */
     public static final String FORWARDED = "mycity.messages.forwarded";
+    /**
+     * Counter: messages a stage could not pass on although nothing was wrong with them (broker down, publish timed
+     * out); the sender was told to try again. Tag {@link #STAGE}.
+     */
+    public static final String FAILED = "mycity.messages.failed";
 
     /** Tag: the refusal reason's {@link RefusalReason#code()}. */
     public static final String REASON = "reason";
