@@ -1,0 +1,159 @@
+package city.mycity.simulator.fault;
+
+import city.mycity.citymodel.Sensor;
+import city.mycity.reading.Quantity;
+import city.mycity.reading.RefusalReason;
+import city.mycity.reading.SenmlCodec;
+import city.mycity.reading.SenmlPack;
+import city.mycity.reading.SenmlRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The way one device's values become messages: it numbers them, builds the SenML pack and applies the faults of a
+ * {@link FaultProfile}, drawing from the device's own random stream so that one device's faults do not depend on the
+ * others'. Not thread-safe.
+ */
+public final class FaultChannel {
+
+    /** A stuck episode lasts this many messages. */
+    public static final int STUCK_EPISODE_MESSAGES = 12;
+
+    private static final SenmlCodec CODEC = SenmlCodec.json();
+
+    private final String tenant;
+    private final Sensor sensor;
+    private final Sensor ghost;
+    private final FaultProfile profile;
+    private final SplittableRandom random;
+    private final double stuckStart;
+    private long sequence;
+    private double[] last;
+    private int stuckRemaining;
+
+    /**
+     * @param ghostId an id that is not in the city, for {@link Fault#UNKNOWN_DEVICE} messages
+     */
+    public FaultChannel(String tenant, Sensor sensor, String ghostId, FaultProfile profile, long seed) {
+        this.tenant = tenant;
+        this.sensor = sensor;
+        this.ghost = new Sensor(
+                ghostId, sensor.kind(), sensor.zone(), sensor.gateway(), null, sensor.street(), sensor.location());
+        this.profile = profile;
+        this.random = new SplittableRandom(seed);
+        double stuck = profile.rate(Fault.STUCK);
+        this.stuckStart = stuck / (STUCK_EPISODE_MESSAGES * (1 - stuck));
+    }
+
+    /** Turns the values the device measured at {@code timeMillis} into the message it sends. */
+    public Message emit(long timeMillis, double[] measured) {
+        long seq = sequence++;
+        double delivery = random.nextDouble();
+        double content = random.nextDouble();
+        double stuck = random.nextDouble();
+        Set<Fault> faults = EnumSet.noneOf(Fault.class);
+        double[] values = measured;
+        if (stuckRemaining == 0 && last != null && stuck < stuckStart) {
+            stuckRemaining = STUCK_EPISODE_MESSAGES;
+        }
+        if (stuckRemaining > 0) {
+            stuckRemaining--;
+            values = last;
+            faults.add(Fault.STUCK);
+        } else {
+            last = measured;
+        }
+        int copies = 1;
+        if (delivery < profile.rate(Fault.DROPPED)) {
+            copies = 0;
+            faults.add(Fault.DROPPED);
+        } else if (delivery < profile.rate(Fault.DROPPED) + profile.rate(Fault.DUPLICATE)) {
+            copies = 2;
+            faults.add(Fault.DUPLICATE);
+        }
+        Fault contentFault = contentFault(content);
+        if (contentFault != null) {
+            faults.add(contentFault);
+        }
+        return build(seq, timeMillis, values, contentFault, faults, copies);
+    }
+
+    private Fault contentFault(double u) {
+        double cumulative = 0;
+        for (Fault fault : Fault.values()) {
+            if (fault.isContentFault()) {
+                cumulative += profile.rate(fault);
+                if (u < cumulative) {
+                    return fault;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Message build(long seq, long time, double[] values, Fault fault, Set<Fault> faults, int copies) {
+        List<Quantity> quantities = sensor.kind().quantities();
+        List<SenmlRecord> records = new ArrayList<>(quantities.size());
+        for (int i = 0; i < quantities.size(); i++) {
+            Quantity q = quantities.get(i);
+            records.add(SenmlRecord.measurement(q.name(), values[i], q.unit()));
+        }
+        Sensor addressed = sensor;
+        List<RefusalReason> refusals = List.of();
+        int valid = records.size();
+        byte[] payload;
+        if (fault == null) {
+            payload = CODEC.encode(SenmlPack.of(tenant, sensor.id(), Instant.ofEpochMilli(time), seq, records));
+        } else {
+            int index = random.nextInt(records.size());
+            switch (fault) {
+                case VALUE_OUT_OF_RANGE -> {
+                    Quantity q = quantities.get(index);
+                    records.set(index, SenmlRecord.measurement(q.name(), Corruptions.outOfRange(q, random), q.unit()));
+                    valid--;
+                }
+                case WRONG_UNIT -> {
+                    Quantity q = quantities.get(index);
+                    records.set(
+                            index, SenmlRecord.measurement(q.name(), values[index], Corruptions.wrongUnit(q.unit())));
+                    valid--;
+                }
+                case UNKNOWN_DEVICE -> {
+                    addressed = ghost;
+                    valid = 0;
+                }
+                case MISSING_TIME, MALFORMED_PAYLOAD -> valid = 0;
+                default -> throw new IllegalStateException("Not a content fault: " + fault);
+            }
+            int refused = fault == Fault.MISSING_TIME ? records.size() : 1;
+            refusals = Collections.nCopies(refused, fault.refusal().orElseThrow());
+            payload = encode(fault, addressed, seq, time, records);
+        }
+        return new Message(addressed, tenant, seq, time, payload, valid, refusals, faults, copies, new AtomicBoolean());
+    }
+
+    private byte[] encode(Fault fault, Sensor addressed, long seq, long time, List<SenmlRecord> records) {
+        if (fault == Fault.MISSING_TIME) {
+            List<SenmlRecord> untimed = new ArrayList<>(records);
+            untimed.set(
+                    0,
+                    untimed.get(0)
+                            .withBase(SenmlPack.baseNameOf(tenant, sensor.id()), null)
+                            .withSequence(seq));
+            return CODEC.encode(new SenmlPack(untimed));
+        }
+        byte[] json = CODEC.encode(SenmlPack.of(tenant, addressed.id(), Instant.ofEpochMilli(time), seq, records));
+        if (fault == Fault.MALFORMED_PAYLOAD) {
+            return random.nextBoolean()
+                    ? Corruptions.truncate(json, random)
+                    : Corruptions.garbage(sensor.id(), seq, random);
+        }
+        return json;
+    }
+}

@@ -1,0 +1,29 @@
+package city.mycity.simulator.transport;
+
+import city.mycity.citymodel.Sensor;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How simulated devices reach the platform: the one thing a transport (MQTT as the sensor's gateway, CoAP as the
+ * sensor itself, or a test's recorder) implements. The simulator's core knows nothing else of the network.
+ *
+ * <p>Implementations must be thread-safe. {@link #send} may block the caller while the transport's window of
+ * unacknowledged messages is full: that is how the simulator slows down to what the receiver can take.
+ */
+public interface DeviceLink extends AutoCloseable {
+
+    /**
+     * Sends one message on behalf of a device.
+     *
+     * @param tenant the tenant the device belongs to
+     * @param sensor the device, with its gateway
+     * @param payload the exact bytes to send
+     * @return completes when the receiver acknowledged the message (MQTT PUBACK, CoAP 2.xx), exceptionally when it
+     *     refused it or could not be reached
+     */
+    CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload);
+
+    /** Releases the connections. By default, nothing to release. */
+    @Override
+    default void close() {}
+}

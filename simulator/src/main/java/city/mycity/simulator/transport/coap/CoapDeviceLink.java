@@ -1,0 +1,155 @@
+package city.mycity.simulator.transport.coap;
+
+import city.mycity.citymodel.Sensor;
+import city.mycity.simulator.exception.DeliveryException;
+import city.mycity.simulator.transport.DeviceLink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapHandler;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+
+/**
+ * Sends each message the way a CoAP sensor would: {@code POST coap://host:port/up/{device}} with the SenML JSON
+ * payload (content format 110, {@code application/senml+json}), confirmable, from one local UDP endpoint (Californium).
+ * A send completes on a 2.xx response and fails on any other response, on a timeout or on a transmission error. It
+ * blocks while the window of unanswered requests is full. Thread-safe.
+ */
+public final class CoapDeviceLink implements DeviceLink {
+
+    private final String base;
+    private final Duration timeout;
+    private final Semaphore window;
+    private final CoapEndpoint endpoint;
+    private final CoapClient client;
+
+    private CoapDeviceLink(Builder builder) {
+        this.base = "coap://" + builder.host + ":" + builder.port + "/up/";
+        this.timeout = builder.timeout;
+        this.window = new Semaphore(builder.maxInFlight);
+        CoapConfig.register();
+        UdpConfig.register();
+        this.endpoint = CoapEndpoint.builder()
+                .setConfiguration(Configuration.createStandardWithoutFile())
+                .setInetSocketAddress(new InetSocketAddress(0))
+                .build();
+        try {
+            endpoint.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open a local UDP endpoint for CoAP.", e);
+        }
+        this.client = new CoapClient();
+        this.client.setEndpoint(endpoint);
+    }
+
+    /** @param host the edge agent (or any CoAP server with an {@code up} resource) */
+    public static Builder builder(String host, int port) {
+        return new Builder(host, port);
+    }
+
+    @Override
+    public CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        try {
+            window.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answered.completeExceptionally(new DeliveryException("Interrupted while waiting to send", e));
+            return answered;
+        }
+        Request request = Request.newPost();
+        request.setURI(base + sensor.id());
+        request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_SENML_JSON);
+        request.setPayload(payload);
+        answered.whenComplete((ignored, error) -> {
+            window.release();
+            if (error != null) {
+                request.cancel();
+            }
+        });
+        client.advanced(new Handler(answered, request), request);
+        answered.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return answered;
+    }
+
+    /** Destroys the local endpoint. */
+    @Override
+    public void close() {
+        client.shutdown();
+        endpoint.destroy();
+    }
+
+    private record Handler(CompletableFuture<Void> answered, Request request) implements CoapHandler {
+
+        @Override
+        public void onLoad(CoapResponse response) {
+            if (response.isSuccess()) {
+                answered.complete(null);
+            } else {
+                answered.completeExceptionally(new DeliveryException("CoAP server answered " + response.getCode()
+                        + " to " + request.getURI() + ": " + response.getResponseText()));
+            }
+        }
+
+        @Override
+        public void onError() {
+            answered.completeExceptionally(new DeliveryException("No answer from " + request.getURI()
+                    + (request.getSendError() == null
+                            ? ""
+                            : ": " + request.getSendError().getMessage())));
+        }
+    }
+
+    /** Settings of a {@link CoapDeviceLink}; only the host and port have no default. */
+    public static final class Builder {
+        private final String host;
+        private final int port;
+        private int maxInFlight = 32;
+        private Duration timeout = Duration.ofSeconds(30);
+
+        private Builder(String host, int port) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("CoAP host must not be blank.");
+            }
+            if (port <= 0 || port > 65_535) {
+                throw new IllegalArgumentException("CoAP port must be within 1-65535, but was " + port);
+            }
+            this.host = host;
+            this.port = port;
+        }
+
+        /** The most requests waiting for an answer at once. By default, 32. */
+        public Builder maxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+            return this;
+        }
+
+        /** How long to wait for an answer, retransmissions included. By default, 30 seconds. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public CoapDeviceLink build() {
+            if (maxInFlight <= 0) {
+                throw new IllegalStateException("Max in-flight must be positive, but was " + maxInFlight);
+            }
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalStateException("Timeout must be positive.");
+            }
+            return new CoapDeviceLink(this);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package city.mycity.simulator.transport.mqtt;
+
+import city.mycity.citymodel.Sensor;
+import city.mycity.reading.DeviceAddress;
+import city.mycity.reading.UplinkTopic;
+import city.mycity.simulator.exception.DeliveryException;
+import city.mycity.simulator.transport.DeviceLink;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each device's messages the way its edge gateway would: over MQTT v5 (Paho), one session per gateway, QoS 1,
+ * to {@code mycity/v1/{tenant}/{gateway}/{device}/up}. A send completes when the broker acknowledged the message
+ * (PUBACK without an error reason) and blocks while the gateway's window of unacknowledged messages is full.
+ * Sessions are opened on a gateway's first message and reconnect on their own. Thread-safe.
+ */
+public final class MqttGatewayLink implements DeviceLink {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(MqttGatewayLink.class);
+
+    private final String serverUri;
+    private final String username;
+    private final String password;
+    private final String clientIdPrefix;
+    private final int maxInFlight;
+    private final Duration connectTimeout;
+    private final Map<String, GatewayConnection> connections = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private MqttGatewayLink(Builder builder) {
+        this.serverUri = builder.serverUri;
+        this.username = builder.username;
+        this.password = builder.password;
+        this.clientIdPrefix = builder.clientIdPrefix;
+        this.maxInFlight = builder.maxInFlight;
+        this.connectTimeout = builder.connectTimeout;
+    }
+
+    /** @param serverUri the broker, e.g. {@code tcp://localhost:1883} or {@code ssl://broker:8883} */
+    public static Builder builder(String serverUri) {
+        return new Builder(serverUri);
+    }
+
+    @Override
+    public CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload) {
+        String topic;
+        GatewayConnection connection;
+        try {
+            topic = UplinkTopic.of(new DeviceAddress(tenant, sensor.gateway(), sensor.id()));
+            connection = connection(tenant, sensor.gateway());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return connection.publish(topic, payload);
+    }
+
+    private GatewayConnection connection(String tenant, String gateway) {
+        String key = tenant + "/" + gateway;
+        GatewayConnection connection = connections.get(key);
+        if (connection != null) {
+            return connection;
+        }
+        synchronized (connections) {
+            if (closed) {
+                throw new DeliveryException("The MQTT link is closed.");
+            }
+            return connections.computeIfAbsent(key, k -> connect(clientIdPrefix + tenant + "-" + gateway));
+        }
+    }
+
+    private GatewayConnection connect(String clientId) {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(true);
+        options.setConnectionTimeout((int) Math.max(1, connectTimeout.toSeconds()));
+        if (username != null) {
+            options.setUserName(username);
+        }
+        if (password != null) {
+            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            MqttAsyncClient client = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
+            IMqttToken token = client.connect(options);
+            token.waitForCompletion(connectTimeout.toMillis());
+            Integer receiveMaximum = token.getResponseProperties() == null
+                    ? null
+                    : token.getResponseProperties().getReceiveMaximum();
+            int window = receiveMaximum == null ? maxInFlight : Math.min(maxInFlight, receiveMaximum);
+            LOGGER.info("Gateway session {} connected to {} (window {})", clientId, serverUri, window);
+            return new GatewayConnection(client, window);
+        } catch (MqttException e) {
+            throw new DeliveryException(
+                    "Could not connect " + clientId + " to the MQTT broker " + serverUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Disconnects every gateway session. */
+    @Override
+    public void close() {
+        synchronized (connections) {
+            closed = true;
+            connections.values().forEach(GatewayConnection::close);
+            connections.clear();
+        }
+    }
+
+    /** Settings of a {@link MqttGatewayLink}; only the broker has no default. */
+    public static final class Builder {
+        private final String serverUri;
+        private String username;
+        private String password;
+        private String clientIdPrefix =
+                "mycity-sim-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF)) + "-";
+        private int maxInFlight = 32;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+
+        private Builder(String serverUri) {
+            if (serverUri == null || serverUri.isBlank()) {
+                throw new IllegalArgumentException("MQTT server URI must not be blank.");
+            }
+            this.serverUri = serverUri;
+        }
+
+        /** The user name to connect with. By default, none. */
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        /** The password to connect with; never logged. By default, none. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * The start of every session's client id, followed by {@code {tenant}-{gateway}}. By default, {@code
+         * mycity-sim-} and a random hex number, so that two simulators do not take over each other's sessions.
+         */
+        public Builder clientIdPrefix(String clientIdPrefix) {
+            this.clientIdPrefix = clientIdPrefix;
+            return this;
+        }
+
+        /**
+         * The most unacknowledged messages per gateway session; never more than the broker's receive maximum. By
+         * default, 32.
+         */
+        public Builder maxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+            return this;
+        }
+
+        /** How long to wait for a session to connect. By default, 10 seconds. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public MqttGatewayLink build() {
+            if (maxInFlight <= 0) {
+                throw new IllegalStateException("Max in-flight must be positive, but was " + maxInFlight);
+            }
+            if (clientIdPrefix == null || connectTimeout == null || connectTimeout.isNegative()) {
+                throw new IllegalStateException("Client id prefix and a positive connect timeout are required.");
+            }
+            return new MqttGatewayLink(this);
+        }
+    }
+}
