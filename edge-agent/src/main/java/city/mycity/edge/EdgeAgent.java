@@ -1,0 +1,280 @@
+package city.mycity.edge;
+
+import city.mycity.codec.PayloadDecoders;
+import city.mycity.edge.coap.CoapUplinkServer;
+import city.mycity.edge.mqtt.MqttUplinkOptions;
+import city.mycity.edge.mqtt.MqttUplinkPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway-side agent: sensors {@code POST coap://agent:5683/up/{device}}, the agent publishes SenML JSON to
+ * {@code mycity/v1/{tenant}/{gateway}/{device}/up} with QoS 1 and answers 2.04 once the broker has acknowledged.
+ *
+ * <pre>{@code
+ * try (EdgeAgent agent = EdgeAgent.builder().tenant("demo-town").gateway("gw-z-a1")
+ *         .mqttUrl("tcp://broker:1883").build().start()) { ... agent.coapPort() ... }
+ * }</pre>
+ */
+public final class EdgeAgent implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(EdgeAgent.class);
+
+    private final Builder settings;
+    private final UplinkPublisher publisher;
+    private final UplinkForwarder forwarder;
+    private CoapUplinkServer coap;
+
+    private EdgeAgent(Builder settings, UplinkPublisher publisher) {
+        this.settings = settings;
+        this.publisher = publisher;
+        this.forwarder = new UplinkForwarder(
+                settings.tenant,
+                settings.gatewayOf,
+                settings.decoders,
+                settings.maxPayloadBytes,
+                publisher,
+                settings.publishTimeout,
+                new EdgeMetrics(settings.meterRegistry));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts connecting to the broker (in the background) and binds CoAP. Until the broker is connected, uplinks are
+     * answered 5.03.
+     *
+     * @throws UncheckedIOException when the CoAP port cannot be bound (and no fallback applies)
+     */
+    public synchronized EdgeAgent start() {
+        if (coap != null) {
+            throw new IllegalStateException("Edge agent is already started.");
+        }
+        publisher.start();
+        try {
+            coap = bind(settings.coapPort);
+        } catch (IOException e) {
+            if (!settings.fallBackToFreePort || settings.coapPort == 0) {
+                publisher.close();
+                throw new UncheckedIOException(e);
+            }
+            LOGGER.warn("CoAP port {} is taken; falling back to a free port", settings.coapPort);
+            try {
+                coap = bind(0);
+            } catch (IOException again) {
+                publisher.close();
+                throw new UncheckedIOException(again);
+            }
+        }
+        LOGGER.info("Edge agent for tenant {} listening on CoAP port {}", settings.tenant, coap.port());
+        return this;
+    }
+
+    private CoapUplinkServer bind(int port) throws IOException {
+        return CoapUplinkServer.start(settings.coapHost, port, forwarder);
+    }
+
+    /** The UDP port CoAP is bound to (the real one when 0 was asked for). */
+    public synchronized int coapPort() {
+        if (coap == null) {
+            throw new IllegalStateException("Edge agent is not started.");
+        }
+        return coap.port();
+    }
+
+    /** Whether uplinks can be forwarded now (the broker is connected). */
+    public boolean isConnected() {
+        return publisher.isConnected();
+    }
+
+    /** The transport-free core, for embedding the agent behind another transport. */
+    public UplinkForwarder forwarder() {
+        return forwarder;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (coap != null) {
+            coap.close();
+            coap = null;
+        }
+        publisher.close();
+    }
+
+    /** Settings of an {@link EdgeAgent}. Tenant, gateway (or {@link #gatewayOf}) and MQTT URL (or publisher) are required. */
+    public static final class Builder {
+        private String tenant;
+        private String gateway;
+        private Function<String, String> gatewayOf;
+        private String coapHost = "0.0.0.0";
+        private int coapPort = 5683;
+        private boolean fallBackToFreePort = true;
+        private String mqttUrl;
+        private String mqttUsername;
+        private char[] mqttPassword;
+        private String mqttClientId;
+        private int maxPayloadBytes = 16 * 1024;
+        private int maxInFlight = 256;
+        private Duration publishTimeout = Duration.ofSeconds(5);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration maxReconnectDelay = Duration.ofSeconds(30);
+        private PayloadDecoders decoders = PayloadDecoders.defaults();
+        private UplinkPublisher publisher;
+        private MeterRegistry meterRegistry = Metrics.globalRegistry;
+
+        private Builder() {}
+
+        /** The council the agent forwards for. Required. */
+        public Builder tenant(String tenant) {
+            this.tenant = tenant;
+            return this;
+        }
+
+        /** The gateway every device is behind. Required unless {@link #gatewayOf} is given. */
+        public Builder gateway(String gateway) {
+            this.gateway = gateway;
+            return this;
+        }
+
+        /**
+         * Which gateway a device is behind, for an agent that forwards for several gateways of one tenant (the demo
+         * runs one agent for the whole city). Returning {@code null} answers the device 4.04. By default, {@link
+         * #gateway} for every device.
+         */
+        public Builder gatewayOf(Function<String, String> gatewayOf) {
+            this.gatewayOf = gatewayOf;
+            return this;
+        }
+
+        /** The address CoAP binds to. By default, {@code 0.0.0.0} (every interface). */
+        public Builder coapHost(String coapHost) {
+            this.coapHost = coapHost;
+            return this;
+        }
+
+        /** The UDP port for CoAP, 0 for a free one. By default, 5683. */
+        public Builder coapPort(int coapPort) {
+            this.coapPort = coapPort;
+            return this;
+        }
+
+        /** Whether to bind a free port when the CoAP port is taken (the real one is logged). By default, true. */
+        public Builder fallBackToFreePort(boolean fallBackToFreePort) {
+            this.fallBackToFreePort = fallBackToFreePort;
+            return this;
+        }
+
+        /** The MQTT broker, e.g. {@code tcp://broker:1883}. Required unless a {@link #publisher} is given. */
+        public Builder mqttUrl(String mqttUrl) {
+            this.mqttUrl = mqttUrl;
+            return this;
+        }
+
+        /** The MQTT account. By default, none (anonymous). */
+        public Builder mqttUsername(String mqttUsername) {
+            this.mqttUsername = mqttUsername;
+            return this;
+        }
+
+        /** The MQTT password, never logged. By default, none. */
+        public Builder mqttPassword(String mqttPassword) {
+            this.mqttPassword = mqttPassword == null ? null : mqttPassword.toCharArray();
+            return this;
+        }
+
+        /** The MQTT client identifier. By default, {@code mycity-edge-{tenant}-} and a random suffix. */
+        public Builder mqttClientId(String mqttClientId) {
+            this.mqttClientId = mqttClientId;
+            return this;
+        }
+
+        /** The largest payload a device may send, in bytes; larger ones get 4.13. By default, 16384. */
+        public Builder maxPayloadBytes(int maxPayloadBytes) {
+            this.maxPayloadBytes = maxPayloadBytes;
+            return this;
+        }
+
+        /** The most messages awaiting the broker's PUBACK at once; beyond it devices get 5.03. By default, 256. */
+        public Builder maxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+            return this;
+        }
+
+        /** How long to wait for the broker's PUBACK before answering 5.03. By default, 5 seconds. */
+        public Builder publishTimeout(Duration publishTimeout) {
+            this.publishTimeout = publishTimeout;
+            return this;
+        }
+
+        /** How long one MQTT connection attempt may take. By default, 10 seconds. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** The longest pause between two attempts to reach the broker. By default, 30 seconds. */
+        public Builder maxReconnectDelay(Duration maxReconnectDelay) {
+            this.maxReconnectDelay = maxReconnectDelay;
+            return this;
+        }
+
+        /** The decoders for device payloads. By default, {@link PayloadDecoders#defaults()}. */
+        public Builder decoders(PayloadDecoders decoders) {
+            this.decoders = decoders;
+            return this;
+        }
+
+        /**
+         * Where uplinks go instead of MQTT (embedding, tests); the agent closes it. By default, an MQTT v5 publisher
+         * to {@link #mqttUrl}.
+         */
+        public Builder publisher(UplinkPublisher publisher) {
+            this.publisher = publisher;
+            return this;
+        }
+
+        /** Where the agent's counters go. By default, {@link Metrics#globalRegistry}. */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        public EdgeAgent build() {
+            Checks.identifier("Tenant", tenant);
+            if (gatewayOf == null) {
+                Checks.identifier("Gateway", gateway);
+                String only = gateway;
+                gatewayOf = device -> only;
+            }
+            Checks.notNull("CoAP host", coapHost);
+            Checks.state(coapPort >= 0 && coapPort <= 65_535, "CoAP port must be 0-65535, but was " + coapPort + ".");
+            Checks.state(maxPayloadBytes > 0, "Max payload bytes must be positive.");
+            Checks.state(maxInFlight > 0, "Max in-flight must be positive.");
+            Checks.positive("Publish timeout", publishTimeout);
+            Checks.positive("Connect timeout", connectTimeout);
+            Checks.positive("Max reconnect delay", maxReconnectDelay);
+            Checks.notNull("Decoders", decoders);
+            Checks.notNull("Meter registry", meterRegistry);
+            UplinkPublisher chosen = publisher;
+            if (chosen == null) {
+                Checks.state(mqttUrl != null && !mqttUrl.isBlank(), "MQTT URL must be set (or a publisher given).");
+                String clientId = mqttClientId != null
+                        ? mqttClientId
+                        : "mycity-edge-" + tenant + "-"
+                                + UUID.randomUUID().toString().substring(0, 8);
+                chosen = new MqttUplinkPublisher(new MqttUplinkOptions(
+                        mqttUrl, mqttUsername, mqttPassword, clientId, maxInFlight, connectTimeout, maxReconnectDelay));
+            }
+            return new EdgeAgent(this, chosen);
+        }
+    }
+}

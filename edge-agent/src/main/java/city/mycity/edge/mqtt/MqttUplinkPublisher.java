@@ -1,0 +1,222 @@
+package city.mycity.edge.mqtt;
+
+import city.mycity.edge.UplinkPublisher;
+import city.mycity.edge.exception.UplinkUnavailableException;
+import city.mycity.reading.DeviceAddress;
+import city.mycity.reading.UplinkTopic;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes uplinks with Paho's MQTT v5 asynchronous client: QoS 1 on {@link UplinkTopic#of}, completing on PUBACK.
+ *
+ * <p>Connects in the background and keeps trying until the broker answers; after the first connection Paho's
+ * automatic reconnect takes over. While disconnected, or with {@code maxInFlight} messages awaiting their PUBACK, a
+ * publish fails at once with {@link UplinkUnavailableException}: the device keeps its reading and retries, so nothing
+ * piles up in the agent's memory.
+ */
+public final class MqttUplinkPublisher implements UplinkPublisher {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(MqttUplinkPublisher.class);
+    private static final int QOS = 1;
+
+    private final MqttUplinkOptions options;
+    private final MqttAsyncClient client;
+    private final Semaphore inFlight;
+    private final ScheduledExecutorService retries;
+    private volatile boolean closed;
+
+    public MqttUplinkPublisher(MqttUplinkOptions options) {
+        this.options = options;
+        try {
+            this.client = new MqttAsyncClient(options.url(), options.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "MQTT broker URL '" + options.url() + "' is not usable: " + e.getMessage(), e);
+        }
+        this.inFlight = new Semaphore(options.maxInFlight());
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "mycity-edge-mqtt-connect");
+            thread.setDaemon(true);
+            return thread;
+        });
+        client.setCallback(new ConnectionLog());
+    }
+
+    @Override
+    public void start() {
+        connect(1);
+    }
+
+    private void connect(int attempt) {
+        if (closed) {
+            return;
+        }
+        try {
+            client.connect(connectionOptions(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    LOGGER.info("Connected to MQTT broker {} as {}", options.url(), options.clientId());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    retryLater(attempt, error);
+                }
+            });
+        } catch (MqttException e) {
+            retryLater(attempt, e);
+        }
+    }
+
+    private void retryLater(int attempt, Throwable error) {
+        if (closed) {
+            return;
+        }
+        long delay = Math.min(options.maxReconnectDelay().toMillis(), 250L << Math.min(attempt, 10));
+        LOGGER.warn(
+                "MQTT broker {} not reachable (attempt {}): {}; trying again in {} ms",
+                options.url(),
+                attempt,
+                error.getMessage(),
+                delay);
+        retries.schedule(() -> connect(attempt + 1), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private MqttConnectionOptions connectionOptions() {
+        MqttConnectionOptions connection = new MqttConnectionOptions();
+        connection.setAutomaticReconnect(true);
+        connection.setAutomaticReconnectDelay(
+                1, (int) Math.max(1, options.maxReconnectDelay().toSeconds()));
+        connection.setCleanStart(true);
+        connection.setConnectionTimeout(
+                (int) Math.max(1, options.connectTimeout().toSeconds()));
+        connection.setKeepAliveInterval(30);
+        if (options.username() != null) {
+            connection.setUserName(options.username());
+        }
+        if (options.password() != null) {
+            connection.setPassword(new String(options.password()).getBytes(StandardCharsets.UTF_8));
+        }
+        return connection;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public CompletionStage<Void> publish(DeviceAddress address, byte[] senml) {
+        if (!client.isConnected()) {
+            return CompletableFuture.failedFuture(
+                    new UplinkUnavailableException("not connected to the MQTT broker " + options.url()));
+        }
+        if (!inFlight.tryAcquire()) {
+            return CompletableFuture.failedFuture(new UplinkUnavailableException(
+                    options.maxInFlight() + " messages are already waiting for the broker's acknowledgement"));
+        }
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        acknowledged.whenComplete((ok, error) -> inFlight.release());
+        MqttMessage message = new MqttMessage(senml, QOS, false, new MqttProperties());
+        try {
+            client.publish(UplinkTopic.of(address), message, null, new Acknowledgement(acknowledged));
+        } catch (MqttException | RuntimeException e) {
+            acknowledged.completeExceptionally(new UplinkUnavailableException("publish failed: " + e.getMessage(), e));
+        }
+        return acknowledged;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        retries.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2_000).waitForCompletion(3_000);
+            }
+        } catch (MqttException e) {
+            LOGGER.debug("Disconnect from {} did not complete cleanly: {}", options.url(), e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOGGER.debug("Closing the MQTT client failed: {}", e.getMessage());
+        }
+    }
+
+    /** Completes the publish on PUBACK, and fails it when the broker refuses (reason code 0x80 or above). */
+    private static final class Acknowledgement implements MqttActionListener {
+        private final CompletableFuture<Void> acknowledged;
+
+        Acknowledgement(CompletableFuture<Void> acknowledged) {
+            this.acknowledged = acknowledged;
+        }
+
+        @Override
+        public void onSuccess(IMqttToken token) {
+            int[] codes = token.getReasonCodes();
+            if (codes != null) {
+                for (int code : codes) {
+                    if (code >= 0x80) {
+                        acknowledged.completeExceptionally(new UplinkUnavailableException(
+                                "the broker refused the message with reason code 0x" + Integer.toHexString(code)));
+                        return;
+                    }
+                }
+            }
+            acknowledged.complete(null);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+            acknowledged.completeExceptionally(
+                    new UplinkUnavailableException("publish failed: " + error.getMessage(), error));
+        }
+    }
+
+    private final class ConnectionLog implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            LOGGER.warn("Disconnected from MQTT broker {}: {}", options.url(), response);
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOGGER.warn("MQTT error with broker {}: {}", options.url(), exception.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {}
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            if (reconnect) {
+                LOGGER.info("Reconnected to MQTT broker {}", serverURI);
+            }
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    }
+}

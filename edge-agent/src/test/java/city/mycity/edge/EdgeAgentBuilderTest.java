@@ -1,0 +1,93 @@
+package city.mycity.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import city.mycity.settings.Settings;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EdgeAgentBuilderTest {
+
+    @Test
+    void requires_a_tenant_and_a_gateway_or_gateway_lookup() {
+        assertThatThrownBy(() -> EdgeAgent.builder()
+                        .gateway("gw-1")
+                        .mqttUrl("tcp://x:1883")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Tenant must be set");
+        assertThatThrownBy(() ->
+                        EdgeAgent.builder().tenant("t").mqttUrl("tcp://x:1883").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Gateway must be set");
+        assertThat(EdgeAgent.builder()
+                        .tenant("t")
+                        .gatewayOf(device -> "gw-" + device)
+                        .publisher(new InMemoryPublisher())
+                        .build())
+                .isNotNull();
+    }
+
+    @Test
+    void requires_a_broker_url_unless_given_a_publisher() {
+        assertThatThrownBy(() -> EdgeAgent.builder().tenant("t").gateway("g").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MQTT URL");
+    }
+
+    @Test
+    void rejects_inconsistent_limits() {
+        EdgeAgent.Builder builder = EdgeAgent.builder().tenant("t").gateway("g").publisher(new InMemoryPublisher());
+
+        assertThatThrownBy(() -> builder.coapPort(70_000).build()).hasMessageContaining("70000");
+        assertThatThrownBy(() -> builder.coapPort(0).maxPayloadBytes(0).build()).hasMessageContaining("payload");
+        assertThatThrownBy(() -> builder.maxPayloadBytes(10)
+                        .publishTimeout(Duration.ZERO)
+                        .build())
+                .hasMessageContaining("Publish timeout");
+    }
+
+    @Test
+    void is_not_started_until_start_is_called() {
+        EdgeAgent agent = EdgeAgent.builder()
+                .tenant("t")
+                .gateway("g")
+                .publisher(new InMemoryPublisher())
+                .build();
+
+        assertThatThrownBy(agent::coapPort).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void main_reads_its_settings_and_names_the_missing_ones() {
+        assertThatThrownBy(() -> EdgeAgentMain.fromSettings(Settings.of(Map.of())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MYCITY_EDGE_TENANT");
+        assertThatThrownBy(() -> EdgeAgentMain.fromSettings(
+                        Settings.of(Map.of("mycity.edge.tenant", "t", "mycity.edge.gateway", "g"))))
+                .hasMessageContaining("MYCITY_MQTT_URL");
+
+        EdgeAgent agent = EdgeAgentMain.fromSettings(Settings.of(Map.of(
+                        "mycity.edge.tenant", "t",
+                        "mycity.edge.gateway", "g",
+                        "mycity.mqtt.url", "tcp://127.0.0.1:1",
+                        "mycity.mqtt.password", "secret",
+                        "mycity.edge.publish-timeout", "2s")))
+                .build();
+        agent.close();
+    }
+
+    @Test
+    void describes_its_settings_without_the_password() {
+        String described = Settings.of(Map.of("mycity.mqtt.password", "hunter2", "mycity.edge.tenant", "t"))
+                .describe(EdgeSettings.all());
+
+        assertThat(described)
+                .contains("mycity.coap.port = 5683")
+                .contains("mycity.edge.tenant = t")
+                .contains("mycity.mqtt.password = *****")
+                .doesNotContain("hunter2");
+    }
+}
