@@ -1,0 +1,161 @@
+package city.mycity.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.mycity.codec.bayframe.BayFrame;
+import city.mycity.reading.SenmlPack;
+import city.mycity.reading.UplinkTopic;
+import city.mycity.testkit.ReceivedMessage;
+import city.mycity.testkit.TestBroker;
+import city.mycity.testkit.TestSubscriber;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole agent: a real CoAP client posts, a real MQTT broker (TestBroker) receives with QoS 1. */
+class EdgeAgentMqttIT {
+
+    private static TestBroker broker;
+
+    @BeforeAll
+    static void broker() {
+        broker = TestBroker.create();
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        broker.close();
+    }
+
+    private static EdgeAgent.Builder agentFor(String tenant) {
+        return EdgeAgent.builder()
+                .tenant(tenant)
+                .gateway("gw-z-a1")
+                .coapHost("127.0.0.1")
+                .coapPort(0)
+                .mqttUrl(broker.url())
+                .mqttUsername(broker.username())
+                .mqttPassword(broker.password())
+                .mqttClientId(broker.clientId("edge"));
+    }
+
+    private static byte[] senml(String tenant, String device) {
+        return ("[{\"bn\":\"" + SenmlPack.baseNameOf(tenant, device) + "\",\"bt\":1700000000,\"seq\":1,"
+                        + "\"n\":\"occupied\",\"u\":\"/\",\"v\":1}]")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_coap_post_reaches_the_broker_on_the_devices_topic_with_qos_1_and_is_answered_changed() {
+        String tenant = broker.tenant();
+        TestSubscriber subscriber = broker.subscriber(UplinkTopic.tenant(tenant));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (EdgeAgent agent = agentFor(tenant).meterRegistry(registry).build().start();
+                TestCoapClient coap = new TestCoapClient(agent.coapPort())) {
+            await().atMost(Duration.ofSeconds(20)).until(agent::isConnected);
+
+            CoapResponse response = coap.post("/up/bay-00001", senml(tenant, "bay-00001"), 110);
+
+            assertThat(response.getCode()).isEqualTo(ResponseCode.CHANGED);
+            ReceivedMessage message = subscriber.awaitCount(1).get(0);
+            assertThat(message.topic()).isEqualTo("mycity/v1/" + tenant + "/gw-z-a1/bay-00001/up");
+            assertThat(message.qos()).isEqualTo(1);
+            assertThat(message.payload()).isEqualTo(senml(tenant, "bay-00001"));
+            assertThat(registry.get("mycity.messages.forwarded")
+                            .tag("stage", "edge")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("mycity.readings.received")
+                            .tag("stage", "edge")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void forwards_for_several_gateways_and_decodes_vendor_frames() {
+        String tenant = broker.tenant();
+        TestSubscriber subscriber = broker.subscriber(UplinkTopic.tenant(tenant));
+        try (EdgeAgent agent = agentFor(tenant)
+                        .gatewayOf(device -> device.endsWith("1") ? "gw-z-a1" : "gw-z-b2")
+                        .build()
+                        .start();
+                TestCoapClient coap = new TestCoapClient(agent.coapPort())) {
+            await().atMost(Duration.ofSeconds(20)).until(agent::isConnected);
+
+            assertThat(coap.post("/up/bay-00001", senml(tenant, "bay-00001"), 110)
+                            .getCode())
+                    .isEqualTo(ResponseCode.CHANGED);
+            assertThat(coap.post("/up/bay-00002", new BayFrame(true, 1_700_000_000L, 42).toBytes(), 65001)
+                            .getCode())
+                    .isEqualTo(ResponseCode.CHANGED);
+
+            List<ReceivedMessage> messages = subscriber.awaitCount(2);
+            assertThat(messages)
+                    .extracting(ReceivedMessage::topic)
+                    .containsExactlyInAnyOrder(
+                            "mycity/v1/" + tenant + "/gw-z-a1/bay-00001/up",
+                            "mycity/v1/" + tenant + "/gw-z-b2/bay-00002/up");
+            assertThat(messages)
+                    .filteredOn(m -> m.topic().contains("bay-00002"))
+                    .extracting(ReceivedMessage::text)
+                    .containsExactly("[{\"bn\":\"" + SenmlPack.baseNameOf(tenant, "bay-00002")
+                            + "\",\"bt\":1700000000,\"n\":\"occupied\",\"u\":\"/\",\"v\":1,\"seq\":42}]");
+        }
+    }
+
+    @Test
+    void answers_oversized_and_unsupported_format_without_publishing() {
+        String tenant = broker.tenant();
+        TestSubscriber subscriber = broker.subscriber(UplinkTopic.tenant(tenant));
+        try (EdgeAgent agent = agentFor(tenant).maxPayloadBytes(1024).build().start();
+                TestCoapClient coap = new TestCoapClient(agent.coapPort())) {
+            await().atMost(Duration.ofSeconds(20)).until(agent::isConnected);
+
+            assertThat(coap.post("/up/bay-00001", new byte[2000], 110).getCode())
+                    .isEqualTo(ResponseCode.REQUEST_ENTITY_TOO_LARGE);
+            assertThat(coap.post("/up/bay-00001", senml(tenant, "bay-00001"), 60)
+                            .getCode())
+                    .isEqualTo(ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
+            // A good message after them is the first and only one the broker sees.
+            assertThat(coap.post("/up/bay-00003", senml(tenant, "bay-00003"), 110)
+                            .getCode())
+                    .isEqualTo(ResponseCode.CHANGED);
+            assertThat(subscriber.awaitCount(1))
+                    .extracting(ReceivedMessage::topic)
+                    .allMatch(t -> t.contains("bay-00003"));
+            assertThat(subscriber.messages()).hasSize(1);
+        }
+    }
+
+    @Test
+    void answers_service_unavailable_while_the_broker_is_down() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (EdgeAgent agent = agentFor(broker.tenant())
+                        .mqttUrl("tcp://127.0.0.1:" + closedPort)
+                        .build()
+                        .start();
+                TestCoapClient coap = new TestCoapClient(agent.coapPort())) {
+            assertThat(agent.isConnected()).isFalse();
+
+            CoapResponse response = coap.post("/up/bay-00001", senml("x", "bay-00001"), 110);
+
+            assertThat(response.getCode()).isEqualTo(ResponseCode.SERVICE_UNAVAILABLE);
+            assertThat(response.getResponseText()).contains("not connected");
+        }
+    }
+}

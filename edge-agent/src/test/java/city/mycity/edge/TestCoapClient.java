@@ -1,0 +1,87 @@
+package city.mycity.edge;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapHandler;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.exception.ConnectorException;
+
+/** A Californium client with its own in-memory configured endpoint (no properties file), for the agent's ITs. */
+final class TestCoapClient implements AutoCloseable {
+
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+    }
+
+    private final CoapEndpoint endpoint;
+    private final int port;
+
+    TestCoapClient(int port) {
+        this.port = port;
+        this.endpoint = new CoapEndpoint.Builder()
+                .setConfiguration(Configuration.createStandardWithoutFile())
+                .build();
+    }
+
+    private CoapClient client(String path) {
+        CoapClient client = new CoapClient("coap://127.0.0.1:" + port + path);
+        client.setEndpoint(endpoint);
+        client.setTimeout(20_000L);
+        return client;
+    }
+
+    /** POSTs and waits for the answer. */
+    CoapResponse post(String path, byte[] payload, int contentFormat) {
+        CoapClient client = client(path);
+        try {
+            return client.post(payload, contentFormat);
+        } catch (ConnectorException | IOException e) {
+            throw new IllegalStateException("POST " + path + " failed: " + e, e);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** POSTs and returns at once; the future completes with the answer. */
+    CompletableFuture<CoapResponse> postAsync(String path, byte[] payload, int contentFormat) {
+        CompletableFuture<CoapResponse> answer = new CompletableFuture<>();
+        client(path)
+                .post(
+                        new CoapHandler() {
+                            @Override
+                            public void onLoad(CoapResponse response) {
+                                answer.complete(response);
+                            }
+
+                            @Override
+                            public void onError() {
+                                answer.completeExceptionally(new IllegalStateException("no answer to POST " + path));
+                            }
+                        },
+                        payload,
+                        contentFormat);
+        return answer;
+    }
+
+    CoapResponse get(String path) {
+        CoapClient client = client(path);
+        try {
+            return client.get();
+        } catch (ConnectorException | IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        endpoint.destroy();
+    }
+}
