@@ -122,7 +122,7 @@ public final class GeneratedTown {
             List<GeoPoint> signals = new ArrayList<>();
             for (int r = 0; r < grid.lines; r++) {
                 for (int c = 0; c < grid.lines; c++) {
-                    if (grid.node[r][c] && grid.hasStreet(r, c) && signalled(grid.rowClass[r], grid.columnClass[c])) {
+                    if (grid.isCrossing(r, c) && signalled(grid.rowClass[r], grid.columnClass[c])) {
                         signals.add(streets.pointAt(r, c));
                     }
                 }

@@ -76,8 +76,9 @@ final class TownGrid {
         return lines / 2;
     }
 
-    boolean hasStreet(int r, int c) {
-        return east[r][c] || south[r][c] || (c > 0 && east[r][c - 1]) || (r > 0 && south[r - 1][c]);
+    /** Whether streets on both the row and the column meet at (r, c). */
+    boolean isCrossing(int r, int c) {
+        return (east[r][c] || (c > 0 && east[r][c - 1])) && (south[r][c] || (r > 0 && south[r - 1][c]));
     }
 
     private RoadClass[] lineClasses(Random random) {

@@ -6,7 +6,9 @@ import java.util.Random;
 
 /**
  * Places devices at a regular spacing along streets taken nearest the centre first, until a cap: the one rule behind
- * on-street bays, bins and water sensors.
+ * on-street bays, bins, water sensors and counters. A position closer than 80 % of the spacing to one already placed
+ * (on another street, or a short neighbouring segment of the same road) is skipped, so the spacing holds across the
+ * many short ways of an OSM extract.
  */
 final class AlongStreets {
 
@@ -31,7 +33,8 @@ final class AlongStreets {
     }
 
     /** Returns how many devices were placed. */
-    int place(List<StreetPath> streets, int cap, Random random, Spot spot) {
+    int place(List<StreetPath> streets, LocalFrame frame, int cap, Random random, Spot spot) {
+        SpacingIndex index = new SpacingIndex(frame, spacing * 0.8);
         int placed = 0;
         for (StreetPath street : streets) {
             double offset = random.nextBoolean() ? side : -side;
@@ -39,7 +42,9 @@ final class AlongStreets {
             for (double d = Math.min(spacing / 2, street.length() / 2);
                     d <= street.length() && onStreet < perStreet && placed < cap;
                     d += spacing) {
-                if (spot.place(street, street.at(d, offset))) {
+                GeoPoint at = street.at(d, offset);
+                if (index.isFree(at) && spot.place(street, at)) {
+                    index.add(at);
                     onStreet++;
                     placed++;
                 }

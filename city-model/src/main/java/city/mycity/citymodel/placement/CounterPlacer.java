@@ -19,8 +19,11 @@ final class CounterPlacer {
     private final List<GeoPoint> placed = new ArrayList<>();
     private int count;
 
-    CounterPlacer(PlacementPlan plan) {
+    private final LocalFrame frame;
+
+    CounterPlacer(PlacementPlan plan, LocalFrame frame) {
         this.plan = plan;
+        this.frame = frame;
     }
 
     int place(
@@ -40,7 +43,7 @@ final class CounterPlacer {
             add(nearest, signal, fleet);
         }
         new AlongStreets(plan.counterSpacingMetres(), Integer.MAX_VALUE, 0)
-                .place(mainStreets, plan.maxTrafficCounters() - count, random, (street, at) -> {
+                .place(mainStreets, frame, plan.maxTrafficCounters() - count, random, (street, at) -> {
                     if (placed.stream().anyMatch(p -> p.distanceTo(at) < MIN_GAP)) {
                         return false;
                     }

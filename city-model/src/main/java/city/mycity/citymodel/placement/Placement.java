@@ -50,44 +50,39 @@ public final class Placement {
                 .toList();
 
         List<CarPark> carParks = new CarParkPlacer(plan, frame, random).place(features.parkingSites(), fleet);
-        int[] numbers = new int[3];
-        int bays = new AlongStreets(plan.streetBaySpacingMetres(), plan.streetBaysPerStreet(), 3)
-                .place(
-                        select(paths, s -> BAY_STREETS.contains(s.roadClass())),
-                        plan.maxStreetBays(),
-                        random,
-                        (s, at) -> {
-                            fleet.add(
-                                    String.format("bay-%05d", ++numbers[0]),
-                                    SensorKind.PARKING_BAY,
-                                    s.street().id(),
-                                    at);
-                            return true;
-                        });
-        int bins = new AlongStreets(plan.binSpacingMetres(), Integer.MAX_VALUE, 5)
-                .place(select(paths, s -> s.roadClass() == RoadClass.RESIDENTIAL), plan.maxBins(), random, (s, at) -> {
-                    fleet.add(
-                            String.format("bin-%05d", ++numbers[1]),
-                            SensorKind.BIN,
-                            s.street().id(),
-                            at);
-                    return true;
-                });
+        int bays = along(
+                new AlongStreets(plan.streetBaySpacingMetres(), plan.streetBaysPerStreet(), 3),
+                paths,
+                s -> BAY_STREETS.contains(s.roadClass()),
+                plan.maxStreetBays(),
+                "bay-%05d",
+                SensorKind.PARKING_BAY,
+                frame,
+                random,
+                fleet);
+        int bins = along(
+                new AlongStreets(plan.binSpacingMetres(), Integer.MAX_VALUE, 5),
+                paths,
+                s -> s.roadClass() == RoadClass.RESIDENTIAL,
+                plan.maxBins(),
+                "bin-%05d",
+                SensorKind.BIN,
+                frame,
+                random,
+                fleet);
         List<StreetPath> mainStreets = select(paths, s -> s.roadClass().isMain());
-        int counters = new CounterPlacer(plan).place(features.trafficSignals(), mainStreets, paths, random, fleet);
-        int water = new AlongStreets(plan.waterSpacingMetres(), Integer.MAX_VALUE, 2)
-                .place(
-                        select(paths, s -> s.roadClass().isMain() && s.roadClass() != RoadClass.MOTORWAY),
-                        plan.maxWaterSensors(),
-                        random,
-                        (s, at) -> {
-                            fleet.add(
-                                    String.format("ws-%04d", ++numbers[2]),
-                                    SensorKind.WATER,
-                                    s.street().id(),
-                                    at);
-                            return true;
-                        });
+        int counters =
+                new CounterPlacer(plan, frame).place(features.trafficSignals(), mainStreets, paths, random, fleet);
+        int water = along(
+                new AlongStreets(plan.waterSpacingMetres(), Integer.MAX_VALUE, 2),
+                paths,
+                s -> s.roadClass().isMain() && s.roadClass() != RoadClass.MOTORWAY,
+                plan.maxWaterSensors(),
+                "ws-%04d",
+                SensorKind.WATER,
+                frame,
+                random,
+                fleet);
 
         List<String> notes = new ArrayList<>(source.notes());
         notes.add(String.format(
@@ -116,6 +111,25 @@ public final class Placement {
                 fleet.sensors(),
                 provenance,
                 features.trafficSignals());
+    }
+
+    /** Places devices numbered by {@code idFormat} along the chosen streets; returns how many. */
+    private static int along(
+            AlongStreets rule,
+            List<StreetPath> paths,
+            Predicate<Street> which,
+            int cap,
+            String idFormat,
+            SensorKind kind,
+            LocalFrame frame,
+            Random random,
+            Fleet fleet) {
+        int[] number = {0};
+        return rule.place(select(paths, which), frame, cap, random, (street, at) -> {
+            fleet.add(
+                    String.format(idFormat, ++number[0]), kind, street.street().id(), at);
+            return true;
+        });
     }
 
     private static List<StreetPath> select(List<StreetPath> paths, Predicate<Street> which) {

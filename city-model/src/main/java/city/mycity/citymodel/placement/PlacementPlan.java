@@ -61,11 +61,11 @@ public record PlacementPlan(
         private int streetBaysPerStreet = 10;
         private double streetBaySpacing = 6;
         private int maxBins = 300;
-        private double binSpacing = 120;
+        private double binSpacing = 100;
         private int maxTrafficCounters = 80;
-        private double counterSpacing = 800;
+        private double counterSpacing = 600;
         private int maxWaterSensors = 60;
-        private double waterSpacing = 500;
+        private double waterSpacing = 300;
         private double boundsMargin = 60;
 
         private Builder() {}
@@ -116,7 +116,7 @@ public record PlacementPlan(
             return this;
         }
 
-        /** Metres between two bins along a residential street. By default, 120 m. */
+        /** Metres between two bins along a residential street. By default, 100 m. */
         public Builder binSpacing(double metres) {
             this.binSpacing = metres;
             return this;
@@ -128,7 +128,7 @@ public record PlacementPlan(
             return this;
         }
 
-        /** Metres between two counters along a main road (besides those at signals). By default, 800 m. */
+        /** Metres between two counters along a main road (besides those at signals). By default, 600 m. */
         public Builder counterSpacing(double metres) {
             this.counterSpacing = metres;
             return this;
@@ -140,7 +140,7 @@ public record PlacementPlan(
             return this;
         }
 
-        /** Metres between two water sensors along a main road (the mains follow them). By default, 500 m. */
+        /** Metres between two water sensors along a main road (the mains follow them). By default, 300 m. */
         public Builder waterSpacing(double metres) {
             this.waterSpacing = metres;
             return this;
