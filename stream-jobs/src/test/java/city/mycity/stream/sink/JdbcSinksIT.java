@@ -1,0 +1,174 @@
+package city.mycity.stream.sink;
+
+import static city.mycity.stream.TestCity.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.mycity.reading.Reading;
+import city.mycity.reading.ReadingMetrics;
+import city.mycity.reading.SensorKind;
+import city.mycity.stream.TestCity;
+import city.mycity.stream.ingest.RefusalRow;
+import city.mycity.stream.ingest.ValidateFunction;
+import city.mycity.stream.parking.Occupancy;
+import city.mycity.stream.parking.Scope;
+import city.mycity.testkit.TestDatabase;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbcSinksIT {
+
+    private static TestDatabase db;
+    private static JdbcConnector connector;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void createDatabase() {
+        db = TestDatabase.create().migrated();
+        connector = new JdbcConnector(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void clean() throws SQLException {
+        Metrics.addRegistry(meters);
+        execute("TRUNCATE reading, sensor_state, car_park_occupancy, zone_occupancy, refusal");
+    }
+
+    @AfterEach
+    void removeMeters() {
+        Metrics.removeRegistry(meters);
+    }
+
+    @Test
+    void a_reading_written_twice_is_stored_once_and_counted_as_a_duplicate() throws Exception {
+        Reading reading = bin("bin-00001", 42.5, T0);
+        write(new ReadingStatement(), 10, reading, bin("bin-00001", 43.0, T0.plusSeconds(60)));
+        write(new ReadingStatement(), 10, reading, reading);
+
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(2);
+        assertThat(meters.counter(ReadingMetrics.STORED).count()).isEqualTo(2);
+        assertThat(meters.counter(ReadingMetrics.DUPLICATE).count()).isEqualTo(2);
+        assertThat(meters.timer(ReadingMetrics.LAG).count()).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM reading WHERE value = 42.5 AND time = '2025-06-01T08:00:00Z'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void batches_are_written_when_full_and_on_flush() throws Exception {
+        JdbcBatchSink<Reading> sink = JdbcBatchSink.builder(connector, new ReadingStatement())
+                .batchSize(2)
+                .build();
+        try (SinkWriter<Reading> writer = sink.createWriter(null)) {
+            writer.write(bin("bin-00001", 1, T0), null);
+            writer.write(bin("bin-00001", 2, T0.plusSeconds(1)), null);
+            writer.write(bin("bin-00001", 3, T0.plusSeconds(2)), null);
+            assertThat(count("SELECT count(*) FROM reading")).isEqualTo(2);
+
+            writer.flush(false);
+            assertThat(count("SELECT count(*) FROM reading")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void sensor_state_never_moves_backwards() throws Exception {
+        write(new SensorStateStatement(), 10, bin("bin-00001", 50, T0.plusSeconds(60)), bin("bin-00001", 10, T0));
+        write(new SensorStateStatement(), 10, bin("bin-00001", 20, T0.plusSeconds(30)));
+
+        assertThat(text("SELECT value || ' at ' || time FROM sensor_state")).isEqualTo("50 at 2025-06-01 08:01:00+00");
+
+        write(new SensorStateStatement(), 10, bin("bin-00001", 70, T0.plusSeconds(90)));
+        assertThat(text("SELECT value::text FROM sensor_state")).isEqualTo("70");
+    }
+
+    @Test
+    void occupancy_keeps_the_newest_and_never_moves_backwards() throws Exception {
+        OccupancyStatement carParks = OccupancyStatement.forScope(Scope.CAR_PARK);
+        write(carParks, 10, occupancy(Scope.CAR_PARK, 3, T0.plusSeconds(10)));
+        write(carParks, 10, occupancy(Scope.CAR_PARK, 1, T0));
+        assertThat(text("SELECT occupied || '/' || bays FROM car_park_occupancy"))
+                .isEqualTo("3/20");
+
+        write(OccupancyStatement.forScope(Scope.ZONE), 10, occupancy(Scope.ZONE, 5, T0));
+        assertThat(text("SELECT zone_id || ':' || occupied FROM zone_occupancy"))
+                .isEqualTo("z-a1:5");
+    }
+
+    @Test
+    void a_refusal_delivered_twice_is_recorded_once_with_every_reason() throws Exception {
+        RefusalRow refusal = refusalOf(TestCity.uplink("bin-00001", "fill", 142.5, "kg", T0, 1));
+
+        write(new RefusalStatement(), 10, refusal);
+        write(new RefusalStatement(), 10, refusal);
+
+        assertThat(count("SELECT count(*) FROM refusal")).isEqualTo(1);
+        assertThat(text("SELECT reason || ' ' || array_to_string(reasons, ',') || ' ' || quantity FROM refusal"))
+                .isEqualTo("value_out_of_range value_out_of_range,wrong_unit fill");
+    }
+
+    @SafeVarargs
+    private static <T> void write(BatchStatement<T> statement, int batchSize, T... elements) throws Exception {
+        try (SinkWriter<T> writer = JdbcBatchSink.builder(connector, statement)
+                .batchSize(batchSize)
+                .build()
+                .createWriter(null)) {
+            for (T element : elements) {
+                writer.write(element, null);
+            }
+            writer.flush(false);
+        }
+    }
+
+    private static RefusalRow refusalOf(city.mycity.reading.Uplink uplink) throws Exception {
+        try (OneInputStreamOperatorTestHarness<city.mycity.reading.Uplink, Reading> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ValidateFunction(TestCity.registry()))) {
+            harness.processElement(uplink, 0);
+            return harness.getSideOutput(ValidateFunction.REFUSALS).poll().getValue();
+        }
+    }
+
+    private static Reading bin(String device, double fill, Instant time) {
+        return new Reading(TestCity.TENANT, TestCity.GATEWAY, device, SensorKind.BIN, "fill", fill, "%", time, 1, time);
+    }
+
+    private static Occupancy occupancy(Scope scope, int occupied, Instant time) {
+        String id = scope == Scope.ZONE ? TestCity.ZONE : TestCity.CAR_PARK;
+        return new Occupancy(TestCity.TENANT, scope, id, occupied, 20, time);
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = connector.open();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        return Long.parseLong(text(sql));
+    }
+
+    private static String text(String sql) throws SQLException {
+        try (Connection c = connector.open();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
