@@ -1,0 +1,80 @@
+package city.mycity.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's database, opened: a HikariCP pool on an up-to-date schema. {@link #close()} closes the pool.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(DatabaseSettings.from(Settings.fromEnvironment()))) {
+ *     DeviceDirectory devices = JdbcDeviceDirectory.load(db.dataSource(), "demo-town");
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final TimeSeriesProfile profile;
+
+    private Database(HikariDataSource dataSource, TimeSeriesProfile profile) {
+        this.dataSource = dataSource;
+        this.profile = profile;
+    }
+
+    /** Opens a pool on the database and applies the migrations. */
+    public static Database open(DatabaseSettings settings) {
+        HikariDataSource pool = pool(settings, "mycity-db");
+        try {
+            Migrations.apply(pool);
+            TimeSeriesProfile profile = profileOf(pool);
+            LOGGER.info(
+                    "Database {} ready: pool of {}, time series {}", settings.jdbcUrl(), settings.poolSize(), profile);
+            return new Database(pool, profile);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** A HikariCP pool on the database, without migrating (for components that only read or write rows). */
+    public static HikariDataSource pool(DatabaseSettings settings, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setPoolName(poolName);
+        return new HikariDataSource(config);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** How the reading table is laid out on this server. */
+    public TimeSeriesProfile timeSeriesProfile() {
+        return profile;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static TimeSeriesProfile profileOf(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return TimeSeriesProfile.of(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the storage profile: " + e.getMessage(), e);
+        }
+    }
+}

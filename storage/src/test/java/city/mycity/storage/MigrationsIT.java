@@ -1,0 +1,136 @@
+package city.mycity.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import city.mycity.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MigrationsIT {
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = TestDatabase.create();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void apply_every_migration_on_a_fresh_database() throws SQLException {
+        MigrateResult result = Migrations.apply(db.dataSource());
+
+        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(result.targetSchemaVersion).isEqualTo("2");
+        assertThat(tables())
+                .contains(
+                        "tenant",
+                        "zone",
+                        "gateway",
+                        "car_park",
+                        "device",
+                        "reading",
+                        "sensor_state",
+                        "car_park_occupancy",
+                        "zone_occupancy",
+                        "refusal",
+                        "storage_profile");
+    }
+
+    @Test
+    void change_nothing_when_applied_again() {
+        Migrations.apply(db.dataSource());
+
+        assertThat(Migrations.apply(db.dataSource()).migrationsExecuted).isZero();
+    }
+
+    @Test
+    void choose_the_native_time_series_profile_without_timescaledb() throws SQLException {
+        try (Database opened = Database.open(DatabaseSettings.of(db.jdbcUrl(), db.user(), db.password()));
+                Connection c = opened.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT indexdef FROM pg_indexes WHERE tablename = 'reading' AND indexname = 'reading_time_brin'")) {
+            assertThat(opened.timeSeriesProfile()).isEqualTo(TimeSeriesProfile.NATIVE);
+            assertThat(rs.next()).as("BRIN index on reading(time)").isTrue();
+            assertThat(rs.getString(1)).contains("USING brin");
+        }
+    }
+
+    @Test
+    void make_a_repeated_reading_a_no_op() throws SQLException {
+        Migrations.apply(db.dataSource());
+        Instant time = Instant.parse("2026-03-01T08:00:00Z");
+
+        assertThat(insertReading(time, 1.0)).isEqualTo(1);
+        assertThat(insertReading(time, 1.0)).isZero();
+        assertThat(insertReading(time.plusSeconds(60), 0.0)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(2);
+    }
+
+    @Test
+    void refuse_a_plain_duplicate_reading_through_the_primary_key() throws SQLException {
+        Migrations.apply(db.dataSource());
+        Instant time = Instant.parse("2026-03-01T08:00:00Z");
+        insertReading(time, 1.0);
+
+        assertThatThrownBy(() -> execute("INSERT INTO reading (tenant_id, device_id, quantity, time, value, unit,"
+                        + " received_at) VALUES ('demo-town', 'bay-00001', 'occupied', '" + time + "', 0, '/', now())"))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+    }
+
+    private int insertReading(Instant time, double value) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO reading (tenant_id, device_id, quantity, time,"
+                        + " value, unit, seq, received_at) VALUES ('demo-town', 'bay-00001', 'occupied', ?, ?, '/', 7,"
+                        + " now()) ON CONFLICT DO NOTHING")) {
+            ps.setObject(1, java.sql.Timestamp.from(time));
+            ps.setDouble(2, value);
+            return ps.executeUpdate();
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> tables() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}
