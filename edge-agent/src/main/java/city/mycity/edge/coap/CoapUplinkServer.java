@@ -58,7 +58,7 @@ public final class CoapUplinkServer implements AutoCloseable {
             throw new IOException("Could not bind CoAP to " + host + ":" + port + ": " + e.getMessage(), e);
         }
         CoapUplinkServer started = new CoapUplinkServer(server, endpoint);
-        LOGGER.info("CoAP uplink listening on coap://{}:{}/up/{{device}}", host, started.port());
+        LOGGER.info("CoAP uplink listening on coap://{}:{}/up/{device}", host, started.port());
         return started;
     }
 
