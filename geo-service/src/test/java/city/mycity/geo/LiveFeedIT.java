@@ -100,11 +100,11 @@ class LiveFeedIT {
     private StringBuffer listen() {
         StringBuffer received = new StringBuffer();
         HttpClientResponse response = client.request(HttpMethod.GET, port, "localhost", "/api/v1/live")
-                .compose(request -> request.send())
+                .compose(request ->
+                        request.send().onSuccess(r -> r.handler(buffer -> received.append(buffer.toString()))))
                 .await();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
-        response.handler(buffer -> received.append(buffer.toString()));
         await().atMost(Duration.ofSeconds(5)).until(() -> received.toString().contains(": connected"));
         return received;
     }

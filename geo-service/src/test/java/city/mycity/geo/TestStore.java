@@ -5,62 +5,35 @@ import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.Gateway;
 import city.mycity.citymodel.Sensor;
 import city.mycity.citymodel.Zone;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import city.mycity.testkit.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh, migrated database for one test class, on the PostgreSQL named by {@code MYCITY_IT_JDBC_URL} (default:
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}), with the city registered in it and
- * helpers to write occupancy rows as the stream jobs would. Stands in for testkit's TestDatabase and the gateway's
- * registration until they are published.
+ * A fresh, migrated {@link TestDatabase} with a city registered in it, and helpers to write occupancy rows as the
+ * stream jobs would. The registration stands in for the gateway's until it is published.
  */
 public final class TestStore implements AutoCloseable {
 
-    private final String adminUrl;
-    private final String user;
-    private final String password;
-    private final String database;
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final TestDatabase database;
     private final String tenant;
 
-    private TestStore(String tenant) throws SQLException, IOException {
+    private TestStore(String tenant) {
         this.tenant = tenant;
-        this.adminUrl = env("MYCITY_IT_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        this.user = env("MYCITY_IT_DB_USER", "postgres");
-        this.password = env("MYCITY_IT_DB_PASSWORD", "");
-        this.database =
-                "geo_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
-                Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        }
-        dataSource.setUrl(adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database);
-        dataSource.setUser(user);
-        dataSource.setPassword(password);
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            st.execute(resource("db/migration/V1__city_registry_and_readings.sql"));
-        }
+        this.database = TestDatabase.create().migrated();
     }
 
     /** A migrated database with the city registered. */
-    public static TestStore withCity(CityModel city) throws SQLException, IOException {
+    public static TestStore withCity(CityModel city) throws SQLException {
         TestStore store = new TestStore(city.tenant());
         store.register(city);
         return store;
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 
     /** Writes a car park's occupancy as the stream job does, stamped now. */
@@ -152,7 +125,7 @@ public final class TestStore implements AutoCloseable {
     }
 
     private void update(String sql, Object... args) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = dataSource().getConnection();
                 PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);
@@ -162,24 +135,7 @@ public final class TestStore implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
-                Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-    }
-
-    private static String env(String name, String byDefault) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? byDefault : value;
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = TestStore.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("Missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    public void close() {
+        database.close();
     }
 }
