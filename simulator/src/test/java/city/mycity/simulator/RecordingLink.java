@@ -14,17 +14,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A link that keeps every message it is given, as the uplink a broker would deliver, and confirms it at once. */
-final class RecordingLink implements DeviceLink {
+public final class RecordingLink implements DeviceLink {
 
-    record Sent(String tenant, Sensor sensor, byte[] payload) {
+    public record Sent(String tenant, Sensor sensor, byte[] payload) {
 
-        Uplink uplink() {
+        public Uplink uplink() {
             return new Uplink(
                     UplinkTopic.of(new DeviceAddress(tenant, sensor.gateway(), sensor.id())), payload, Instant.now());
         }
 
         /** The pack, for a payload that is one. */
-        SenmlPack pack() {
+        public SenmlPack pack() {
             return SenmlCodec.json().decode(payload).pack();
         }
     }
@@ -37,7 +37,7 @@ final class RecordingLink implements DeviceLink {
         return CompletableFuture.completedFuture(null);
     }
 
-    synchronized List<Sent> sent() {
+    public synchronized List<Sent> sent() {
         return List.copyOf(sent);
     }
 }

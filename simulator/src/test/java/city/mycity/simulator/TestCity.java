@@ -20,6 +20,11 @@ public final class TestCity {
     private TestCity() {}
 
     public static City small() {
+        return small(TENANT);
+    }
+
+    /** The town under another tenant, so that integration-test runs do not see each other. */
+    public static City small(String tenant) {
         BoundingBox a1 = new BoundingBox(50.0, 4.0, 50.01, 4.01);
         BoundingBox a2 = new BoundingBox(50.0, 4.01, 50.01, 4.02);
         List<Zone> zones = List.of(new Zone("z-a1", "North", a1), new Zone("z-a2", "South", a2));
@@ -52,7 +57,7 @@ public final class TestCity {
             sensors.add(sensor(String.format("ws-%04d", i), SensorKind.WATER, zoneOf(i), null));
         }
         return new City(
-                TENANT,
+                tenant,
                 "Test Town",
                 new BoundingBox(50.0, 4.0, 50.01, 4.02),
                 zones,

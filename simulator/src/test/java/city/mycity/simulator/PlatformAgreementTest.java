@@ -1,0 +1,131 @@
+package city.mycity.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.mycity.citymodel.City;
+import city.mycity.reading.DeviceDirectory;
+import city.mycity.reading.Problem;
+import city.mycity.reading.Reading;
+import city.mycity.reading.ReadingValidator;
+import city.mycity.reading.Refusal;
+import city.mycity.reading.RefusalReason;
+import city.mycity.reading.Validation;
+import city.mycity.simulator.fault.FaultProfile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the platform's own validator makes of the simulator's payloads is exactly what the ledger expects. */
+class PlatformAgreementTest {
+
+    private static final FaultProfile HEAVY = FaultProfile.builder()
+            .stuck(0.05)
+            .dropped(0.03)
+            .duplicate(0.05)
+            .malformedPayload(0.03)
+            .valueOutOfRange(0.03)
+            .wrongUnit(0.03)
+            .unknownDevice(0.03)
+            .missingTime(0.03)
+            .build();
+
+    private final City city = TestCity.small();
+    private final ReadingValidator validator =
+            ReadingValidator.builder(DeviceDirectory.of(city.devices())).build();
+
+    @Test
+    void every_payload_without_faults_is_accepted_whole() {
+        RecordingLink link = new RecordingLink();
+        Ledger ledger = run(FaultProfile.none(), link, 3_000);
+
+        long accepted = 0;
+        for (RecordingLink.Sent sent : link.sent()) {
+            Validation validation = validator.validate(sent.uplink());
+            assertThat(validation.refused())
+                    .as("refusals of %s", sent.sensor().id())
+                    .isEmpty();
+            accepted += validation.accepted().size();
+        }
+
+        assertThat(accepted).isEqualTo(ledger.validReadings()).isEqualTo(ledger.readingsSent());
+        assertThat(ledger.refusals()).isZero();
+        assertThat(ledger.duplicateMessages()).isZero();
+    }
+
+    @Test
+    void the_validator_refuses_exactly_the_readings_the_ledger_expects_for_exactly_its_reasons() {
+        RecordingLink link = new RecordingLink();
+        Ledger ledger = run(HEAVY, link, 10_000);
+
+        Map<RefusalReason, Long> refused = new EnumMap<>(RefusalReason.class);
+        Set<String> storedKeys = new HashSet<>();
+        long accepted = 0;
+        long readings = 0;
+        for (RecordingLink.Sent sent : link.sent()) {
+            Validation validation = validator.validate(sent.uplink());
+            readings += validation.readingCount();
+            for (Reading reading : validation.accepted()) {
+                accepted++;
+                storedKeys.add(reading.tenant() + "/" + reading.device() + "/" + reading.quantity() + "/"
+                        + reading.time().toEpochMilli());
+            }
+            for (Refusal refusal : validation.refused()) {
+                assertThat(refusal.problems())
+                        .as("problems of a refused %s", sent.sensor().id())
+                        .extracting(Problem::reason)
+                        .containsOnly(refusal.primaryReason());
+                refused.merge(refusal.primaryReason(), 1L, Long::sum);
+            }
+        }
+
+        assertThat(refused).isEqualTo(ledger.refusalsByReason());
+        assertThat(refused.keySet())
+                .containsExactlyInAnyOrder(
+                        RefusalReason.MALFORMED_PAYLOAD,
+                        RefusalReason.VALUE_OUT_OF_RANGE,
+                        RefusalReason.WRONG_UNIT,
+                        RefusalReason.UNKNOWN_DEVICE,
+                        RefusalReason.MISSING_TIME);
+        assertThat(accepted).isEqualTo(ledger.validReadings() + ledger.duplicateReadings());
+        assertThat((long) storedKeys.size()).isEqualTo(ledger.validReadings());
+        assertThat(readings).isEqualTo(ledger.readingsSent());
+        assertThat((long) link.sent().size()).isEqualTo(ledger.messagesSent());
+    }
+
+    @Test
+    void duplicates_are_the_same_bytes_and_malformed_payloads_are_all_different() {
+        RecordingLink link = new RecordingLink();
+        Ledger ledger = run(HEAVY, link, 10_000);
+
+        Set<ByteBuffer> distinct = new HashSet<>();
+        Set<ByteBuffer> malformed = new HashSet<>();
+        for (RecordingLink.Sent sent : link.sent()) {
+            ByteBuffer bytes = ByteBuffer.wrap(sent.payload());
+            distinct.add(bytes);
+            List<Refusal> refusals = validator.validate(sent.uplink()).refused();
+            if (!refusals.isEmpty() && refusals.get(0).primaryReason() == RefusalReason.MALFORMED_PAYLOAD) {
+                malformed.add(bytes);
+            }
+        }
+
+        assertThat((long) distinct.size()).isEqualTo(ledger.messagesSent() - ledger.duplicateMessages());
+        assertThat((long) malformed.size()).isEqualTo(ledger.distinctRefusals(RefusalReason.MALFORMED_PAYLOAD));
+    }
+
+    private Ledger run(FaultProfile faults, RecordingLink link, int messages) {
+        Simulator simulator = Simulator.builder()
+                .city(city)
+                .faults(faults)
+                .messageRate(Double.POSITIVE_INFINITY)
+                .meterRegistry(new SimpleMeterRegistry())
+                .link(link)
+                .build();
+        simulator.runUntil(messages);
+        return simulator.ledger();
+    }
+}
