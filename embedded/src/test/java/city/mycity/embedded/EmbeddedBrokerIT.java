@@ -85,6 +85,21 @@ class EmbeddedBrokerIT {
     }
 
     @Test
+    void keeps_each_brokers_own_users_when_two_run_in_one_jvm() throws MqttException {
+        try (EmbeddedBroker other =
+                EmbeddedBroker.builder().user("other", "pw-2").start()) {
+            MqttClient onOther = connect(other.url(), "other", "other", "pw-2", true);
+            MqttClient onFirst = connect("first", "s3cret", true, new Collector());
+
+            assertThat(onOther.isConnected()).isTrue();
+            assertThat(onFirst.isConnected()).isTrue();
+            assertThatThrownBy(() -> connect(other.url(), "cross", "sensor", "s3cret", true))
+                    .isInstanceOf(MqttException.class);
+            disconnect(onOther, onFirst);
+        }
+    }
+
+    @Test
     void uses_a_free_port_when_the_requested_one_is_taken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             try (EmbeddedBroker second =
