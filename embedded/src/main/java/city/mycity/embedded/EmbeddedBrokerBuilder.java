@@ -156,11 +156,6 @@ public final class EmbeddedBrokerBuilder {
         EmbeddedHiveMQ hiveMQ = builder.build();
         try {
             hiveMQ.start().get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!listens(chosenPort)) {
-                throw new IllegalStateException("The embedded MQTT broker started but does not listen on 127.0.0.1:"
-                        + chosenPort + " (was the port taken meanwhile?). Try again or request another port.");
-            }
-            return hiveMQ;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopQuietly(hiveMQ);
@@ -170,6 +165,12 @@ public final class EmbeddedBrokerBuilder {
             throw new IllegalStateException(
                     "The embedded MQTT broker did not start within " + startTimeout.toSeconds() + " s: " + e, e);
         }
+        if (!listens(chosenPort)) {
+            stopQuietly(hiveMQ);
+            throw new IllegalStateException("The embedded MQTT broker started but does not listen on 127.0.0.1:"
+                    + chosenPort + " (was the port taken meanwhile?). Try again or request another port.");
+        }
+        return hiveMQ;
     }
 
     private static boolean listens(int port) {
