@@ -26,16 +26,24 @@ public final class TempFolders {
         }
     }
 
-    /** Deletes the folder and everything in it; a folder that is already gone is fine. */
+    /**
+     * Deletes the folder and everything in it; a folder that is already gone is fine, and so are files that vanish
+     * meanwhile (zonky's own shutdown hook may be deleting the data directory at the same time).
+     */
     public static void deleteRecursively(Path folder) {
-        if (folder == null || !Files.exists(folder)) {
-            return;
+        for (int attempt = 1; folder != null && Files.exists(folder); attempt++) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(TempFolders::deleteQuietly);
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt >= 3) {
+                    throw new UncheckedIOException("Could not delete " + folder, asIoException(e));
+                }
+            }
         }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(TempFolders::deleteQuietly);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + folder, e);
-        }
+    }
+
+    private static IOException asIoException(Exception e) {
+        return e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
     }
 
     private static void deleteQuietly(Path path) {
