@@ -1,6 +1,7 @@
 package city.mycity.simulator;
 
 import city.mycity.citymodel.CityModel;
+import city.mycity.settings.Settings;
 import city.mycity.simulator.device.DayClock;
 import city.mycity.simulator.fault.FaultProfile;
 import city.mycity.simulator.fault.Message;
@@ -38,7 +39,9 @@ public final class Simulator implements AutoCloseable {
     private final double speed;
     private final Duration confirmTimeout;
     private final Object runLock = new Object();
+    private final DeviceLink link;
     private volatile ContinuousRun continuous;
+    private boolean opened;
 
     private Simulator(Builder builder) {
         this.city = builder.city;
@@ -47,6 +50,7 @@ public final class Simulator implements AutoCloseable {
         DayClock clock = new DayClock(builder.timeZone);
         Instant start = builder.start != null ? builder.start : defaultStart(builder.timeZone);
         this.engine = new Engine(Fleet.of(city, builder.seed, builder.faults), clock, start.toEpochMilli());
+        this.link = builder.link;
         this.dispatcher = new Dispatcher(builder.link, ledger, builder.messageRate, builder.registry);
         LOGGER.info(
                 "Simulating {} sensors of {} from {} (seed {}, {})",
@@ -112,6 +116,7 @@ public final class Simulator implements AutoCloseable {
                         "The simulator is running continuously; close it before a bounded run.");
             }
             long wallStart = System.nanoTime();
+            openLink();
             Instant from = simulatedNow();
             long produced = ledger.messagesProduced();
             long handed = dispatcher.handedOver();
@@ -142,8 +147,17 @@ public final class Simulator implements AutoCloseable {
             if (continuous != null) {
                 throw new IllegalStateException("The simulator is already running.");
             }
+            openLink();
             continuous = new ContinuousRun(engine, dispatcher, speed, city.tenant());
             continuous.start();
+        }
+    }
+
+    /** Lets the link prepare for the city's devices, once, before the first run. Called under the run lock. */
+    private void openLink() {
+        if (!opened) {
+            link.open(city.tenant(), city.sensors());
+            opened = true;
         }
     }
 
@@ -181,6 +195,32 @@ public final class Simulator implements AutoCloseable {
         private Duration confirmTimeout = Duration.ofSeconds(30);
 
         private Builder() {}
+
+        /**
+         * Applies the {@link SimulatorSettings} that are given (seed, speed, rate, faults, start, time zone); the others
+         * keep their current values.
+         */
+        public Builder settings(Settings settings) {
+            if (settings.isSet(SimulatorSettings.SEED)) {
+                seed = settings.get(SimulatorSettings.SEED);
+            }
+            if (settings.isSet(SimulatorSettings.SPEED)) {
+                speed = settings.get(SimulatorSettings.SPEED);
+            }
+            if (settings.isSet(SimulatorSettings.RATE)) {
+                messageRate = settings.get(SimulatorSettings.RATE);
+            }
+            if (settings.isSet(SimulatorSettings.FAULTS)) {
+                faults = settings.get(SimulatorSettings.FAULTS);
+            }
+            if (settings.isSet(SimulatorSettings.START)) {
+                start = settings.get(SimulatorSettings.START);
+            }
+            if (settings.isSet(SimulatorSettings.TIME_ZONE)) {
+                timeZone = settings.get(SimulatorSettings.TIME_ZONE);
+            }
+            return this;
+        }
 
         /** The city whose sensors to simulate. Required. */
         public Builder city(CityModel city) {

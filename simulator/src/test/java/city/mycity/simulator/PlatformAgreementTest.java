@@ -3,6 +3,8 @@ package city.mycity.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.mycity.citymodel.City;
+import city.mycity.citymodel.CityModel;
+import city.mycity.citymodel.CityModels;
 import city.mycity.reading.DeviceDirectory;
 import city.mycity.reading.Problem;
 import city.mycity.reading.Reading;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What the platform's own validator makes of the simulator's payloads is exactly what the ledger expects. */
@@ -34,18 +37,27 @@ class PlatformAgreementTest {
             .missingTime(0.03)
             .build();
 
-    private final City city = TestCity.small();
-    private final ReadingValidator validator =
-            ReadingValidator.builder(DeviceDirectory.of(city.devices())).build();
+    private static final City CITY = TestCity.small();
+    private static final ReadingValidator VALIDATOR =
+            ReadingValidator.builder(DeviceDirectory.of(CITY.devices())).build();
+
+    private static RecordingLink heavyLink;
+    private static Ledger heavyLedger;
+
+    @BeforeAll
+    static void sendTenThousandMessagesWithManyFaults() {
+        heavyLink = new RecordingLink();
+        heavyLedger = run(CITY, HEAVY, heavyLink, 10_000);
+    }
 
     @Test
     void every_payload_without_faults_is_accepted_whole() {
         RecordingLink link = new RecordingLink();
-        Ledger ledger = run(FaultProfile.none(), link, 3_000);
+        Ledger ledger = run(CITY, FaultProfile.none(), link, 3_000);
 
         long accepted = 0;
         for (RecordingLink.Sent sent : link.sent()) {
-            Validation validation = validator.validate(sent.uplink());
+            Validation validation = VALIDATOR.validate(sent.uplink());
             assertThat(validation.refused())
                     .as("refusals of %s", sent.sensor().id())
                     .isEmpty();
@@ -59,15 +71,15 @@ class PlatformAgreementTest {
 
     @Test
     void the_validator_refuses_exactly_the_readings_the_ledger_expects_for_exactly_its_reasons() {
-        RecordingLink link = new RecordingLink();
-        Ledger ledger = run(HEAVY, link, 10_000);
+        RecordingLink link = heavyLink;
+        Ledger ledger = heavyLedger;
 
         Map<RefusalReason, Long> refused = new EnumMap<>(RefusalReason.class);
         Set<String> storedKeys = new HashSet<>();
         long accepted = 0;
         long readings = 0;
         for (RecordingLink.Sent sent : link.sent()) {
-            Validation validation = validator.validate(sent.uplink());
+            Validation validation = VALIDATOR.validate(sent.uplink());
             readings += validation.readingCount();
             for (Reading reading : validation.accepted()) {
                 accepted++;
@@ -99,15 +111,15 @@ class PlatformAgreementTest {
 
     @Test
     void duplicates_are_the_same_bytes_and_malformed_payloads_are_all_different() {
-        RecordingLink link = new RecordingLink();
-        Ledger ledger = run(HEAVY, link, 10_000);
+        RecordingLink link = heavyLink;
+        Ledger ledger = heavyLedger;
 
         Set<ByteBuffer> distinct = new HashSet<>();
         Set<ByteBuffer> malformed = new HashSet<>();
         for (RecordingLink.Sent sent : link.sent()) {
             ByteBuffer bytes = ByteBuffer.wrap(sent.payload());
             distinct.add(bytes);
-            List<Refusal> refusals = validator.validate(sent.uplink()).refused();
+            List<Refusal> refusals = VALIDATOR.validate(sent.uplink()).refused();
             if (!refusals.isEmpty() && refusals.get(0).primaryReason() == RefusalReason.MALFORMED_PAYLOAD) {
                 malformed.add(bytes);
             }
@@ -117,7 +129,27 @@ class PlatformAgreementTest {
         assertThat((long) malformed.size()).isEqualTo(ledger.distinctRefusals(RefusalReason.MALFORMED_PAYLOAD));
     }
 
-    private Ledger run(FaultProfile faults, RecordingLink link, int messages) {
+    @Test
+    void the_generated_town_agrees_with_the_validator_too() {
+        CityModel town = CityModels.generated(42);
+        ReadingValidator validator =
+                ReadingValidator.builder(DeviceDirectory.of(town.devices())).build();
+        RecordingLink link = new RecordingLink();
+        Ledger ledger = run(town, HEAVY, link, 5_000);
+
+        Map<RefusalReason, Long> refused = new EnumMap<>(RefusalReason.class);
+        long accepted = 0;
+        for (RecordingLink.Sent sent : link.sent()) {
+            Validation validation = validator.validate(sent.uplink());
+            accepted += validation.accepted().size();
+            validation.refused().forEach(r -> refused.merge(r.primaryReason(), 1L, Long::sum));
+        }
+
+        assertThat(refused).isEqualTo(ledger.refusalsByReason());
+        assertThat(accepted).isEqualTo(ledger.validReadings() + ledger.duplicateReadings());
+    }
+
+    private static Ledger run(CityModel city, FaultProfile faults, RecordingLink link, int messages) {
         Simulator simulator = Simulator.builder()
                 .city(city)
                 .faults(faults)

@@ -1,6 +1,7 @@
 package city.mycity.simulator.transport;
 
 import city.mycity.citymodel.Sensor;
+import java.util.Collection;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,6 +23,12 @@ public interface DeviceLink extends AutoCloseable {
      *     refused it or could not be reached
      */
     CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload);
+
+    /**
+     * Prepares to send for these devices (e.g. connects every gateway at once), so that the first messages do not wait
+     * for connections one by one. The simulator calls it before its first run. By default, nothing to prepare.
+     */
+    default void open(String tenant, Collection<Sensor> sensors) {}
 
     /** Releases the connections. By default, nothing to release. */
     @Override

@@ -7,6 +7,8 @@ import city.mycity.simulator.exception.DeliveryException;
 import city.mycity.simulator.transport.DeviceLink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -80,7 +82,26 @@ public final class MqttGatewayLink implements DeviceLink {
         }
     }
 
+    /** Connects every gateway of these sensors at once. */
+    @Override
+    public void open(String tenant, Collection<Sensor> sensors) {
+        synchronized (connections) {
+            Map<String, Connecting> started = new LinkedHashMap<>();
+            for (Sensor sensor : sensors) {
+                String key = tenant + "/" + sensor.gateway();
+                if (!connections.containsKey(key) && !started.containsKey(key)) {
+                    started.put(key, startConnecting(clientIdPrefix + tenant + "-" + sensor.gateway()));
+                }
+            }
+            started.forEach((key, connecting) -> connections.put(key, connecting.await()));
+        }
+    }
+
     private GatewayConnection connect(String clientId) {
+        return startConnecting(clientId).await();
+    }
+
+    private Connecting startConnecting(String clientId) {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
@@ -93,17 +114,46 @@ public final class MqttGatewayLink implements DeviceLink {
         }
         try {
             MqttAsyncClient client = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
-            IMqttToken token = client.connect(options);
-            token.waitForCompletion(connectTimeout.toMillis());
+            return new Connecting(clientId, client, client.connect(options));
+        } catch (MqttException e) {
+            throw failedToConnect(clientId, e);
+        }
+    }
+
+    private DeliveryException failedToConnect(String clientId, MqttException e) {
+        return new DeliveryException(
+                "Could not connect " + clientId + " to the MQTT broker " + serverUri + ": " + e.getMessage(), e);
+    }
+
+    /** A session whose CONNECT is on its way. */
+    private final class Connecting {
+        private final String clientId;
+        private final MqttAsyncClient client;
+        private final IMqttToken token;
+
+        Connecting(String clientId, MqttAsyncClient client, IMqttToken token) {
+            this.clientId = clientId;
+            this.client = client;
+            this.token = token;
+        }
+
+        GatewayConnection await() {
+            try {
+                token.waitForCompletion(connectTimeout.toMillis());
+            } catch (MqttException e) {
+                try {
+                    client.close(true);
+                } catch (MqttException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw failedToConnect(clientId, e);
+            }
             Integer receiveMaximum = token.getResponseProperties() == null
                     ? null
                     : token.getResponseProperties().getReceiveMaximum();
             int window = receiveMaximum == null ? maxInFlight : Math.min(maxInFlight, receiveMaximum);
             LOGGER.info("Gateway session {} connected to {} (window {})", clientId, serverUri, window);
             return new GatewayConnection(client, window);
-        } catch (MqttException e) {
-            throw new DeliveryException(
-                    "Could not connect " + clientId + " to the MQTT broker " + serverUri + ": " + e.getMessage(), e);
         }
     }
 
