@@ -1,0 +1,239 @@
+package city.mycity.launcher;
+
+import city.mycity.citymodel.CityModel;
+import city.mycity.citymodel.CityModels;
+import city.mycity.citymodel.Sensor;
+import city.mycity.dashboard.Dashboard;
+import city.mycity.edge.EdgeAgent;
+import city.mycity.embedded.EmbeddedBroker;
+import city.mycity.embedded.EmbeddedDatabase;
+import city.mycity.geo.GeoService;
+import city.mycity.settings.Settings;
+import city.mycity.simulator.Simulator;
+import city.mycity.simulator.fault.FaultProfile;
+import city.mycity.simulator.transport.coap.CoapDeviceLink;
+import city.mycity.stream.ReadingsJob;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform in one JVM: broker and database (embedded unless configured), the Flink job on a local
+ * MiniCluster, the geo-service with the dashboard, the edge agent and a simulated city sending to it over CoAP.
+ */
+public final class Demo implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(Demo.class);
+
+    private final Shutdown shutdown;
+    private final CityModel city;
+    private final BrokerEndpoint broker;
+    private final DatabaseEndpoint database;
+    private final DataSource dataSource;
+    private final int httpPort;
+
+    private Demo(
+            Shutdown shutdown,
+            CityModel city,
+            BrokerEndpoint broker,
+            DatabaseEndpoint database,
+            DataSource dataSource,
+            int httpPort) {
+        this.shutdown = shutdown;
+        this.city = city;
+        this.broker = broker;
+        this.database = database;
+        this.dataSource = dataSource;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts every part and returns once the dashboard is served; on failure, stops what had started. */
+    public static Demo start(DemoOptions options, Settings settings, PrintStream out) {
+        long began = System.nanoTime();
+        Shutdown shutdown = new Shutdown();
+        try {
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Metrics.addRegistry(metrics);
+            shutdown.add("metrics", () -> Metrics.removeRegistry(metrics));
+
+            CityModel city = options.osm() == null
+                    ? CityModels.generated(options.seed())
+                    : CityModels.openStreetMap(options.osm());
+            out.printf(
+                    "City: %s (tenant %s): %d zones, %d car parks, %d sensors%n",
+                    city.name(),
+                    city.tenant(),
+                    city.zones().size(),
+                    city.carParks().size(),
+                    city.sensors().size());
+
+            BrokerEndpoint broker = startBroker(settings, shutdown, out);
+            DatabaseEndpoint database = startDatabase(settings, shutdown, out);
+            DataSource dataSource = Storage.prepare(database, city, shutdown, out);
+            startStreamJob(jobSettings(settings, broker, database), shutdown);
+
+            Vertx vertx = Vertx.vertx();
+            shutdown.add("vert.x", () -> vertx.close().await());
+            GeoService geo = shutdown.add(
+                    "geo-service",
+                    GeoService.builder()
+                            .vertx(vertx)
+                            .city(city)
+                            .dataSource(dataSource)
+                            .port(Ports.tcpOrAny(settings.get(LauncherSettings.HTTP_PORT)))
+                            .meterRegistry(metrics)
+                            .mount("/*", Dashboard.router(vertx))
+                            .build());
+            int httpPort = geo.start();
+
+            EdgeAgent edge = startEdgeAgent(city, broker, settings, shutdown);
+            startSimulator(city, options, edge.coapPort(), shutdown);
+
+            out.printf(
+                    "Edge agent: coap://127.0.0.1:%d/up/{device}   Metrics: http://localhost:%d/metrics%n",
+                    edge.coapPort(), httpPort);
+            out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
+            out.printf("Dashboard: http://localhost:%d/%n", httpPort);
+            out.flush();
+            return new Demo(shutdown, city, broker, database, dataSource, httpPort);
+        } catch (RuntimeException | Error e) {
+            shutdown.close();
+            throw e;
+        }
+    }
+
+    /** The demo's settings with the broker and database it actually uses, for the stream job. */
+    private static Settings jobSettings(Settings settings, BrokerEndpoint broker, DatabaseEndpoint database) {
+        Settings job = settings.with("mycity.mqtt.url", broker.url()).with("mycity.jdbc.url", database.jdbcUrl());
+        job = withOptional(job, "mycity.mqtt.username", broker.username());
+        job = withOptional(job, "mycity.mqtt.password", broker.password());
+        job = withOptional(job, "mycity.db.user", database.user());
+        return withOptional(job, "mycity.db.password", database.password());
+    }
+
+    private static Settings withOptional(Settings settings, String key, String value) {
+        return value == null ? settings : settings.with(key, value);
+    }
+
+    private static BrokerEndpoint startBroker(Settings settings, Shutdown shutdown, PrintStream out) {
+        if (settings.isSet(LauncherSettings.MQTT_URL)) {
+            String url = settings.get(LauncherSettings.MQTT_URL);
+            out.printf("MQTT broker: %s (MYCITY_MQTT_URL)%n", url);
+            return new BrokerEndpoint(
+                    url,
+                    settings.find(LauncherSettings.MQTT_USERNAME).orElse(null),
+                    settings.find(LauncherSettings.MQTT_PASSWORD).orElse(null),
+                    false);
+        }
+        EmbeddedBroker broker = shutdown.add(
+                "embedded broker", EmbeddedBroker.builder().port(1883).start());
+        out.printf(
+                "MQTT broker: embedded HiveMQ CE at %s (user %s, password *****)%n", broker.url(), broker.username());
+        return new BrokerEndpoint(broker.url(), broker.username(), broker.password(), true);
+    }
+
+    private static DatabaseEndpoint startDatabase(Settings settings, Shutdown shutdown, PrintStream out) {
+        if (settings.isSet(LauncherSettings.JDBC_URL)) {
+            String url = settings.get(LauncherSettings.JDBC_URL);
+            out.printf("Database: %s (MYCITY_JDBC_URL)%n", url);
+            return new DatabaseEndpoint(
+                    url,
+                    settings.find(LauncherSettings.DB_USER).orElse(null),
+                    settings.find(LauncherSettings.DB_PASSWORD).orElse(null),
+                    false);
+        }
+        EmbeddedDatabase database =
+                shutdown.add("embedded database", EmbeddedDatabase.builder().start());
+        out.printf("Database: embedded PostgreSQL at %s%n", database.jdbcUrl());
+        return new DatabaseEndpoint(database.jdbcUrl(), database.user(), database.password(), true);
+    }
+
+    private static void startStreamJob(Settings settings, Shutdown shutdown) {
+        StreamExecutionEnvironment env =
+                ReadingsJob.configure(StreamExecutionEnvironment.createLocalEnvironment(), settings);
+        try {
+            JobClient job = ReadingsJob.fromSettings(settings).start(env);
+            shutdown.add("stream job", () -> job.cancel().get());
+            LOGGER.info("Flink job {} running on a local MiniCluster", job.getJobID());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the Flink job: " + e.getMessage(), e);
+        }
+    }
+
+    private static EdgeAgent startEdgeAgent(
+            CityModel city, BrokerEndpoint broker, Settings settings, Shutdown shutdown) {
+        Map<String, String> gatewayOf =
+                city.sensors().stream().collect(Collectors.toUnmodifiableMap(Sensor::id, Sensor::gateway));
+        String anyGateway = city.gateways().get(0).id();
+        Function<String, String> lookup = device -> gatewayOf.getOrDefault(device, anyGateway);
+        EdgeAgent.Builder edge = EdgeAgent.builder()
+                .tenant(city.tenant())
+                .gateway(anyGateway)
+                .gatewayOf(lookup)
+                .coapPort(Ports.udpOrAny(settings.get(LauncherSettings.COAP_PORT)))
+                .fallBackToFreePort(true)
+                .mqttUrl(broker.url());
+        if (broker.username() != null) {
+            edge.mqttUsername(broker.username()).mqttPassword(broker.password());
+        }
+        return shutdown.add("edge agent", edge.build().start());
+    }
+
+    private static void startSimulator(CityModel city, DemoOptions options, int coapPort, Shutdown shutdown) {
+        CoapDeviceLink link = shutdown.add(
+                "CoAP device link",
+                CoapDeviceLink.builder("127.0.0.1", coapPort).build());
+        Instant now = Instant.now();
+        Instant start = options.speed() > 1 ? now.minus(Duration.ofDays(1)) : now;
+        Simulator simulator = shutdown.add(
+                "simulator",
+                Simulator.builder()
+                        .city(city)
+                        .seed(options.seed())
+                        .timeZone(ZoneId.systemDefault())
+                        .start(start)
+                        .speed(options.speed())
+                        .faults(options.faults() ? FaultProfile.demo() : FaultProfile.none())
+                        .link(link)
+                        .build());
+        simulator.start();
+    }
+
+    public CityModel city() {
+        return city;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public BrokerEndpoint broker() {
+        return broker;
+    }
+
+    public DatabaseEndpoint database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        shutdown.close();
+    }
+}

@@ -1,0 +1,30 @@
+package city.mycity.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mycity} command. */
+@Command(
+        name = "mycity",
+        mixinStandardHelpOptions = true,
+        version = "MyCity 0.1.0-SNAPSHOT",
+        description = "MyCity: an open-source smart-city IoT sensor platform.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class MyCity implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        // Our own logging configuration by name: some dependencies ship a logback.xml of their own.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "mycity-logback.xml");
+        }
+        System.exit(new CommandLine(new MyCity()).execute(args));
+    }
+}
