@@ -14,7 +14,7 @@ final class Engine {
 
     private final PriorityQueue<Fleet.Member> queue;
     private final DayClock clock;
-    private long now;
+    private volatile long now;
 
     Engine(List<Fleet.Member> members, DayClock clock, long startMillis) {
         this.clock = clock;

@@ -296,6 +296,9 @@ public final class Simulator implements AutoCloseable {
             if (link == null) {
                 throw new IllegalStateException("Device link must not be null.");
             }
+            if (city.sensors().isEmpty()) {
+                throw new IllegalStateException("City " + city.tenant() + " has no sensors to simulate.");
+            }
             if (timeZone == null || faults == null || registry == null || confirmTimeout == null) {
                 throw new IllegalStateException("Time zone, faults, meter registry and timeout must not be null.");
             }
