@@ -1,10 +1,7 @@
 package city.mycity.geo;
 
-import city.mycity.citymodel.CarPark;
 import city.mycity.citymodel.CityModel;
-import city.mycity.citymodel.Gateway;
-import city.mycity.citymodel.Sensor;
-import city.mycity.citymodel.Zone;
+import city.mycity.gateway.registry.CityRegistration;
 import city.mycity.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +10,7 @@ import javax.sql.DataSource;
 
 /**
  * A fresh, migrated {@link TestDatabase} with a city registered in it, and helpers to write occupancy rows as the
- * stream jobs would. The registration stands in for the gateway's until it is published.
+ * stream jobs would. The city is registered by the gateway's {@link CityRegistration}.
  */
 public final class TestStore implements AutoCloseable {
 
@@ -28,7 +25,7 @@ public final class TestStore implements AutoCloseable {
     /** A migrated database with the city registered. */
     public static TestStore withCity(CityModel city) throws SQLException {
         TestStore store = new TestStore(city.tenant());
-        store.register(city);
+        CityRegistration.on(store.dataSource()).register(city);
         return store;
     }
 
@@ -74,54 +71,6 @@ public final class TestStore implements AutoCloseable {
                 quantity,
                 value,
                 unit);
-    }
-
-    private void register(CityModel city) throws SQLException {
-        update("INSERT INTO tenant (id, name) VALUES (?, ?)", tenant, city.name());
-        for (Zone z : city.zones()) {
-            update(
-                    "INSERT INTO zone VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    tenant,
-                    z.id(),
-                    z.name(),
-                    z.area().minLatitude(),
-                    z.area().minLongitude(),
-                    z.area().maxLatitude(),
-                    z.area().maxLongitude());
-        }
-        for (Gateway g : city.gateways()) {
-            update(
-                    "INSERT INTO gateway VALUES (?, ?, ?, ?, ?)",
-                    tenant,
-                    g.id(),
-                    g.zone(),
-                    g.location().latitude(),
-                    g.location().longitude());
-        }
-        for (CarPark cp : city.carParks()) {
-            update(
-                    "INSERT INTO car_park VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    tenant,
-                    cp.id(),
-                    cp.name(),
-                    cp.zone(),
-                    cp.location().latitude(),
-                    cp.location().longitude(),
-                    cp.capacity());
-        }
-        for (Sensor s : city.sensors()) {
-            update(
-                    "INSERT INTO device (tenant_id, id, gateway_id, kind, zone_id, site_id, latitude, longitude)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    tenant,
-                    s.id(),
-                    s.gateway(),
-                    s.kind().code(),
-                    s.zone(),
-                    s.site(),
-                    s.location().latitude(),
-                    s.location().longitude());
-        }
     }
 
     private void update(String sql, Object... args) throws SQLException {
