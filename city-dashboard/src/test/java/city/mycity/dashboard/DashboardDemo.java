@@ -2,15 +2,17 @@ package city.mycity.dashboard;
 
 import city.mycity.citymodel.CarPark;
 import city.mycity.citymodel.CityModel;
+import city.mycity.citymodel.CityModels;
 import city.mycity.geo.GeoService;
-import city.mycity.geo.TestCity;
 import city.mycity.geo.TestStore;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.Random;
 
 /**
  * Serves the dashboard and the geo-service over a fresh test database with some occupancy, for looking at the page
- * by hand: {@code java -cp ... city.mycity.dashboard.DashboardDemo [port]}. Stop it with Ctrl-C.
+ * by hand: {@code java -cp ... city.mycity.dashboard.DashboardDemo [port [osm-file]]} (a generated town, seed 42,
+ * without a file). Stop it with Ctrl-C.
  */
 public final class DashboardDemo implements AutoCloseable {
 
@@ -73,7 +75,8 @@ public final class DashboardDemo implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        DashboardDemo demo = start(TestCity.create("demo"), port);
+        CityModel city = args.length > 1 ? CityModels.openStreetMap(Path.of(args[1])) : CityModels.generated(42);
+        DashboardDemo demo = start(city, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 demo.close();

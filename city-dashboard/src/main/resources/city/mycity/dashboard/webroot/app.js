@@ -57,7 +57,8 @@ function summarise() {
 function setStatus(status) {
   const element = document.getElementById('live-status');
   element.className = `status status-${status}`;
-  element.querySelector('.label').textContent = status === 'live' ? 'Live' : 'Reconnecting…';
+  const labels = { live: 'Live', lost: 'Reconnecting…', snapshot: 'Snapshot' };
+  element.querySelector('.label').textContent = labels[status];
 }
 
 function select(id) {
@@ -123,7 +124,11 @@ async function main() {
     bays = found;
     map?.draw(carParks, bays);
   });
-  api.follow({ onCarPark, onBay, onStatus: setStatus, onReconnect: loadCarParks });
+  if (new URLSearchParams(location.search).get('live') === 'off') {
+    setStatus('snapshot'); // a still page, e.g. for printing or a screenshot
+  } else {
+    api.follow({ onCarPark, onBay, onStatus: setStatus, onReconnect: loadCarParks });
+  }
   document.getElementById('sort').addEventListener('change', (e) => list.setSort(e.target.value, carParks));
   document.getElementById('filter').addEventListener('input', (e) => list.setFilter(e.target.value));
   setInterval(() => list.refreshTimes(carParks), 30_000);

@@ -68,8 +68,9 @@ function style(attribution) {
         id: 'carparks', type: 'circle', source: 'carparks',
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'],
-            11, ['+', 3, ['*', 0.5, ['sqrt', ['get', 'capacity']]]],
-            16, ['+', 7, ['*', 1.3, ['sqrt', ['get', 'capacity']]]]],
+            11, ['+', 2.5, ['*', 0.35, ['sqrt', ['get', 'capacity']]]],
+            14, ['+', 4, ['*', 0.75, ['sqrt', ['get', 'capacity']]]],
+            17, ['+', 8, ['*', 1.4, ['sqrt', ['get', 'capacity']]]]],
           'circle-color': ['match', ['get', 'status'],
             'plenty', COLOURS.plenty, 'few', COLOURS.few, 'full', COLOURS.full, COLOURS.none],
           'circle-opacity': 0.9,
