@@ -78,7 +78,7 @@ export class CarParkList {
   }
 
   comparator() {
-    const byName = (a, b) => a.name.localeCompare(b.name);
+    const byName = (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true });
     if (this.sort === 'free') {
       return (a, b) => (b.free ?? -1) - (a.free ?? -1) || byName(a, b);
     }
