@@ -172,6 +172,19 @@ class GeoServiceIT {
     }
 
     @Test
+    void sensors_can_be_filtered_by_car_park_or_to_those_outside_car_parks() {
+        JsonArray street = http.get("/api/v1/sensors?bbox=8,50,8.03,50.02&kind=parking-bay&site=none")
+                .bodyAsJsonObject()
+                .getJsonArray("features");
+        JsonArray cp003 = http.get("/api/v1/sensors?bbox=8,50,8.03,50.02&site=cp003")
+                .bodyAsJsonObject()
+                .getJsonArray("features");
+
+        assertThat(ids(street)).containsExactly("bay-00001", "bay-00002", "bay-00003");
+        assertThat(ids(cp003)).containsExactly("cp003-b0001", "cp003-b0002");
+    }
+
+    @Test
     void sensors_are_limited_and_say_so() {
         JsonObject all = http.get("/api/v1/sensors?bbox=8,50,8.03,50.02").bodyAsJsonObject();
         JsonObject three =

@@ -21,7 +21,7 @@ export const carParks = () => getJson('api/v1/parking/carparks');
 export async function streetBays(zones) {
   const boxes = zones.map((z) => z.bbox.join(','));
   const pages = await Promise.all(boxes.map((bbox) =>
-    getJson(`api/v1/sensors?bbox=${bbox}&kind=parking-bay`).catch(() => ({ features: [] }))));
+    getJson(`api/v1/sensors?bbox=${bbox}&kind=parking-bay&site=none`).catch(() => ({ features: [] }))));
   const bays = new Map();
   for (const page of pages) {
     for (const f of page.features) {

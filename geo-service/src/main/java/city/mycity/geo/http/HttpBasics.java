@@ -75,7 +75,11 @@ public final class HttpBasics {
             Route route = ctx.currentRoute();
             String path = route == null || route.getPath() == null ? "other" : route.getPath();
             Timer.builder(REQUESTS)
-                    .tag("route", path.startsWith("/api") || path.startsWith("/health") ? path : "other")
+                    .tag(
+                            "route",
+                            path.startsWith("/api") || path.equals("/health") || path.equals("/metrics")
+                                    ? path
+                                    : "other")
                     .tag("method", ctx.request().method().name())
                     .tag("status", Integer.toString(ctx.response().getStatusCode()))
                     .register(meters)

@@ -20,6 +20,7 @@ public final class SensorQueries {
     private static final String SENSORS = "SELECT d.id, d.kind, d.zone_id, d.site_id, d.latitude, d.longitude,"
             + " s.quantity, s.value, s.unit, s.time FROM (SELECT * FROM device WHERE tenant_id = ?"
             + " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND (CAST(? AS text) IS NULL OR kind = ?)"
+            + " AND (CAST(? AS text) IS NULL OR (? = 'none' AND site_id IS NULL) OR site_id = ?)"
             + " ORDER BY id LIMIT ?) d"
             + " LEFT JOIN sensor_state s ON s.tenant_id = d.tenant_id AND s.device_id = d.id"
             + " ORDER BY d.id, s.quantity";
@@ -45,7 +46,10 @@ public final class SensorQueries {
             st.setDouble(5, box.maxLongitude());
             st.setString(6, kind);
             st.setString(7, kind);
-            st.setInt(8, query.limit() + 1);
+            st.setString(8, query.site());
+            st.setString(9, query.site());
+            st.setString(10, query.site());
+            st.setInt(11, query.limit() + 1);
             Map<String, Builder> found = new LinkedHashMap<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -6,11 +6,16 @@ import city.mycity.reading.SensorKind;
 import java.util.Optional;
 
 /**
- * Which sensors to find: those inside a box, optionally of one kind, at most {@code limit}.
+ * Which sensors to find: those inside a box, optionally of one kind and one site, at most {@code limit}.
  *
  * @param kind the kind to keep, or {@code null} for every kind
+ * @param site the car park whose bays to keep, {@link #NO_SITE} for sensors outside car parks (street bays), or {@code
+ *     null} for every sensor
  */
-public record SensorQuery(BoundingBox box, SensorKind kind, int limit) {
+public record SensorQuery(BoundingBox box, SensorKind kind, String site, int limit) {
+
+    /** The {@code site} value that keeps the sensors outside car parks. */
+    public static final String NO_SITE = "none";
 
     /** Parses {@code minLon,minLat,maxLon,maxLat} (the GeoJSON and OGC order), edges included. */
     public static BoundingBox parseBox(String bbox) {

@@ -28,8 +28,9 @@ public final class SensorRoutes {
     private void sensors(RoutingContext ctx) {
         BoundingBox box = SensorQuery.parseBox(Params.text(ctx, "bbox"));
         SensorKind kind = SensorQuery.parseKind(Params.text(ctx, "kind")).orElse(null);
+        String site = Params.text(ctx, "site");
         int limit = Params.integer(ctx, "limit", maxSensors, 1, maxSensors);
-        SensorQuery query = new SensorQuery(box, kind, limit);
+        SensorQuery query = new SensorQuery(box, kind, site == null || site.isBlank() ? null : site.trim(), limit);
         Replies.json(ctx, GeoJson.CONTENT_TYPE, () -> queries.find(query), page -> GeoJson.collection(
                         page.sensors().stream().map(SensorRoutes::feature).toList())
                 .put("numberReturned", page.sensors().size())
