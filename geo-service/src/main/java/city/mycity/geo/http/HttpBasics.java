@@ -75,6 +75,7 @@ public final class HttpBasics {
             Route route = ctx.currentRoute();
             String path = route == null || route.getPath() == null ? "other" : route.getPath();
             Timer.builder(REQUESTS)
+                    .description("HTTP requests served")
                     .tag(
                             "route",
                             path.startsWith("/api") || path.equals("/health") || path.equals("/metrics")

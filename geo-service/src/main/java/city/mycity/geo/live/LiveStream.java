@@ -3,6 +3,8 @@ package city.mycity.geo.live;
 import city.mycity.geo.http.GeoJson;
 import city.mycity.geo.live.LiveEvent.BayChanged;
 import city.mycity.geo.live.LiveEvent.CarParkChanged;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,7 +46,9 @@ public final class LiveStream {
         this.pollInterval = pollInterval;
         this.heartbeat = heartbeat;
         this.meters = meters;
-        meters.gaugeCollectionSize("mycity.geo.live.clients", List.of(), clients);
+        Gauge.builder("mycity.geo.live.clients", clients, Set::size)
+                .description("Connected live-feed (SSE) clients")
+                .register(meters);
     }
 
     public void mount(Router router) {
@@ -96,7 +100,10 @@ public final class LiveStream {
                 .onComplete(r -> polling.set(false))
                 .onSuccess(this::broadcast)
                 .onFailure(e -> {
-                    meters.counter("mycity.geo.live.poll.failures").increment();
+                    Counter.builder("mycity.geo.live.poll.failures")
+                            .description("Live-feed polls that failed")
+                            .register(meters)
+                            .increment();
                     LOGGER.warn("Live feed poll failed: {}", e.toString());
                 });
     }
@@ -112,7 +119,11 @@ public final class LiveStream {
                     .append("\ndata: ")
                     .append(json(event).encode())
                     .append("\n\n");
-            meters.counter("mycity.geo.live.events", "type", event.type()).increment();
+            Counter.builder("mycity.geo.live.events")
+                    .description("Live-feed events pushed, once per event")
+                    .tag("type", event.type())
+                    .register(meters)
+                    .increment();
         }
         write(text.toString());
     }
