@@ -17,8 +17,8 @@ final class AckTracker {
     private final TreeMap<Long, List<Integer>> pending = new TreeMap<>();
 
     /** A QoS 1 or 2 message was emitted downstream. */
-    void emitted(int packetId) {
-        sinceSnapshot.add(packetId);
+    void emitted(int ackId) {
+        sinceSnapshot.add(ackId);
     }
 
     /** The reader's state for checkpoint {@code checkpointId} is being taken: what was emitted so far belongs to it. */

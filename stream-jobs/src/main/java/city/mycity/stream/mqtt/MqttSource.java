@@ -37,7 +37,7 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
 
     @Override
     public SourceReader<Uplink, MqttSplit> createReader(SourceReaderContext context) {
-        return new MqttSourceReader(new MqttSubscriber(settings, settings.clientId(context.getIndexOfSubtask())));
+        return new MqttSourceReader(new MqttConnections(settings, context.getIndexOfSubtask()));
     }
 
     @Override
@@ -77,6 +77,7 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
         private Duration sessionExpiry = Duration.ofHours(1);
         private int receiveMaximum = 65_535;
         private Duration connectionTimeout = Duration.ofSeconds(10);
+        private int connections = 4;
 
         private Builder(String serverUri) {
             this.serverUri = serverUri;
@@ -127,9 +128,22 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
             return this;
         }
 
+        /**
+         * How many connections each reader opens. A broker sends each connection only a few unacknowledged messages
+         * (HiveMQ CE 50, Mosquitto 20 by default) and they are acknowledged once per checkpoint, so this bounds a
+         * reader's throughput to about connections x window per checkpoint interval. By default, 4.
+         */
+        public Builder connections(int connections) {
+            this.connections = connections;
+            return this;
+        }
+
         public MqttSource build() {
             if (serverUri == null || serverUri.isBlank()) {
                 throw new IllegalStateException("MQTT server URI must not be empty (e.g. tcp://localhost:1883).");
+            }
+            if (connections < 1 || connections > 1000) {
+                throw new IllegalStateException("Connections per reader must be 1-1000, but was " + connections + ".");
             }
             if (receiveMaximum < 1 || receiveMaximum > 65_535) {
                 throw new IllegalStateException("Receive maximum must be 1-65535, but was " + receiveMaximum + ".");
@@ -146,7 +160,8 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
                     topicFilter,
                     sessionExpiry,
                     receiveMaximum,
-                    connectionTimeout));
+                    connectionTimeout,
+                    connections));
         }
     }
 }

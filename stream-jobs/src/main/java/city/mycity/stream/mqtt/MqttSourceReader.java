@@ -34,7 +34,7 @@ final class MqttSourceReader implements SourceReader<Uplink, MqttSplit> {
         }
         output.collect(arrival.uplink(), arrival.uplink().receivedAt().toEpochMilli());
         if (arrival.qos() > 0) {
-            acks.emitted(arrival.packetId());
+            acks.emitted(arrival.ackId());
         }
         return arrivals.isEmpty() ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
     }
@@ -53,8 +53,8 @@ final class MqttSourceReader implements SourceReader<Uplink, MqttSplit> {
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        for (int packetId : acks.completed(checkpointId)) {
-            subscriber.acknowledge(packetId);
+        for (int ackId : acks.completed(checkpointId)) {
+            subscriber.acknowledge(ackId);
         }
     }
 

@@ -13,7 +13,8 @@ record MqttSourceSettings(
         String topicFilter,
         Duration sessionExpiry,
         int receiveMaximum,
-        Duration connectionTimeout)
+        Duration connectionTimeout,
+        int connections)
         implements Serializable {
 
     /** The shared subscription: {@code $share/{group}/{filter}}. */

@@ -3,6 +3,7 @@ package city.mycity.stream.mqtt;
 import city.mycity.reading.Uplink;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -29,12 +30,15 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
 
     private final MqttSourceSettings settings;
     private final String clientId;
+    private final int connection;
     private MqttAsyncClient client;
+    private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private Arrivals<Arrival> arrivals;
 
-    MqttSubscriber(MqttSourceSettings settings, String clientId) {
+    MqttSubscriber(MqttSourceSettings settings, String clientId, int connection) {
         this.settings = settings;
         this.clientId = clientId;
+        this.connection = connection;
     }
 
     @Override
@@ -89,30 +93,45 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
                         public void onSuccess(IMqttToken token) {
                             int[] codes = token.getReasonCodes();
                             if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-                                arrivals.fail(new IllegalStateException("the broker refused the subscription to "
+                                failSubscription(new IllegalStateException("the broker refused the subscription to "
                                         + topic + " (reason code " + codes[0] + ")"));
+                            } else {
+                                subscribed.complete(null);
                             }
                         }
 
                         @Override
                         public void onFailure(IMqttToken token, Throwable cause) {
-                            arrivals.fail(cause);
+                            failSubscription(cause);
                         }
                     },
                     new MqttProperties());
         } catch (MqttException e) {
-            arrivals.fail(e);
+            failSubscription(e);
         }
+    }
+
+    private void failSubscription(Throwable cause) {
+        subscribed.completeExceptionally(cause);
+        arrivals.fail(cause);
+    }
+
+    /** Completes once the broker has granted the first subscription. */
+    CompletableFuture<Void> subscribed() {
+        return subscribed;
     }
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        arrivals.add(
-                new Arrival(new Uplink(topic, message.getPayload(), Instant.now()), message.getId(), message.getQos()));
+        arrivals.add(new Arrival(
+                new Uplink(topic, message.getPayload(), Instant.now()),
+                Arrival.ackId(connection, message.getId()),
+                message.getQos()));
     }
 
     @Override
-    public void acknowledge(int packetId) {
+    public void acknowledge(int ackId) {
+        int packetId = Arrival.packetIdOf(ackId);
         try {
             client.messageArrivedComplete(packetId, QOS);
         } catch (MqttException | RuntimeException e) {

@@ -6,8 +6,11 @@ interface Subscriber extends AutoCloseable {
     /** Connects and subscribes in the background; every message, and a fatal failure, goes to {@code arrivals}. */
     void open(Arrivals<Arrival> arrivals);
 
-    /** Acknowledges a QoS 1 message (PUBACK). Acknowledging while disconnected is a no-op: the broker redelivers. */
-    void acknowledge(int packetId);
+    /**
+     * Acknowledges a QoS 1 message (PUBACK) by its {@link Arrival#ackId()}. Acknowledging while disconnected is a
+     * no-op: the broker redelivers.
+     */
+    void acknowledge(int ackId);
 
     @Override
     void close();
