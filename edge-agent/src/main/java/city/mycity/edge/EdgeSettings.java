@@ -1,5 +1,6 @@
 package city.mycity.edge;
 
+import city.mycity.settings.MqttSettings;
 import city.mycity.settings.Setting;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +16,9 @@ public final class EdgeSettings {
             Setting.string("mycity.coap.host", "The address CoAP binds to.", "0.0.0.0");
     public static final Setting<Integer> COAP_PORT = Setting.integer(
             "mycity.coap.port", "The UDP port for CoAP; 0 = a free one; a free one too when taken.", 5683, "port");
-    public static final Setting<String> MQTT_URL =
-            Setting.string("mycity.mqtt.url", "The MQTT broker, e.g. tcp://127.0.0.1:1883.", null);
-    public static final Setting<String> MQTT_USERNAME =
-            Setting.string("mycity.mqtt.username", "The MQTT account; unset = anonymous.", null);
-    public static final Setting<String> MQTT_PASSWORD = Setting.secret("mycity.mqtt.password", "The MQTT password.");
+    public static final Setting<String> MQTT_URL = MqttSettings.URL;
+    public static final Setting<String> MQTT_USERNAME = MqttSettings.USERNAME;
+    public static final Setting<String> MQTT_PASSWORD = MqttSettings.PASSWORD;
     public static final Setting<Integer> MAX_PAYLOAD = Setting.integer(
             "mycity.edge.max-payload", "The largest payload a device may send; larger get 4.13.", 16_384, "bytes");
     public static final Setting<Integer> MAX_IN_FLIGHT = Setting.integer(

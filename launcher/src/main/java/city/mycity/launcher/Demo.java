@@ -117,11 +117,12 @@ public final class Demo implements AutoCloseable {
 
     /** The demo's settings with the broker and database it actually uses, for the stream job. */
     private static Settings jobSettings(Settings settings, BrokerEndpoint broker, DatabaseEndpoint database) {
-        Settings job = settings.with("mycity.mqtt.url", broker.url()).with("mycity.jdbc.url", database.jdbcUrl());
-        job = withOptional(job, "mycity.mqtt.username", broker.username());
-        job = withOptional(job, "mycity.mqtt.password", broker.password());
-        job = withOptional(job, "mycity.db.user", database.user());
-        return withOptional(job, "mycity.db.password", database.password());
+        Settings job = settings.with(LauncherSettings.MQTT_URL.key(), broker.url())
+                .with(LauncherSettings.JDBC_URL.key(), database.jdbcUrl());
+        job = withOptional(job, LauncherSettings.MQTT_USERNAME.key(), broker.username());
+        job = withOptional(job, LauncherSettings.MQTT_PASSWORD.key(), broker.password());
+        job = withOptional(job, LauncherSettings.DB_USER.key(), database.user());
+        return withOptional(job, LauncherSettings.DB_PASSWORD.key(), database.password());
     }
 
     private static Settings withOptional(Settings settings, String key, String value) {

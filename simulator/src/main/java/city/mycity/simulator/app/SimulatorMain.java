@@ -2,6 +2,7 @@ package city.mycity.simulator.app;
 
 import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.CityModels;
+import city.mycity.settings.MqttSettings;
 import city.mycity.settings.Setting;
 import city.mycity.settings.Settings;
 import city.mycity.simulator.Simulator;
@@ -24,10 +25,9 @@ public final class SimulatorMain {
 
     public static final Setting<String> CITY = Setting.string(
             "mycity.simulator.city", "OpenStreetMap extract to simulate; unset: the generated town", null);
-    public static final Setting<String> MQTT_URL =
-            Setting.string("mycity.mqtt.url", "MQTT broker to publish to, e.g. tcp://localhost:1883", null);
-    public static final Setting<String> MQTT_USERNAME = Setting.string("mycity.mqtt.username", "MQTT user name", null);
-    public static final Setting<String> MQTT_PASSWORD = Setting.secret("mycity.mqtt.password", "MQTT password");
+    public static final Setting<String> MQTT_URL = MqttSettings.URL;
+    public static final Setting<String> MQTT_USERNAME = MqttSettings.USERNAME;
+    public static final Setting<String> MQTT_PASSWORD = MqttSettings.PASSWORD;
     public static final Setting<String> COAP_URL = Setting.string(
             "mycity.simulator.coap.url", "Edge agent to post to instead of MQTT, e.g. coap://localhost:5683", null);
     public static final Setting<Integer> MESSAGES = Setting.integer(
