@@ -15,4 +15,5 @@ public record DeviceInfo(
         String zone,
         String site,
         double latitude,
-        double longitude) {}
+        double longitude)
+        implements java.io.Serializable {}

@@ -1,21 +1,20 @@
 package city.mycity.stream;
 
+import city.mycity.settings.MqttSettings;
 import city.mycity.settings.Setting;
+import city.mycity.storage.DatabaseSettings;
 import java.time.Duration;
 import java.util.List;
 
 /** The settings of the stream jobs, with their defaults. */
 public final class StreamSettings {
 
-    public static final Setting<String> MQTT_URL =
-            Setting.string("mycity.mqtt.url", "MQTT broker the readings arrive on, e.g. tcp://localhost:1883", null);
-    public static final Setting<String> MQTT_USERNAME =
-            Setting.string("mycity.mqtt.username", "MQTT user name; unset for anonymous", null);
-    public static final Setting<String> MQTT_PASSWORD = Setting.secret("mycity.mqtt.password", "MQTT password");
-    public static final Setting<String> JDBC_URL = Setting.string(
-            "mycity.jdbc.url", "PostgreSQL the readings are stored in, e.g. jdbc:postgresql://localhost/mycity", null);
-    public static final Setting<String> DB_USER = Setting.string("mycity.db.user", "database user", null);
-    public static final Setting<String> DB_PASSWORD = Setting.secret("mycity.db.password", "database password");
+    public static final Setting<String> MQTT_URL = MqttSettings.URL;
+    public static final Setting<String> MQTT_USERNAME = MqttSettings.USERNAME;
+    public static final Setting<String> MQTT_PASSWORD = MqttSettings.PASSWORD;
+    public static final Setting<String> JDBC_URL = DatabaseSettings.JDBC_URL;
+    public static final Setting<String> DB_USER = DatabaseSettings.USER;
+    public static final Setting<String> DB_PASSWORD = DatabaseSettings.PASSWORD;
     public static final Setting<Duration> CHECKPOINT_INTERVAL = Setting.duration(
             "mycity.stream.checkpoint-interval",
             "how often Flink checkpoints; messages are acknowledged to the broker and batches committed at each",
