@@ -184,6 +184,8 @@ public final class Demo implements AutoCloseable {
                 .tenant(city.tenant())
                 .gateway(anyGateway)
                 .gatewayOf(lookup)
+                // Loopback only: the simulated sensors are local, and devices do not authenticate over CoAP yet.
+                .coapHost("127.0.0.1")
                 .coapPort(Ports.udpOrAny(settings.get(LauncherSettings.COAP_PORT)))
                 .fallBackToFreePort(true)
                 .mqttUrl(broker.url());
