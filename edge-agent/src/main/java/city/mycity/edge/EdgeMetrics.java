@@ -9,11 +9,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 final class EdgeMetrics {
 
     static final String STAGE = "edge";
+    /** Counter: messages answered 5.03 because the acknowledgement came too late, that the platform accepted after. */
+    static final String ACKNOWLEDGED_LATE = "mycity.messages.acknowledged.late";
 
     private final MeterRegistry registry;
     private final Counter received;
     private final Counter forwarded;
     private final Counter failed;
+    private final Counter acknowledgedLate;
 
     EdgeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,6 +30,11 @@ final class EdgeMetrics {
                 .register(registry);
         this.failed = Counter.builder(ReadingMetrics.FAILED)
                 .description("Messages not forwarded because the broker was unavailable; the device was told to retry")
+                .tag(ReadingMetrics.STAGE, STAGE)
+                .register(registry);
+        this.acknowledgedLate = Counter.builder(ACKNOWLEDGED_LATE)
+                .description(
+                        "Messages the broker acknowledged after the device had been told 5.03; it sends them again")
                 .tag(ReadingMetrics.STAGE, STAGE)
                 .register(registry);
     }
@@ -50,5 +58,9 @@ final class EdgeMetrics {
 
     void failed() {
         failed.increment();
+    }
+
+    void acknowledgedLate() {
+        acknowledgedLate.increment();
     }
 }

@@ -11,6 +11,7 @@ import city.mycity.reading.SenmlCodec;
 import city.mycity.reading.UplinkTopic;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -117,14 +118,21 @@ public final class UplinkForwarder {
         }
     }
 
+    /**
+     * Publishes and waits at most {@code publishTimeout} for the acknowledgement. The timeout is put on a copy of the
+     * publisher's stage, never on the stage itself: the publisher keeps the message in flight (and its in-flight
+     * permit held) until the platform really answers, so {@code maxInFlight} keeps bounding what is pending.
+     */
     private CompletionStage<ForwardResult> publish(DeviceAddress address, byte[] senml) {
-        CompletableFuture<Void> published;
+        CompletableFuture<Void> acknowledged;
         try {
-            published = publisher.publish(address, senml).toCompletableFuture();
+            acknowledged = publisher.publish(address, senml).toCompletableFuture();
         } catch (RuntimeException e) {
-            published = CompletableFuture.failedFuture(e);
+            acknowledged = CompletableFuture.failedFuture(e);
         }
-        return published
+        CompletableFuture<Void> platformAnswer = acknowledged;
+        return acknowledged
+                .copy()
                 .orTimeout(publishTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((ok, error) -> {
                     if (error == null) {
@@ -135,14 +143,34 @@ public final class UplinkForwarder {
                     metrics.failed();
                     String detail = describe(error);
                     LOGGER.debug("{} not forwarded: {}", address, detail);
+                    if (unwrap(error) instanceof TimeoutException) {
+                        watchForLateAcknowledgement(address, platformAnswer);
+                    }
                     return ForwardResult.of(Status.UNAVAILABLE, detail);
                 });
     }
 
+    /**
+     * A message answered 5.03 after the timeout may still be accepted by the platform. It stays counted as failed,
+     * because that is what the device saw: it keeps the reading and sends it again, and the store's idempotent
+     * insert drops the second copy. The late acknowledgement is counted on its own so that operators can tell a slow
+     * broker from a lost one.
+     */
+    private void watchForLateAcknowledgement(DeviceAddress address, CompletableFuture<Void> acknowledged) {
+        acknowledged.whenComplete((ok, error) -> {
+            if (error == null) {
+                metrics.acknowledgedLate();
+                LOGGER.debug("{} acknowledged after the device was answered 5.03; it will be sent again", address);
+            }
+        });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
     private String describe(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause()
-                : error;
+        Throwable cause = unwrap(error);
         if (cause instanceof TimeoutException) {
             return "the broker did not acknowledge within " + publishTimeout.toMillis() + " ms";
         }

@@ -1,14 +1,20 @@
 package city.mycity.edge;
 
+import city.mycity.edge.exception.UplinkUnavailableException;
 import city.mycity.reading.DeviceAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 
 /**
  * An {@link UplinkPublisher} that keeps what it is given and acknowledges when the test says so: by default at
  * once; after {@link #holdAcknowledgements()}, only on {@link #acknowledgeAll()}; after {@link #failWith}, never.
+ *
+ * <p>After {@link #limitInFlight}, it caps unacknowledged messages the way {@code MqttUplinkPublisher} does: a
+ * publish takes a permit (or fails with {@link UplinkUnavailableException}) and only the completion of the stage it
+ * returned gives the permit back.
  */
 final class InMemoryPublisher implements UplinkPublisher {
 
@@ -17,6 +23,7 @@ final class InMemoryPublisher implements UplinkPublisher {
     private final List<Published> published = new CopyOnWriteArrayList<>();
     private volatile boolean hold;
     private volatile RuntimeException failure;
+    private volatile Semaphore inFlight;
 
     void holdAcknowledgements() {
         hold = true;
@@ -24,6 +31,15 @@ final class InMemoryPublisher implements UplinkPublisher {
 
     void failWith(RuntimeException failure) {
         this.failure = failure;
+    }
+
+    void limitInFlight(int maxInFlight) {
+        inFlight = new Semaphore(maxInFlight);
+    }
+
+    /** How many more messages may be in flight now (after {@link #limitInFlight}). */
+    int freeInFlightPermits() {
+        return inFlight.availablePermits();
     }
 
     void acknowledgeAll() {
@@ -39,7 +55,15 @@ final class InMemoryPublisher implements UplinkPublisher {
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }
+        Semaphore permits = inFlight;
+        if (permits != null && !permits.tryAcquire()) {
+            return CompletableFuture.failedFuture(
+                    new UplinkUnavailableException("too many messages are waiting for their acknowledgement"));
+        }
         CompletableFuture<Void> ack = new CompletableFuture<>();
+        if (permits != null) {
+            ack.whenComplete((ok, error) -> permits.release());
+        }
         published.add(new Published(address, senml, ack));
         if (!hold) {
             ack.complete(null);

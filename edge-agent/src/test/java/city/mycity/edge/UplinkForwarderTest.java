@@ -153,6 +153,50 @@ class UplinkForwarderTest {
     }
 
     @Test
+    void keeps_the_in_flight_permit_after_a_timeout_until_the_real_acknowledgement() {
+        publisher.limitInFlight(1);
+        publisher.holdAcknowledgements();
+
+        ForwardResult timedOut = forward("bay-00001", 110, utf8(SENML));
+
+        assertThat(timedOut.status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(publisher.published().get(0).ack()).isNotDone();
+        assertThat(publisher.freeInFlightPermits()).isZero();
+        ForwardResult overCap = forward("bay-00002", 110, utf8(SENML));
+        assertThat(overCap.status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(overCap.detail()).contains("waiting for their acknowledgement");
+        assertThat(publisher.published()).hasSize(1);
+
+        publisher.acknowledgeAll();
+
+        assertThat(publisher.freeInFlightPermits()).isEqualTo(1);
+    }
+
+    @Test
+    void counts_a_late_acknowledgement_apart_and_keeps_the_message_counted_as_failed() {
+        publisher.holdAcknowledgements();
+        forward("bay-00001", 110, utf8(SENML));
+        assertThat(count("mycity.messages.acknowledged.late")).isZero();
+
+        publisher.acknowledgeAll();
+
+        assertThat(count("mycity.messages.acknowledged.late")).isEqualTo(1);
+        assertThat(count("mycity.messages.failed")).isEqualTo(1);
+        assertThat(count("mycity.messages.forwarded")).isZero();
+    }
+
+    @Test
+    void does_not_count_a_refusal_after_the_timeout_as_a_late_acknowledgement() {
+        publisher.holdAcknowledgements();
+        forward("bay-00001", 110, utf8(SENML));
+
+        publisher.published().get(0).ack().completeExceptionally(new UplinkUnavailableException("refused"));
+
+        assertThat(count("mycity.messages.acknowledged.late")).isZero();
+        assertThat(count("mycity.messages.failed")).isEqualTo(1);
+    }
+
+    @Test
     void counts_every_reading_received_as_forwarded_refused_or_failed() {
         forward("bay-00001", 110, utf8(SENML.replace("}]", "},{\"n\":\"occupied\",\"u\":\"/\",\"v\":0}]")));
         forward("bay-00001", 110, utf8("nonsense"));
