@@ -6,6 +6,7 @@ import city.mycity.citymodel.Sensor;
 import city.mycity.dashboard.Dashboard;
 import city.mycity.edge.EdgeAgent;
 import city.mycity.embedded.EmbeddedBroker;
+import city.mycity.embedded.EmbeddedBrokerBuilder;
 import city.mycity.embedded.EmbeddedDatabase;
 import city.mycity.geo.GeoService;
 import city.mycity.settings.Settings;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -132,15 +135,19 @@ public final class Demo implements AutoCloseable {
     private static BrokerEndpoint startBroker(Settings settings, Shutdown shutdown, PrintStream out) {
         if (settings.isSet(LauncherSettings.MQTT_URL)) {
             String url = settings.get(LauncherSettings.MQTT_URL);
-            out.printf("MQTT broker: %s (MYCITY_MQTT_URL)%n", url);
+            out.printf("MQTT broker: %s (MYCITY_MQTT_URL)%n", Settings.redact(url));
             return new BrokerEndpoint(
                     url,
                     settings.find(LauncherSettings.MQTT_USERNAME).orElse(null),
                     settings.find(LauncherSettings.MQTT_PASSWORD).orElse(null),
                     false);
         }
-        EmbeddedBroker broker = shutdown.add(
-                "embedded broker", EmbeddedBroker.builder().port(1883).start());
+        EmbeddedBrokerBuilder builder = EmbeddedBroker.builder().port(1883);
+        if (settings.isSet(LauncherSettings.MQTT_USERNAME) && settings.isSet(LauncherSettings.MQTT_PASSWORD)) {
+            // The operator's own account, e.g. to publish with mosquitto_pub; otherwise one is generated.
+            builder.user(settings.get(LauncherSettings.MQTT_USERNAME), settings.get(LauncherSettings.MQTT_PASSWORD));
+        }
+        EmbeddedBroker broker = shutdown.add("embedded broker", builder.start());
         out.printf(
                 "MQTT broker: embedded HiveMQ CE at %s (user %s, password *****)%n", broker.url(), broker.username());
         return new BrokerEndpoint(broker.url(), broker.username(), broker.password(), true);
@@ -149,7 +156,7 @@ public final class Demo implements AutoCloseable {
     private static DatabaseEndpoint startDatabase(Settings settings, Shutdown shutdown, PrintStream out) {
         if (settings.isSet(LauncherSettings.JDBC_URL)) {
             String url = settings.get(LauncherSettings.JDBC_URL);
-            out.printf("Database: %s (MYCITY_JDBC_URL)%n", url);
+            out.printf("Database: %s (MYCITY_JDBC_URL)%n", Settings.redact(url));
             return new DatabaseEndpoint(
                     url,
                     settings.find(LauncherSettings.DB_USER).orElse(null),
@@ -167,10 +174,23 @@ public final class Demo implements AutoCloseable {
                 ReadingsJob.configure(StreamExecutionEnvironment.createLocalEnvironment(), settings);
         try {
             JobClient job = ReadingsJob.fromSettings(settings).start(env);
-            shutdown.add("stream job", () -> job.cancel().get());
+            shutdown.add("stream job", () -> cancelAndWait(job));
             LOGGER.info("Flink job {} running on a local MiniCluster", job.getJobID());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the Flink job: " + e.getMessage(), e);
+        }
+    }
+
+    /** Cancels the job and waits until it has stopped, so that no reader outlives the broker it reads. */
+    private static void cancelAndWait(JobClient job) throws Exception {
+        job.cancel().get(30, TimeUnit.SECONDS);
+        try {
+            job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException cancelled) {
+            LOGGER.debug(
+                    "Flink job {} stopped: {}",
+                    job.getJobID(),
+                    cancelled.getCause().toString());
         }
     }
 

@@ -54,10 +54,16 @@ public final class ReadingValidator {
         SensorKind kind = address.flatMap(a -> checkDevice(a, problems)).orElse(null);
         SenmlPack pack = decode(uplink.payload(), problems);
         List<ResolvedRecord> records = pack == null ? List.of() : pack.resolve();
-        if (address.isPresent() && pack != null) {
-            checkNames(address.get(), records, problems);
-        }
+        boolean namesMatch = address.isPresent() && pack != null && checkNames(address.get(), records, problems);
         if (!problems.isEmpty()) {
+            if (namesMatch && kind != null) {
+                // The message is refused as a whole, but say what else is wrong with its records too.
+                String prefix = SenmlPack.baseNameOf(
+                        address.get().tenant(), address.get().device());
+                for (ResolvedRecord record : records) {
+                    problems.addAll(recordProblems(kind, prefix, record, uplink.receivedAt()));
+                }
+            }
             return new Validation(List.of(), List.of(refusal(uplink, address, null, -1, problems)));
         }
         return validateRecords(uplink, address.get(), kind, records);
@@ -108,7 +114,8 @@ public final class ReadingValidator {
         return decoded.pack();
     }
 
-    private static void checkNames(DeviceAddress address, List<ResolvedRecord> records, List<Problem> problems) {
+    /** Whether every record is named after the topic's device; adds a problem when one is not. */
+    private static boolean checkNames(DeviceAddress address, List<ResolvedRecord> records, List<Problem> problems) {
         String prefix = SenmlPack.baseNameOf(address.tenant(), address.device());
         for (ResolvedRecord record : records) {
             if (!record.name().startsWith(prefix)) {
@@ -116,9 +123,10 @@ public final class ReadingValidator {
                         RefusalReason.DEVICE_MISMATCH,
                         "record " + record.index() + " is named '" + record.name() + "' but the topic is that of '"
                                 + prefix + "'"));
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     private Validation validateRecords(
@@ -128,17 +136,7 @@ public final class ReadingValidator {
         List<Refusal> refused = new ArrayList<>();
         for (ResolvedRecord record : records) {
             String quantityName = record.name().substring(prefix.length());
-            List<Problem> problems = new ArrayList<>();
-            Optional<Quantity> quantity = kind.quantity(quantityName);
-            if (quantity.isEmpty()) {
-                problems.add(new Problem(
-                        RefusalReason.UNKNOWN_QUANTITY,
-                        "a " + kind.code() + " does not report '" + quantityName + "'; it reports "
-                                + kind.quantities().stream().map(Quantity::name).toList()));
-            } else {
-                checkValue(quantity.get(), record, problems);
-            }
-            checkTime(record, uplink.receivedAt(), problems);
+            List<Problem> problems = recordProblems(kind, prefix, record, uplink.receivedAt());
             if (problems.isEmpty()) {
                 accepted.add(new Reading(
                         address.tenant(),
@@ -156,6 +154,22 @@ public final class ReadingValidator {
             }
         }
         return new Validation(accepted, refused);
+    }
+
+    private List<Problem> recordProblems(SensorKind kind, String prefix, ResolvedRecord record, Instant receivedAt) {
+        String quantityName = record.name().substring(prefix.length());
+        List<Problem> problems = new ArrayList<>();
+        Optional<Quantity> quantity = kind.quantity(quantityName);
+        if (quantity.isEmpty()) {
+            problems.add(new Problem(
+                    RefusalReason.UNKNOWN_QUANTITY,
+                    "a " + kind.code() + " does not report '" + quantityName + "'; it reports "
+                            + kind.quantities().stream().map(Quantity::name).toList()));
+        } else {
+            checkValue(quantity.get(), record, problems);
+        }
+        checkTime(record, receivedAt, problems);
+        return problems;
     }
 
     private static void checkValue(Quantity quantity, ResolvedRecord record, List<Problem> problems) {

@@ -86,7 +86,19 @@ public final class Settings {
         if (setting.secret()) {
             return isSet(setting) ? "*****" : "(not set)";
         }
-        return find(setting).map(String::valueOf).orElse("(not set)");
+        return find(setting).map(String::valueOf).map(Settings::redact).orElse("(not set)");
+    }
+
+    /**
+     * The text with the values of any {@code password=}, {@code secret=} or {@code token=} parameter, and of any
+     * {@code user:password@} part of a URL, masked as {@code *****}: for printing URLs that may carry credentials.
+     */
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.replaceAll("(?i)((?:password|secret|token)=)[^&;\\s]*", "$1*****")
+                .replaceAll("(://[^/:@\\s]+:)[^/@\\s]+@", "$1*****@");
     }
 
     private String raw(Setting<?> setting) {

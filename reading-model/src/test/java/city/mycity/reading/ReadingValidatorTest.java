@@ -254,6 +254,16 @@ class ReadingValidatorTest {
     }
 
     @Test
+    void gives_the_record_problems_too_when_it_refuses_a_message_from_the_wrong_gateway() {
+        Validation validation = one("bay-00002", "\"n\":\"occupied\",\"u\":\"kg\",\"v\":7");
+
+        assertThat(validation.refused()).hasSize(1);
+        assertThat(reasons(validation))
+                .containsExactly(
+                        RefusalReason.DEVICE_MISMATCH, RefusalReason.VALUE_OUT_OF_RANGE, RefusalReason.WRONG_UNIT);
+    }
+
+    @Test
     void gives_every_message_problem_at_once() {
         Validation validation = validate("mycity/v1/demo-town/gw-z-b2/bay-00001/up", "[{\"n\":\"occupied\"");
 

@@ -136,4 +136,19 @@ class SettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("500ms");
     }
+
+    @Test
+    void redacts_credentials_carried_in_urls() {
+        assertThat(Settings.redact("jdbc:postgresql://db:5432/city?user=ops&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/city?user=ops&password=*****&ssl=true");
+        assertThat(Settings.redact("tcp://ops:s3cret@broker:1883")).isEqualTo("tcp://ops:*****@broker:1883");
+        assertThat(Settings.redact("tcp://broker:1883")).isEqualTo("tcp://broker:1883");
+    }
+
+    @Test
+    void describes_a_url_setting_without_the_password_it_carries() {
+        Settings settings = Settings.of(Map.of(URL.key(), "tcp://ops:s3cret@broker:1883"));
+
+        assertThat(settings.describe(List.of(URL))).doesNotContain("s3cret");
+    }
 }

@@ -1,5 +1,6 @@
 package city.mycity.storage;
 
+import city.mycity.settings.Settings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -36,7 +37,10 @@ public final class Database implements AutoCloseable {
             Migrations.apply(pool);
             TimeSeriesProfile profile = profileOf(pool);
             LOGGER.info(
-                    "Database {} ready: pool of {}, time series {}", settings.jdbcUrl(), settings.poolSize(), profile);
+                    "Database {} ready: pool of {}, time series {}",
+                    Settings.redact(settings.jdbcUrl()),
+                    settings.poolSize(),
+                    profile);
             return new Database(pool, profile);
         } catch (RuntimeException e) {
             pool.close();

@@ -63,7 +63,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
     @Override
     public String toString() {
-        return "DatabaseSettings[" + jdbcUrl + ", user " + user + ", password "
+        return "DatabaseSettings[" + Settings.redact(jdbcUrl) + ", user " + user + ", password "
                 + (password == null ? "(none)" : "*****") + ", pool " + poolSize + "]";
     }
 }
