@@ -11,6 +11,10 @@ import java.time.Instant;
 /**
  * A refusal as the {@code refusal} table stores it, flat so that Flink serialises it without Kryo. The digest
  * (sha-256 of topic and payload) with the record index identifies it: a redelivered message is the same refusal.
+ *
+ * <p>Most of a refusal is what a device sent (a record name, a topic, an excerpt), so {@link #of} cleans every text
+ * once: no NUL or other control character (PostgreSQL text cannot hold NUL, and a row the sink cannot store would
+ * stop the pipeline), and bounded lengths.
  */
 public record RefusalRow(
         byte[] digest,
@@ -26,20 +30,28 @@ public record RefusalRow(
         String excerpt,
         Instant receivedAt) {
 
+    /** The most characters kept of a topic, of an identifier, name or reason, of a detail, and of the excerpt. */
+    static final int TOPIC_CHARS = 256;
+
+    static final int NAME_CHARS = 128;
+    static final int DETAIL_CHARS = 500;
+    static final int EXCERPT_CHARS = 256;
+
     public static RefusalRow of(Uplink uplink, Refusal refusal) {
         return new RefusalRow(
                 digest(uplink),
                 refusal.recordIndex(),
-                refusal.topic(),
-                refusal.tenant(),
-                refusal.gateway(),
-                refusal.device(),
-                refusal.quantity(),
-                refusal.primaryReason().code(),
-                refusal.problems().stream().map(p -> p.reason().code()).toArray(String[]::new),
-                refusal.problems().stream().map(Problem::detail).toArray(String[]::new),
-                refusal.excerpt(),
-                refusal.receivedAt());
+                orEmpty(SafeText.clean(refusal.topic(), TOPIC_CHARS)),
+                SafeText.clean(refusal.tenant(), NAME_CHARS),
+                SafeText.clean(refusal.gateway(), NAME_CHARS),
+                SafeText.clean(refusal.device(), NAME_CHARS),
+                SafeText.clean(refusal.quantity(), NAME_CHARS),
+                SafeText.clean(refusal.primaryReason().code(), NAME_CHARS),
+                SafeText.clean(
+                        refusal.problems().stream().map(p -> p.reason().code()).toArray(String[]::new), NAME_CHARS),
+                SafeText.clean(refusal.problems().stream().map(Problem::detail).toArray(String[]::new), DETAIL_CHARS),
+                orEmpty(SafeText.clean(refusal.excerpt(), EXCERPT_CHARS)),
+                refusal.receivedAt() == null ? Instant.now() : refusal.receivedAt());
     }
 
     /** sha-256 of the topic's UTF-8 bytes, a zero byte, and the payload. */
@@ -53,5 +65,9 @@ public record RefusalRow(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Records refusals once per message digest and record index, so a redelivered bad message is not recorded twice.
- * Refusals are few; a plain JDBC batch is enough (their reasons are arrays, which {@code unnest} would flatten).
+ * Refusals are few; a plain JDBC batch is enough (their reasons are arrays, which {@code unnest} would flatten). The
+ * texts come cleaned by {@link RefusalRow#of}; a row the table still cannot hold is dropped by the writer.
  */
 public final class RefusalStatement implements BatchStatement<RefusalRow> {
 
@@ -26,30 +27,19 @@ public final class RefusalStatement implements BatchStatement<RefusalRow> {
             for (RefusalRow r : batch) {
                 insert.setBytes(1, r.digest());
                 insert.setInt(2, r.recordIndex());
-                insert.setString(3, clean(r.topic()));
+                insert.setString(3, r.topic());
                 insert.setString(4, r.tenant());
                 insert.setString(5, r.gateway());
                 insert.setString(6, r.device());
                 insert.setString(7, r.quantity());
                 insert.setString(8, r.reason());
                 insert.setArray(9, connection.createArrayOf("text", r.reasons()));
-                insert.setArray(
-                        10,
-                        connection.createArrayOf(
-                                "text",
-                                Arrays.stream(r.details())
-                                        .map(RefusalStatement::clean)
-                                        .toArray()));
-                insert.setString(11, clean(r.excerpt()));
+                insert.setArray(10, connection.createArrayOf("text", r.details()));
+                insert.setString(11, r.excerpt());
                 insert.setTimestamp(12, Timestamp.from(r.receivedAt()));
                 insert.addBatch();
             }
             return Arrays.stream(insert.executeBatch()).map(n -> Math.max(n, 0)).sum();
         }
-    }
-
-    /** PostgreSQL text cannot hold NUL; a device's bytes must not be able to fail the sink. */
-    private static String clean(String text) {
-        return text == null ? null : text.replace('\0', '?');
     }
 }

@@ -41,14 +41,13 @@ class BatchDeduplicationTest {
 
     @Test
     void lost_connections_and_deadlocks_are_transient_constraint_violations_are_not() {
-        assertThat(TransientSqlErrors.isTransient(new java.sql.SQLException("lost", "08006")))
+        assertThat(SqlErrors.isTransient(new java.sql.SQLException("lost", "08006")))
                 .isTrue();
-        assertThat(TransientSqlErrors.isTransient(new java.sql.SQLException("deadlock", "40P01")))
+        assertThat(SqlErrors.isTransient(new java.sql.SQLException("deadlock", "40P01")))
                 .isTrue();
-        assertThat(TransientSqlErrors.isTransient(new java.sql.SQLException("check", "23514")))
+        assertThat(SqlErrors.isTransient(new java.sql.SQLException("check", "23514")))
                 .isFalse();
-        assertThat(TransientSqlErrors.isTransient(new java.sql.SQLException("none")))
-                .isFalse();
+        assertThat(SqlErrors.isTransient(new java.sql.SQLException("none"))).isFalse();
     }
 
     private static Reading reading(String device, String quantity, double value, Instant time) {

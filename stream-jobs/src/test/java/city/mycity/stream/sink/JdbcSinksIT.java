@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.mycity.reading.Reading;
 import city.mycity.reading.ReadingMetrics;
 import city.mycity.reading.SensorKind;
+import city.mycity.reading.Uplink;
 import city.mycity.stream.TestCity;
 import city.mycity.stream.ingest.RefusalRow;
 import city.mycity.stream.ingest.ValidateFunction;
@@ -14,6 +15,7 @@ import city.mycity.stream.parking.Scope;
 import city.mycity.testkit.TestDatabase;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -120,6 +122,68 @@ class JdbcSinksIT {
         assertThat(count("SELECT count(*) FROM refusal")).isEqualTo(1);
         assertThat(text("SELECT reason || ' ' || array_to_string(reasons, ',') || ' ' || quantity FROM refusal"))
                 .isEqualTo("value_out_of_range value_out_of_range,wrong_unit fill");
+    }
+
+    @Test
+    void a_record_named_with_a_nul_is_recorded_as_a_refusal_without_the_nul() throws Exception {
+        String payload = "[{\"bn\":\"urn:dev:mycity:test-town:bin-00001:\",\"bt\":1748764800,"
+                + "\"n\":\"fill\\u0000\",\"u\":\"%\",\"v\":1}]";
+        RefusalRow refusal = refusalOf(new Uplink(
+                TestCity.uplink("bin-00001", "fill", 1, "%", T0, 1).topic(),
+                payload.getBytes(StandardCharsets.UTF_8),
+                T0));
+
+        write(new RefusalStatement(), 10, refusal);
+
+        assertThat(text("SELECT reason || ' ' || quantity FROM refusal")).isEqualTo("unknown_quantity fill");
+    }
+
+    @Test
+    void a_row_the_table_cannot_hold_is_dropped_and_counted_and_the_rest_of_its_batch_is_stored() throws Exception {
+        Reading poisoned = new Reading(
+                TestCity.TENANT, TestCity.GATEWAY, "bin-00001", SensorKind.BIN, "fill\u0000", 3, "%", T0, 1, T0);
+
+        write(
+                new ReadingStatement(),
+                10,
+                bin("bin-00001", 1, T0),
+                bin("bin-00001", 2, T0.plusSeconds(1)),
+                poisoned,
+                bin("bin-00001", 4, T0.plusSeconds(3)),
+                bin("bin-00001", 5, T0.plusSeconds(4)));
+
+        assertThat(text("SELECT string_agg(value::text, ',' ORDER BY time) FROM reading"))
+                .isEqualTo("1,2,4,5");
+        assertThat(meters.counter(ReadingMetrics.FAILED, ReadingMetrics.STAGE, "stream")
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.counter(ReadingMetrics.STORED).count()).isEqualTo(4);
+    }
+
+    @Test
+    void a_refusal_the_table_cannot_hold_is_dropped_and_counted_and_the_others_are_recorded() throws Exception {
+        RefusalRow good = refusalOf(TestCity.uplink("bin-00001", "fill", 142.5, "kg", T0, 1));
+        RefusalRow other = refusalOf(TestCity.uplink("bin-00001", "fill", 143.5, "kg", T0, 2));
+        RefusalRow poisoned = new RefusalRow(
+                new byte[32],
+                0,
+                good.topic(),
+                good.tenant(),
+                good.gateway(),
+                good.device(),
+                "x\u0000",
+                good.reason(),
+                good.reasons(),
+                good.details(),
+                good.excerpt(),
+                good.receivedAt());
+
+        write(new RefusalStatement(), 10, good, poisoned, other);
+
+        assertThat(count("SELECT count(*) FROM refusal")).isEqualTo(2);
+        assertThat(meters.counter(ReadingMetrics.FAILED, ReadingMetrics.STAGE, "stream")
+                        .count())
+                .isEqualTo(1);
     }
 
     @SafeVarargs

@@ -1,0 +1,183 @@
+package city.mycity.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.mycity.reading.DeviceAddress;
+import city.mycity.reading.ReadingMetrics;
+import city.mycity.reading.SenmlCodec;
+import city.mycity.reading.SenmlPack;
+import city.mycity.reading.SenmlRecord;
+import city.mycity.reading.UplinkTopic;
+import city.mycity.settings.Settings;
+import city.mycity.stream.mqtt.MqttSource;
+import city.mycity.stream.registry.JdbcDeviceRegistry;
+import city.mycity.stream.sink.JdbcConnector;
+import city.mycity.testkit.TestBroker;
+import city.mycity.testkit.TestDatabase;
+import city.mycity.testkit.TestPublisher;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The readings job on a MiniCluster against a real broker and database, with one tenant of a few devices registered
+ * in SQL: how the running job copes with what the big {@link ReadingsPipelineIT} does not send.
+ */
+class ReadingsJobIT {
+
+    private static final String GATEWAY = "gw-1";
+    private static final String PROBE_DEVICE = "probe-0";
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(1)
+            .build());
+
+    private static TestDatabase db;
+    private static TestBroker broker;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private String tenant;
+    private TestPublisher publisher;
+    private JobClient job;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.create().migrated();
+        broker = TestBroker.create();
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+        db.close();
+    }
+
+    @BeforeEach
+    void startJob() throws Exception {
+        Metrics.addRegistry(meters);
+        tenant = broker.tenant();
+        publisher = broker.publisher();
+        sql("INSERT INTO tenant (id, name) VALUES (?, ?)", tenant, tenant);
+        register("bin-1");
+        JdbcConnector database = new JdbcConnector(db.jdbcUrl(), db.user(), db.password());
+        MqttSource source = MqttSource.builder(broker.url())
+                .username(broker.username())
+                .password(broker.password())
+                .group(broker.clientId("stream"))
+                .topicFilter(UplinkTopic.tenant(tenant))
+                .connections(1)
+                .build();
+        Settings settings = Settings.of(Map.of(StreamSettings.CHECKPOINT_INTERVAL.key(), "200ms"));
+        job = new ReadingsJob(source, new JdbcDeviceRegistry(database), Sinks.jdbc(database, 100))
+                .start(ReadingsJob.configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings));
+        awaitPipelineLive();
+    }
+
+    @AfterEach
+    void stopJob() throws Exception {
+        job.cancel().get();
+        Metrics.removeRegistry(meters);
+    }
+
+    @Test
+    void a_record_named_with_a_nul_is_refused_and_the_job_keeps_running() throws Exception {
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        String poison = "[{\"bn\":\"" + SenmlPack.baseNameOf(tenant, "bin-1") + "\",\"bt\":" + time.getEpochSecond()
+                + ",\"n\":\"fill\\u0000\",\"u\":\"%\",\"v\":1}]";
+        publisher.publish(topic("bin-1"), poison);
+        publisher.publish(topic("bin-1"), fill("bin-1", 42, time));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(count("SELECT count(*) FROM reading WHERE tenant_id = ? AND device_id = 'bin-1'"))
+                    .isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM refusal WHERE tenant_id = ? AND quantity = 'fill'"))
+                    .isEqualTo(1);
+        });
+        publisher.publish(topic("bin-1"), fill("bin-1", 43, time.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM reading WHERE tenant_id = ? AND device_id = 'bin-1'") == 2);
+        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        assertThat(meters.counter(ReadingMetrics.FAILED, ReadingMetrics.STAGE, "stream")
+                        .count())
+                .isZero();
+    }
+
+    /** Sends a message of an unknown device until its refusal is stored: the job is subscribed and writing. */
+    private void awaitPipelineLive() {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    publisher.publish(topic(PROBE_DEVICE), "[{\"n\":\"probe\"}]");
+                    return count("SELECT count(*) FROM refusal WHERE tenant_id = ? AND device_id = '" + PROBE_DEVICE
+                                    + "'")
+                            > 0;
+                });
+    }
+
+    private void register(String device) throws SQLException {
+        sql(
+                "INSERT INTO device (tenant_id, id, gateway_id, kind, zone_id, latitude, longitude)"
+                        + " VALUES (?, ?, ?, 'bin', 'z-1', 50.0, 4.0)",
+                tenant,
+                device,
+                GATEWAY);
+    }
+
+    private String topic(String device) {
+        return UplinkTopic.of(new DeviceAddress(tenant, GATEWAY, device));
+    }
+
+    private String fill(String device, double percent, Instant time) {
+        byte[] payload = SenmlCodec.json()
+                .encode(SenmlPack.of(
+                        tenant,
+                        device,
+                        time,
+                        time.getEpochSecond(),
+                        List.of(SenmlRecord.measurement("fill", percent, "%"))));
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, tenant);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void sql(String sql, String... parameters) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
