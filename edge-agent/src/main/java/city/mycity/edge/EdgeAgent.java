@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
@@ -91,6 +92,14 @@ public final class EdgeAgent implements AutoCloseable {
         return coap.port();
     }
 
+    /** The address and UDP port CoAP is bound to (the real port when 0 was asked for). */
+    public synchronized InetSocketAddress coapAddress() {
+        if (coap == null) {
+            throw new IllegalStateException("Edge agent is not started.");
+        }
+        return coap.address();
+    }
+
     /** Whether uplinks can be forwarded now (the broker is connected). */
     public boolean isConnected() {
         return publisher.isConnected();
@@ -115,7 +124,7 @@ public final class EdgeAgent implements AutoCloseable {
         private String tenant;
         private String gateway;
         private Function<String, String> gatewayOf;
-        private String coapHost = "0.0.0.0";
+        private String coapHost = "127.0.0.1";
         private int coapPort = 5683;
         private boolean fallBackToFreePort = true;
         private String mqttUrl;
@@ -155,7 +164,12 @@ public final class EdgeAgent implements AutoCloseable {
             return this;
         }
 
-        /** The address CoAP binds to. By default, {@code 0.0.0.0} (every interface). */
+        /**
+         * The address CoAP binds to. By default, {@code 127.0.0.1} (loopback only): devices do not authenticate over
+         * CoAP yet (DTLS with per-device keys is still to come), so whoever reaches the port can post readings for any
+         * registered device. Bind another address, e.g. {@code 0.0.0.0}, only on a gateway whose sensor network is
+         * isolated.
+         */
         public Builder coapHost(String coapHost) {
             this.coapHost = coapHost;
             return this;

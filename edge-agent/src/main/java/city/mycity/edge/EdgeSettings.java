@@ -12,8 +12,11 @@ public final class EdgeSettings {
             Setting.string("mycity.edge.tenant", "The council (tenant) whose devices this agent forwards.", null);
     public static final Setting<String> GATEWAY =
             Setting.string("mycity.edge.gateway", "The gateway identifier of this agent (its topic level).", null);
-    public static final Setting<String> COAP_HOST =
-            Setting.string("mycity.coap.host", "The address CoAP binds to.", "0.0.0.0");
+    public static final Setting<String> COAP_HOST = Setting.string(
+            "mycity.coap.host",
+            "The address CoAP binds to. Uplinks are not authenticated yet (no DTLS): bind another address only"
+                    + " on an isolated sensor network.",
+            "127.0.0.1");
     public static final Setting<Integer> COAP_PORT = Setting.integer(
             "mycity.coap.port", "The UDP port for CoAP; 0 = a free one; a free one too when taken.", 5683, "port");
     public static final Setting<String> MQTT_URL = MqttSettings.URL;

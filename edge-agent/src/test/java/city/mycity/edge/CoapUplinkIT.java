@@ -55,6 +55,20 @@ class CoapUplinkIT {
     }
 
     @Test
+    void listens_on_loopback_only_unless_told_otherwise() {
+        try (EdgeAgent byDefault = EdgeAgent.builder()
+                .tenant("demo-town")
+                .gateway("gw-z-a1")
+                .coapPort(0)
+                .publisher(new InMemoryPublisher())
+                .meterRegistry(registry)
+                .build()
+                .start()) {
+            assertThat(byDefault.coapAddress().getAddress().isLoopbackAddress()).isTrue();
+        }
+    }
+
+    @Test
     void answers_changed_only_after_the_platform_acknowledged() {
         publisher.holdAcknowledgements();
 

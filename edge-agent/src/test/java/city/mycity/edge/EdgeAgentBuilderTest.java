@@ -85,6 +85,7 @@ class EdgeAgentBuilderTest {
                 .describe(EdgeSettings.all());
 
         assertThat(described)
+                .contains("mycity.coap.host = 127.0.0.1")
                 .contains("mycity.coap.port = 5683")
                 .contains("mycity.edge.tenant = t")
                 .contains("mycity.mqtt.password = *****")

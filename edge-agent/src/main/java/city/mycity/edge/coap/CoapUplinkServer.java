@@ -62,6 +62,11 @@ public final class CoapUplinkServer implements AutoCloseable {
         return started;
     }
 
+    /** The address and UDP port actually bound. */
+    public InetSocketAddress address() {
+        return endpoint.getAddress();
+    }
+
     /** The UDP port actually bound. */
     public int port() {
         return endpoint.getAddress().getPort();
