@@ -2,6 +2,8 @@ package city.mycity.simulator.app;
 
 import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.CityModels;
+import city.mycity.metrics.MetricsEndpoint;
+import city.mycity.metrics.MetricsSettings;
 import city.mycity.settings.MqttSettings;
 import city.mycity.settings.Setting;
 import city.mycity.settings.Settings;
@@ -39,13 +41,16 @@ public final class SimulatorMain {
         Settings settings = Settings.fromEnvironment();
         List<Setting<?>> all = new ArrayList<>(SimulatorSettings.ALL);
         all.addAll(List.of(CITY, MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, COAP_URL, MESSAGES));
+        all.addAll(MetricsSettings.ALL);
         System.out.println(settings.describe(all));
         CityModel city = settings.find(CITY)
                 .map(file -> CityModels.openStreetMap(Path.of(file)))
                 .orElseGet(() -> CityModels.generated(settings.get(SimulatorSettings.SEED)));
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        try (DeviceLink link = link(settings);
+        try (MetricsEndpoint metrics =
+                        MetricsEndpoint.forGlobalRegistry(settings).orElse(null);
+                DeviceLink link = link(settings);
                 Simulator simulator = Simulator.builder()
                         .city(city)
                         .settings(settings)
