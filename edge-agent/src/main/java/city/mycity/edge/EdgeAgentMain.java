@@ -1,5 +1,6 @@
 package city.mycity.edge;
 
+import city.mycity.metrics.MetricsEndpoint;
 import city.mycity.settings.Settings;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -15,12 +16,16 @@ public final class EdgeAgentMain {
     public static void main(String[] args) throws InterruptedException {
         Settings settings = Settings.fromEnvironment();
         LOGGER.info("Edge agent settings:{}{}", System.lineSeparator(), settings.describe(EdgeSettings.all()));
+        MetricsEndpoint metrics = MetricsEndpoint.forGlobalRegistry(settings).orElse(null);
         EdgeAgent agent = fromSettings(settings).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             agent.close();
+                            if (metrics != null) {
+                                metrics.close();
+                            }
                             stopped.countDown();
                         },
                         "mycity-edge-shutdown"));

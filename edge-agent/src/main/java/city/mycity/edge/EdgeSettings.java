@@ -1,5 +1,6 @@
 package city.mycity.edge;
 
+import city.mycity.metrics.MetricsSettings;
 import city.mycity.settings.MqttSettings;
 import city.mycity.settings.Setting;
 import java.time.Duration;
@@ -45,6 +46,8 @@ public final class EdgeSettings {
                 MQTT_PASSWORD,
                 MAX_PAYLOAD,
                 MAX_IN_FLIGHT,
-                PUBLISH_TIMEOUT);
+                PUBLISH_TIMEOUT,
+                MetricsSettings.PORT,
+                MetricsSettings.HOST);
     }
 }
