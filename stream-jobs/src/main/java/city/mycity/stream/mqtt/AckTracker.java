@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which MQTT packet ids may be acknowledged when. A message emitted after checkpoint n's snapshot belongs to checkpoint
+ * Which messages (by {@link Arrival#ackId()}) may be acknowledged when. A message emitted after checkpoint n's snapshot belongs to checkpoint
  * n+1: it is acknowledged only once that checkpoint completes, so that the broker redelivers every message whose
  * effects a restart could lose. Used from the reader's thread only.
  */
 final class AckTracker {
 
-    private List<Integer> sinceSnapshot = new ArrayList<>();
-    private final TreeMap<Long, List<Integer>> pending = new TreeMap<>();
+    private List<Long> sinceSnapshot = new ArrayList<>();
+    private final TreeMap<Long, List<Long>> pending = new TreeMap<>();
 
     /** A QoS 1 or 2 message was emitted downstream. */
-    void emitted(int ackId) {
+    void emitted(long ackId) {
         sinceSnapshot.add(ackId);
     }
 
@@ -33,9 +33,9 @@ final class AckTracker {
      * The ids to acknowledge now that {@code checkpointId} is complete: those of that checkpoint and of every earlier
      * one (a completed checkpoint subsumes the earlier ones, whose notification may never come).
      */
-    List<Integer> completed(long checkpointId) {
-        List<Integer> ids = new ArrayList<>();
-        Iterator<Map.Entry<Long, List<Integer>>> it =
+    List<Long> completed(long checkpointId) {
+        List<Long> ids = new ArrayList<>();
+        Iterator<Map.Entry<Long, List<Long>>> it =
                 pending.headMap(checkpointId, true).entrySet().iterator();
         while (it.hasNext()) {
             ids.addAll(it.next().getValue());

@@ -33,7 +33,7 @@ final class MqttConnections implements Subscriber {
     }
 
     @Override
-    public void acknowledge(int ackId) {
+    public void acknowledge(long ackId) {
         connections.get(Arrival.connectionOf(ackId)).acknowledge(ackId);
     }
 

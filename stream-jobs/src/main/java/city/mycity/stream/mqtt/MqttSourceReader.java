@@ -53,7 +53,7 @@ final class MqttSourceReader implements SourceReader<Uplink, MqttSplit> {
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        for (int ackId : acks.completed(checkpointId)) {
+        for (long ackId : acks.completed(checkpointId)) {
             subscriber.acknowledge(ackId);
         }
     }

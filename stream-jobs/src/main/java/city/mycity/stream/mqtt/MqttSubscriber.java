@@ -3,6 +3,7 @@ package city.mycity.stream.mqtt;
 import city.mycity.reading.Uplink;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -30,7 +31,7 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
 
     private final MqttSourceSettings settings;
     private final String clientId;
-    private final int connection;
+    private final AckIds ackIds;
     private MqttAsyncClient client;
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private Arrivals<Arrival> arrivals;
@@ -38,7 +39,7 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
     MqttSubscriber(MqttSourceSettings settings, String clientId, int connection) {
         this.settings = settings;
         this.clientId = clientId;
-        this.connection = connection;
+        this.ackIds = new AckIds(connection);
     }
 
     @Override
@@ -82,6 +83,9 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
+        if (reconnect) {
+            ackIds.newConnection();
+        }
         String topic = settings.subscription();
         LOGGER.info("{} connected to {} (reconnect: {}), subscribing to {}", clientId, serverUri, reconnect, topic);
         try {
@@ -124,23 +128,33 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         arrivals.add(new Arrival(
-                new Uplink(topic, message.getPayload(), Instant.now()),
-                Arrival.ackId(connection, message.getId()),
-                message.getQos()));
+                new Uplink(topic, message.getPayload(), Instant.now()), ackIds.of(message.getId()), message.getQos()));
     }
 
     @Override
-    public void acknowledge(int ackId) {
-        int packetId = Arrival.packetIdOf(ackId);
+    public void acknowledge(long ackId) {
+        OptionalInt packetId = ackIds.packetIdToAcknowledge(ackId);
+        if (packetId.isEmpty()) {
+            LOGGER.debug(
+                    "{} does not acknowledge message {} of an earlier connection; the broker will redeliver it",
+                    clientId,
+                    Arrival.packetIdOf(ackId));
+            return;
+        }
         try {
-            client.messageArrivedComplete(packetId, QOS);
+            client.messageArrivedComplete(packetId.getAsInt(), QOS);
         } catch (MqttException | RuntimeException e) {
-            LOGGER.debug("{} could not acknowledge message {}; the broker will redeliver it", clientId, packetId, e);
+            LOGGER.debug(
+                    "{} could not acknowledge message {}; the broker will redeliver it",
+                    clientId,
+                    packetId.getAsInt(),
+                    e);
         }
     }
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+        ackIds.newConnection();
         LOGGER.warn("{} lost its connection ({}); reconnecting", clientId, response);
     }
 

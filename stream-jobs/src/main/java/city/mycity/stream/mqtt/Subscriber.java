@@ -7,10 +7,10 @@ interface Subscriber extends AutoCloseable {
     void open(Arrivals<Arrival> arrivals);
 
     /**
-     * Acknowledges a QoS 1 message (PUBACK) by its {@link Arrival#ackId()}. Acknowledging while disconnected is a
-     * no-op: the broker redelivers.
+     * Acknowledges a QoS 1 message (PUBACK) by its {@link Arrival#ackId()}. Acknowledging while disconnected, or a
+     * message that came on an earlier network connection, is a no-op: the broker redelivers.
      */
-    void acknowledge(int ackId);
+    void acknowledge(long ackId);
 
     @Override
     void close();

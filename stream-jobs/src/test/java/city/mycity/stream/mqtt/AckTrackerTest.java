@@ -24,11 +24,11 @@ class AckTrackerTest {
         acks.snapshot(1);
         acks.emitted(3);
 
-        assertThat(acks.completed(1)).containsExactly(1, 2);
+        assertThat(acks.completed(1)).containsExactly(1L, 2L);
         assertThat(acks.unacknowledged()).isEqualTo(1);
 
         acks.snapshot(2);
-        assertThat(acks.completed(2)).containsExactly(3);
+        assertThat(acks.completed(2)).containsExactly(3L);
         assertThat(acks.unacknowledged()).isZero();
     }
 
@@ -39,7 +39,7 @@ class AckTrackerTest {
         acks.emitted(2);
         acks.snapshot(2);
 
-        assertThat(acks.completed(2)).containsExactly(1, 2);
+        assertThat(acks.completed(2)).containsExactly(1L, 2L);
         assertThat(acks.completed(1)).isEmpty();
     }
 }

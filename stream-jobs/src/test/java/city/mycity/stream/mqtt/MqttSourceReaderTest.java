@@ -56,11 +56,11 @@ class MqttSourceReaderTest {
 
         assertThat(subscriber.acknowledged).isEmpty();
         reader.notifyCheckpointComplete(1);
-        assertThat(subscriber.acknowledged).containsExactly(11);
+        assertThat(subscriber.acknowledged).containsExactly(11L);
 
         reader.snapshotState(2);
         reader.notifyCheckpointComplete(2);
-        assertThat(subscriber.acknowledged).containsExactly(11, 12);
+        assertThat(subscriber.acknowledged).containsExactly(11L, 12L);
     }
 
     @Test
@@ -85,7 +85,7 @@ class MqttSourceReaderTest {
     private static final class FakeSubscriber implements Subscriber {
         Arrivals<Arrival> arrivals;
         int opened;
-        final List<Integer> acknowledged = new ArrayList<>();
+        final List<Long> acknowledged = new ArrayList<>();
 
         @Override
         public void open(Arrivals<Arrival> arrivals) {
@@ -101,8 +101,8 @@ class MqttSourceReaderTest {
         }
 
         @Override
-        public void acknowledge(int packetId) {
-            acknowledged.add(packetId);
+        public void acknowledge(long ackId) {
+            acknowledged.add(ackId);
         }
 
         @Override
