@@ -11,6 +11,7 @@ import city.mycity.stream.parking.OccupancyFunction;
 import city.mycity.stream.parking.Scope;
 import city.mycity.stream.registry.DeviceRegistry;
 import city.mycity.stream.registry.JdbcDeviceRegistry;
+import city.mycity.stream.registry.RegistryRefresh;
 import city.mycity.stream.sink.JdbcConnector;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -44,11 +45,18 @@ public final class ReadingsJob {
 
     private final Source<Uplink, ?, ?> source;
     private final DeviceRegistry registry;
+    private final RegistryRefresh refresh;
     private final Sinks sinks;
 
+    /** A job that reloads the registry as {@link RegistryRefresh#DEFAULT} says. */
     public ReadingsJob(Source<Uplink, ?, ?> source, DeviceRegistry registry, Sinks sinks) {
+        this(source, registry, RegistryRefresh.DEFAULT, sinks);
+    }
+
+    public ReadingsJob(Source<Uplink, ?, ?> source, DeviceRegistry registry, RegistryRefresh refresh, Sinks sinks) {
         this.source = source;
         this.registry = registry;
+        this.refresh = refresh;
         this.sinks = sinks;
     }
 
@@ -66,6 +74,7 @@ public final class ReadingsJob {
         return new ReadingsJob(
                 source,
                 new JdbcDeviceRegistry(database),
+                RegistryRefresh.every(settings.get(StreamSettings.REGISTRY_REFRESH)),
                 Sinks.jdbc(database, settings.get(StreamSettings.BATCH_SIZE)));
     }
 
@@ -87,8 +96,9 @@ public final class ReadingsJob {
     public StreamExecutionEnvironment build(StreamExecutionEnvironment env) {
         DataStream<Uplink> uplinks = env.fromSource(source, WatermarkStrategy.noWatermarks(), "mqtt-uplinks")
                 .uid("mqtt-uplinks");
-        SingleOutputStreamOperator<Reading> readings =
-                uplinks.process(new ValidateFunction(registry)).name("validate").uid("validate");
+        SingleOutputStreamOperator<Reading> readings = uplinks.process(new ValidateFunction(registry, refresh))
+                .name("validate")
+                .uid("validate");
         readings.sinkTo(sinks.readings()).name("reading-sink").uid("reading-sink");
         readings.sinkTo(sinks.sensorState()).name("sensor-state-sink").uid("sensor-state-sink");
         readings.getSideOutput(ValidateFunction.REFUSALS)
@@ -96,20 +106,21 @@ public final class ReadingsJob {
                 .name("refusal-sink")
                 .uid("refusal-sink");
 
-        DataStream<BayUpdate> bays =
-                readings.flatMap(new BayUpdates(registry)).name("bay-updates").uid("bay-updates");
+        DataStream<BayUpdate> bays = readings.flatMap(new BayUpdates(registry, refresh))
+                .name("bay-updates")
+                .uid("bay-updates");
         bays.filter(bay -> bay.site() != null)
                 .name("car-park-bays")
                 .uid("car-park-bays")
                 .keyBy(Scope.CAR_PARK::keyOf, Types.STRING)
-                .process(new OccupancyFunction(Scope.CAR_PARK, registry))
+                .process(new OccupancyFunction(Scope.CAR_PARK, registry, refresh))
                 .name("car-park-occupancy")
                 .uid("car-park-occupancy")
                 .sinkTo(sinks.carParkOccupancy())
                 .name("car-park-occupancy-sink")
                 .uid("car-park-occupancy-sink");
         bays.keyBy(Scope.ZONE::keyOf, Types.STRING)
-                .process(new OccupancyFunction(Scope.ZONE, registry))
+                .process(new OccupancyFunction(Scope.ZONE, registry, refresh))
                 .name("zone-occupancy")
                 .uid("zone-occupancy")
                 .sinkTo(sinks.zoneOccupancy())

@@ -28,6 +28,11 @@ public final class StreamSettings {
     public static final Setting<Integer> BATCH_SIZE =
             Setting.integer("mycity.stream.batch-size", "the most rows a sink writes in one statement", 1000, "rows");
 
+    public static final Setting<Duration> REGISTRY_REFRESH = Setting.duration(
+            "mycity.stream.registry-refresh",
+            "how often each task reloads the registered devices (also, at most every 5 s, on an unknown device)",
+            Duration.ofSeconds(30));
+
     public static final List<Setting<?>> ALL = List.of(
             MQTT_URL,
             MQTT_USERNAME,
@@ -38,7 +43,8 @@ public final class StreamSettings {
             CHECKPOINT_INTERVAL,
             PARALLELISM,
             GROUP,
-            BATCH_SIZE);
+            BATCH_SIZE,
+            REGISTRY_REFRESH);
 
     private StreamSettings() {}
 }

@@ -12,6 +12,7 @@ import city.mycity.reading.UplinkTopic;
 import city.mycity.settings.Settings;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.registry.JdbcDeviceRegistry;
+import city.mycity.stream.registry.RegistryRefresh;
 import city.mycity.stream.sink.JdbcConnector;
 import city.mycity.testkit.TestBroker;
 import city.mycity.testkit.TestDatabase;
@@ -90,7 +91,11 @@ class ReadingsJobIT {
                 .connections(1)
                 .build();
         Settings settings = Settings.of(Map.of(StreamSettings.CHECKPOINT_INTERVAL.key(), "200ms"));
-        job = new ReadingsJob(source, new JdbcDeviceRegistry(database), Sinks.jdbc(database, 100))
+        job = new ReadingsJob(
+                        source,
+                        new JdbcDeviceRegistry(database),
+                        new RegistryRefresh(Duration.ofMinutes(10), Duration.ofSeconds(1)),
+                        Sinks.jdbc(database, 100))
                 .start(ReadingsJob.configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings));
         awaitPipelineLive();
     }
@@ -122,6 +127,22 @@ class ReadingsJobIT {
         assertThat(meters.counter(ReadingMetrics.FAILED, ReadingMetrics.STAGE, "stream")
                         .count())
                 .isZero();
+    }
+
+    @Test
+    void a_device_registered_after_the_job_started_has_its_readings_stored() throws Exception {
+        register("bin-2");
+
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        int[] sent = {0};
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    publisher.publish(topic("bin-2"), fill("bin-2", 10, start.plusSeconds(sent[0]++)));
+                    return count("SELECT count(*) FROM reading WHERE tenant_id = ? AND device_id = 'bin-2'") > 0;
+                });
+        assertThat(count("SELECT count(*) FROM sensor_state WHERE tenant_id = ? AND device_id = 'bin-2'"))
+                .isEqualTo(1);
     }
 
     /** Sends a message of an unknown device until its refusal is stored: the job is subscribed and writing. */

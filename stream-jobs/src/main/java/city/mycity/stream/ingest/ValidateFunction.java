@@ -1,6 +1,5 @@
 package city.mycity.stream.ingest;
 
-import city.mycity.reading.DeviceDirectory;
 import city.mycity.reading.Problem;
 import city.mycity.reading.Reading;
 import city.mycity.reading.ReadingMetrics;
@@ -10,6 +9,8 @@ import city.mycity.reading.RefusalReason;
 import city.mycity.reading.Uplink;
 import city.mycity.reading.Validation;
 import city.mycity.stream.registry.DeviceRegistry;
+import city.mycity.stream.registry.LiveDirectory;
+import city.mycity.stream.registry.RegistryRefresh;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import java.util.EnumMap;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Validates each message: accepted readings go downstream, refusals to {@link #REFUSALS}. Bad input is counted and
- * recorded, never thrown: one broken device must not stop the pipeline. Counts {@code
+ * recorded, never thrown: one broken device must not stop the pipeline. The devices are reloaded while the job runs
+ * (see {@link LiveDirectory}), so a device registered after the start is not refused as unknown for long. Counts {@code
  * mycity.readings.received{stage=stream}} and {@code mycity.readings.refused{stage=stream,reason}}.
  */
 public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
@@ -39,18 +41,25 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
             new OutputTag<>("refusals", TypeInformation.of(RefusalRow.class));
 
     private final DeviceRegistry registry;
+    private final RegistryRefresh refresh;
     private transient ReadingValidator validator;
     private transient Counter received;
     private transient Map<RefusalReason, Counter> refused;
 
+    /** Reloads the registry as {@link RegistryRefresh#DEFAULT} says. */
     public ValidateFunction(DeviceRegistry registry) {
+        this(registry, RegistryRefresh.DEFAULT);
+    }
+
+    public ValidateFunction(DeviceRegistry registry, RegistryRefresh refresh) {
         this.registry = registry;
+        this.refresh = refresh;
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
         validator =
-                ReadingValidator.builder(DeviceDirectory.of(registry.load())).build();
+                ReadingValidator.builder(LiveDirectory.open(registry, refresh)).build();
         received = Metrics.globalRegistry.counter(ReadingMetrics.RECEIVED, ReadingMetrics.STAGE, STAGE);
         refused = new EnumMap<>(RefusalReason.class);
         for (RefusalReason reason : RefusalReason.values()) {

@@ -4,33 +4,33 @@ import city.mycity.reading.DeviceInfo;
 import city.mycity.reading.Reading;
 import city.mycity.reading.SensorKind;
 import city.mycity.stream.registry.DeviceRegistry;
-import java.util.HashMap;
-import java.util.Map;
+import city.mycity.stream.registry.LiveDirectory;
+import city.mycity.stream.registry.RegistryRefresh;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** Keeps the {@code occupied} readings of parking bays and adds the bay's zone and car park from the registry. */
+/**
+ * Keeps the {@code occupied} readings of parking bays and adds the bay's zone and car park from the registry (reloaded
+ * while the job runs, see {@link LiveDirectory}).
+ */
 public class BayUpdates extends RichFlatMapFunction<Reading, BayUpdate> {
 
     private static final long serialVersionUID = 1L;
     private static final String OCCUPIED = "occupied";
 
     private final DeviceRegistry registry;
-    private transient Map<String, DeviceInfo> bays;
+    private final RegistryRefresh refresh;
+    private transient LiveDirectory devices;
 
-    public BayUpdates(DeviceRegistry registry) {
+    public BayUpdates(DeviceRegistry registry, RegistryRefresh refresh) {
         this.registry = registry;
+        this.refresh = refresh;
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        bays = new HashMap<>();
-        for (DeviceInfo device : registry.load()) {
-            if (SensorKind.PARKING_BAY.code().equals(device.kind())) {
-                bays.put(device.tenant() + "/" + device.device(), device);
-            }
-        }
+        devices = LiveDirectory.open(registry, refresh);
     }
 
     @Override
@@ -38,8 +38,8 @@ public class BayUpdates extends RichFlatMapFunction<Reading, BayUpdate> {
         if (reading.kind() != SensorKind.PARKING_BAY || !OCCUPIED.equals(reading.quantity())) {
             return;
         }
-        DeviceInfo bay = bays.get(reading.tenant() + "/" + reading.device());
-        if (bay != null) {
+        DeviceInfo bay = devices.find(reading.tenant(), reading.device()).orElse(null);
+        if (bay != null && SensorKind.PARKING_BAY.code().equals(bay.kind())) {
             out.collect(new BayUpdate(
                     reading.tenant(),
                     reading.device(),

@@ -1,7 +1,11 @@
 package city.mycity.stream.parking;
 
+import city.mycity.reading.DeviceInfo;
 import city.mycity.stream.registry.DeviceRegistry;
+import city.mycity.stream.registry.LiveDirectory;
+import city.mycity.stream.registry.RegistryRefresh;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -15,7 +19,8 @@ import org.apache.flink.util.Collector;
 /**
  * Counts the occupied bays of one car park or zone (the key: tenant and scope id) by device time: each bay's newest
  * reading wins, an older or repeated one changes nothing. Emits the new occupancy whenever a bay's state changes
- * time, stamped with the newest bay time seen, so that the stored occupancy never moves backwards.
+ * time, stamped with the newest bay time seen, so that the stored occupancy never moves backwards. The number of
+ * registered bays follows the registry as it is reloaded (see {@link LiveDirectory}).
  */
 public class OccupancyFunction extends KeyedProcessFunction<String, BayUpdate, Occupancy> {
 
@@ -23,14 +28,23 @@ public class OccupancyFunction extends KeyedProcessFunction<String, BayUpdate, O
 
     private final Scope scope;
     private final DeviceRegistry registry;
+    private final RegistryRefresh refresh;
+    private transient LiveDirectory devices;
+    private transient List<DeviceInfo> countedFrom;
     private transient Map<String, Integer> bayCounts;
     private transient MapState<String, BayState> bays;
     private transient ValueState<Integer> occupied;
     private transient ValueState<Long> newest;
 
+    /** Reloads the registry as {@link RegistryRefresh#DEFAULT} says. */
     public OccupancyFunction(Scope scope, DeviceRegistry registry) {
+        this(scope, registry, RegistryRefresh.DEFAULT);
+    }
+
+    public OccupancyFunction(Scope scope, DeviceRegistry registry, RegistryRefresh refresh) {
         this.scope = scope;
         this.registry = registry;
+        this.refresh = refresh;
     }
 
     /** The last known state of one bay. */
@@ -38,7 +52,7 @@ public class OccupancyFunction extends KeyedProcessFunction<String, BayUpdate, O
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        bayCounts = scope.bayCounts(registry.load());
+        devices = LiveDirectory.open(registry, refresh);
         bays = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>("bays", Types.STRING, Types.POJO(BayState.class)));
         occupied = getRuntimeContext().getState(new ValueStateDescriptor<>("occupied", Types.INT));
@@ -59,7 +73,7 @@ public class OccupancyFunction extends KeyedProcessFunction<String, BayUpdate, O
         occupied.update(count);
         long latest = Math.max(time, newest.value() == null ? Long.MIN_VALUE : newest.value());
         newest.update(latest);
-        int registered = bayCounts.getOrDefault(context.getCurrentKey(), 0);
+        int registered = registeredBays(update, context.getCurrentKey());
         out.collect(new Occupancy(
                 update.tenant(),
                 scope,
@@ -67,5 +81,16 @@ public class OccupancyFunction extends KeyedProcessFunction<String, BayUpdate, O
                 count,
                 Math.max(registered, count),
                 Instant.ofEpochMilli(latest)));
+    }
+
+    /** The bays registered in the key's car park or zone, as of the latest registry (a bay unknown so far reloads it). */
+    private int registeredBays(BayUpdate update, String key) {
+        devices.find(update.tenant(), update.device());
+        List<DeviceInfo> current = devices.devices();
+        if (current != countedFrom) {
+            bayCounts = scope.bayCounts(current);
+            countedFrom = current;
+        }
+        return bayCounts.getOrDefault(key, 0);
     }
 }

@@ -3,9 +3,13 @@ package city.mycity.stream.parking;
 import static city.mycity.stream.TestCity.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.mycity.reading.DeviceInfo;
 import city.mycity.stream.TestCity;
+import city.mycity.stream.registry.RegistryRefresh;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -14,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OccupancyFunctionTest {
+
+    /** What the registry of the last test holds; static, so that the function's registry stays serializable. */
+    private static final List<DeviceInfo> REGISTERED = new CopyOnWriteArrayList<>();
 
     private KeyedOneInputStreamOperatorTestHarness<String, BayUpdate, Occupancy> harness;
 
@@ -94,6 +101,35 @@ class OccupancyFunctionTest {
         harness.open();
         harness.processElement(bay("cp001-b0002", true, T0.plusSeconds(1)), 0);
 
+        assertThat(last().occupied()).isEqualTo(2);
+    }
+
+    @Test
+    void a_bay_registered_after_the_start_counts_among_its_car_parks_bays() throws Exception {
+        REGISTERED.clear();
+        REGISTERED.addAll(TestCity.DEVICES);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new OccupancyFunction(
+                        Scope.CAR_PARK,
+                        () -> List.copyOf(REGISTERED),
+                        new RegistryRefresh(Duration.ofHours(1), Duration.ZERO)),
+                Scope.CAR_PARK::keyOf,
+                Types.STRING);
+        harness.processElement(bay("cp001-b0001", true, T0), 0);
+        assertThat(last().bays()).isEqualTo(3);
+
+        REGISTERED.add(new DeviceInfo(
+                TestCity.TENANT,
+                "cp001-b0004",
+                TestCity.GATEWAY,
+                "parking-bay",
+                TestCity.ZONE,
+                TestCity.CAR_PARK,
+                50,
+                4));
+        harness.processElement(bay("cp001-b0004", true, T0.plusSeconds(1)), 0);
+
+        assertThat(last().bays()).isEqualTo(4);
         assertThat(last().occupied()).isEqualTo(2);
     }
 
