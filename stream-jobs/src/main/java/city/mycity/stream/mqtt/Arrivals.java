@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
  * #available()} rather than polling in a loop; adding and checking happen under one lock, so a message that arrives
  * between "empty" and "wait" always completes the future the reader waits on (no lost wake-up).
  *
- * <p>The queue needs no bound of its own: the broker stops sending once {@code receive maximum} messages wait for
- * their acknowledgement, and acknowledgements are only sent once a checkpoint covers the messages.
+ * <p>The queue needs no bound of its own: the broker stops sending a connection more once {@code receive maximum}
+ * messages (or its own lower in-flight cap) wait for their acknowledgement, and acknowledgements are only sent once a
+ * checkpoint covers the messages. A reader therefore holds at most {@code connections x receive maximum} messages.
  */
 final class Arrivals<T> {
 

@@ -62,6 +62,10 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
         return new MqttEnumerator.NoStateSerializer();
     }
 
+    MqttSourceSettings settings() {
+        return settings;
+    }
+
     @Override
     public String toString() {
         return settings.toString();
@@ -75,7 +79,7 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
         private String group = "stream-jobs";
         private String topicFilter = UplinkTopic.allTenants();
         private Duration sessionExpiry = Duration.ofHours(1);
-        private int receiveMaximum = 65_535;
+        private int receiveMaximum = 1_000;
         private Duration connectionTimeout = Duration.ofSeconds(10);
         private int connections = 4;
 
@@ -114,8 +118,12 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
         }
 
         /**
-         * How many unacknowledged messages the broker may send a reader. Messages are acknowledged per checkpoint, so
-         * this must hold a checkpoint interval's worth. By default, 65535 (the most MQTT allows).
+         * How many unacknowledged messages the broker may send each connection (MQTT 5 Receive Maximum). Messages are
+         * acknowledged once per checkpoint, so a connection takes at most this many per checkpoint interval, and a
+         * reader holds at most {@code connections x receiveMaximum} messages in memory. Size it to a checkpoint
+         * interval's traffic per connection: too low caps throughput, too high lets a slow job buffer the backlog in
+         * memory. Brokers apply their own, often lower, in-flight cap (HiveMQ CE 50, Mosquitto {@code
+         * max_inflight_messages}), and the lower of the two applies. By default, 1000.
          */
         public Builder receiveMaximum(int receiveMaximum) {
             this.receiveMaximum = receiveMaximum;
