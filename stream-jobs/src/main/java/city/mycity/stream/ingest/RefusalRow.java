@@ -54,13 +54,15 @@ public record RefusalRow(
                 refusal.receivedAt() == null ? Instant.now() : refusal.receivedAt());
     }
 
-    /** sha-256 of the topic's UTF-8 bytes, a zero byte, and the payload. */
+    /** sha-256 of the topic's UTF-8 bytes, a zero byte, and the payload (none counts as empty). */
     public static byte[] digest(Uplink uplink) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(String.valueOf(uplink.topic()).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(uplink.payload());
+            if (uplink.payload() != null) {
+                sha.update(uplink.payload());
+            }
             return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);

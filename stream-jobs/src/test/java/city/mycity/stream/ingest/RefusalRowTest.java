@@ -78,6 +78,24 @@ class RefusalRowTest {
         assertThat(row.digest()).hasSize(32);
     }
 
+    @Test
+    void a_message_without_payload_is_digested_as_an_empty_one() {
+        Refusal refusal = new Refusal(
+                TOPIC,
+                "test-town",
+                "gw-z-a1",
+                "bin-00001",
+                null,
+                -1,
+                List.of(new Problem(RefusalReason.MALFORMED_PAYLOAD, "empty")),
+                T0,
+                "");
+
+        RefusalRow row = RefusalRow.of(new Uplink(TOPIC, null, T0), refusal);
+
+        assertThat(row.digest()).isEqualTo(RefusalRow.digest(uplink("")));
+    }
+
     private static Uplink uplink(String payload) {
         return new Uplink(TOPIC, payload.getBytes(StandardCharsets.UTF_8), T0);
     }

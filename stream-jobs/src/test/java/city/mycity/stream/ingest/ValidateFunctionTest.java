@@ -90,6 +90,18 @@ class ValidateFunctionTest {
         assertThat(rows.get(0).digest()).hasSize(32);
     }
 
+    @Test
+    void a_message_without_payload_is_refused_not_thrown() throws Exception {
+        Uplink empty =
+                new Uplink(TestCity.uplink("bin-00001", "fill", 1, "%", T0, 1).topic(), null, T0);
+
+        harness.processElement(empty, 0);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(refusals()).singleElement().satisfies(r -> assertThat(r.recordIndex())
+                .isEqualTo(-1));
+    }
+
     private List<RefusalRow> refusals() {
         var side = harness.getSideOutput(ValidateFunction.REFUSALS);
         return side == null
