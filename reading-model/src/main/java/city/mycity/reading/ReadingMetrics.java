@@ -5,7 +5,8 @@ package city.mycity.reading;
  * format they appear with dots as underscores and counters end in {@code _total}, e.g. {@code
  * mycity_readings_refused_total{reason="value_out_of_range"}}.
  *
- * <p>For every stage: received = stored + duplicate + refused.
+ * <p>For every stage: received = stored + duplicate + refused (+ failed, the rows a stage had to drop; zero in normal
+ * operation and worth an alert otherwise).
  */
 public final class ReadingMetrics {
 
@@ -22,8 +23,9 @@ public final class ReadingMetrics {
     /** Counter: messages forwarded (edge agent, simulator). Tag {@link #STAGE}. */
     public static final String FORWARDED = "mycity.messages.forwarded";
     /**
-     * Counter: messages a stage could not pass on although nothing was wrong with them (broker down, publish timed
-     * out); the sender was told to try again. Tag {@link #STAGE}.
+     * Counter: messages or rows a stage could not pass on. At the edge, nothing was wrong with them (broker down,
+     * publish timed out) and the sender was told to try again; in the stream job, rows the database refused as data
+     * errors were dropped and logged, so that one bad row never stops the pipeline. Tag {@link #STAGE}.
      */
     public static final String FAILED = "mycity.messages.failed";
 

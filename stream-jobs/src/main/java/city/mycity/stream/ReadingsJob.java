@@ -1,5 +1,6 @@
 package city.mycity.stream;
 
+import city.mycity.metrics.MetricsEndpoint;
 import city.mycity.reading.Reading;
 import city.mycity.reading.Uplink;
 import city.mycity.settings.Settings;
@@ -138,6 +139,11 @@ public final class ReadingsJob {
         Settings settings = Settings.fromEnvironment();
         LOGGER.info("Starting {} with{}{}", NAME, System.lineSeparator(), settings.describe(StreamSettings.ALL));
         StreamExecutionEnvironment env = configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings);
-        fromSettings(settings).build(env).execute(NAME);
+        // Serves this JVM's metrics: all of them when the job runs in a local MiniCluster; on a Flink cluster the
+        // operators count in the TaskManagers, which need their own endpoint or a Flink metric reporter.
+        try (MetricsEndpoint metrics =
+                MetricsEndpoint.forGlobalRegistry(settings).orElse(null)) {
+            fromSettings(settings).build(env).execute(NAME);
+        }
     }
 }
