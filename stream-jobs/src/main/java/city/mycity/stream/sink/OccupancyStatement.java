@@ -5,10 +5,7 @@ import city.mycity.stream.parking.Scope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Upserts car park or zone occupancy; an occupancy stamped earlier than the stored one is ignored. At equal times the
@@ -49,10 +46,6 @@ public final class OccupancyStatement implements BatchStatement<Occupancy> {
     }
 
     static List<Occupancy> latestPerKey(List<Occupancy> batch) {
-        Map<String, Occupancy> latest = new LinkedHashMap<>();
-        for (Occupancy o : batch) {
-            latest.merge(o.tenant() + '/' + o.scopeId(), o, (a, b) -> b.time().isBefore(a.time()) ? a : b);
-        }
-        return new ArrayList<>(latest.values());
+        return NewestPerKey.of(batch, o -> o.tenant() + '/' + o.scopeId(), Occupancy::time, NewestPerKey.Ties.LAST);
     }
 }

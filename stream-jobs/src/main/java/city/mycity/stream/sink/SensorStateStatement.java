@@ -4,10 +4,7 @@ import city.mycity.reading.Reading;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps the latest value of each device's quantity: an upsert in which the newest device time wins, so a late or
@@ -39,13 +36,7 @@ public final class SensorStateStatement implements BatchStatement<Reading> {
     }
 
     static List<Reading> newestPerKey(List<Reading> batch) {
-        Map<String, Reading> newest = new LinkedHashMap<>();
-        for (Reading r : batch) {
-            newest.merge(
-                    r.tenant() + '/' + r.device() + '/' + r.quantity(),
-                    r,
-                    (a, b) -> b.time().isAfter(a.time()) ? b : a);
-        }
-        return new ArrayList<>(newest.values());
+        return NewestPerKey.of(
+                batch, r -> r.tenant() + '/' + r.device() + '/' + r.quantity(), Reading::time, NewestPerKey.Ties.FIRST);
     }
 }
