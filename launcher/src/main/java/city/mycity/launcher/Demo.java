@@ -43,23 +43,11 @@ public final class Demo implements AutoCloseable {
 
     private final Shutdown shutdown;
     private final CityModel city;
-    private final BrokerEndpoint broker;
-    private final DatabaseEndpoint database;
-    private final DataSource dataSource;
     private final int httpPort;
 
-    private Demo(
-            Shutdown shutdown,
-            CityModel city,
-            BrokerEndpoint broker,
-            DatabaseEndpoint database,
-            DataSource dataSource,
-            int httpPort) {
+    private Demo(Shutdown shutdown, CityModel city, int httpPort) {
         this.shutdown = shutdown;
         this.city = city;
-        this.broker = broker;
-        this.database = database;
-        this.dataSource = dataSource;
         this.httpPort = httpPort;
     }
 
@@ -111,7 +99,7 @@ public final class Demo implements AutoCloseable {
             out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
             out.printf("Dashboard: http://localhost:%d/%n", httpPort);
             out.flush();
-            return new Demo(shutdown, city, broker, database, dataSource, httpPort);
+            return new Demo(shutdown, city, httpPort);
         } catch (RuntimeException | Error e) {
             shutdown.close();
             throw e;
@@ -206,7 +194,7 @@ public final class Demo implements AutoCloseable {
                 .gatewayOf(lookup)
                 // Loopback only: the simulated sensors are local, and devices do not authenticate over CoAP yet.
                 .coapHost("127.0.0.1")
-                .coapPort(Ports.udpOrAny(settings.get(LauncherSettings.COAP_PORT)))
+                .coapPort(settings.get(LauncherSettings.COAP_PORT))
                 .fallBackToFreePort(true)
                 .mqttUrl(broker.url());
         if (broker.username() != null) {
@@ -241,18 +229,6 @@ public final class Demo implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
-    }
-
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
-    public BrokerEndpoint broker() {
-        return broker;
-    }
-
-    public DatabaseEndpoint database() {
-        return database;
     }
 
     @Override

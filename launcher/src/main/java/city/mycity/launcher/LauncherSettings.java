@@ -5,7 +5,6 @@ import city.mycity.geo.GeoSettings;
 import city.mycity.settings.MqttSettings;
 import city.mycity.settings.Setting;
 import city.mycity.storage.DatabaseSettings;
-import java.util.List;
 
 /**
  * The settings {@code mycity demo} reads itself, all declared by the modules they belong to. Each embedded part is
@@ -23,9 +22,6 @@ public final class LauncherSettings {
     public static final Setting<Integer> HTTP_PORT = GeoSettings.HTTP_PORT;
     /** UDP port of the edge agent (5683); a free port is used when it is taken. */
     public static final Setting<Integer> COAP_PORT = EdgeSettings.COAP_PORT;
-
-    public static final List<Setting<?>> ALL =
-            List.of(MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD, JDBC_URL, DB_USER, DB_PASSWORD, HTTP_PORT, COAP_PORT);
 
     private LauncherSettings() {}
 }

@@ -1,11 +1,10 @@
 package city.mycity.launcher;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Checks whether a preferred port is free, so that the demo can fall back to a free one and say so. */
+/** Checks whether a preferred TCP port is free, so that the demo can fall back to a free one and say so. */
 final class Ports {
 
     private Ports() {}
@@ -14,15 +13,6 @@ final class Ports {
     static int tcpOrAny(int preferred) {
         try (ServerSocket socket = new ServerSocket(preferred, 1, InetAddress.getByName("0.0.0.0"))) {
             socket.setReuseAddress(true);
-            return preferred;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** The preferred UDP port when it is free, else 0. */
-    static int udpOrAny(int preferred) {
-        try (DatagramSocket socket = new DatagramSocket(preferred)) {
             return preferred;
         } catch (IOException e) {
             return 0;

@@ -1,5 +1,6 @@
 package city.mycity.stream.sink;
 
+import city.mycity.settings.Settings;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,6 +30,6 @@ public record JdbcConnector(String url, String user, String password) implements
 
     @Override
     public String toString() {
-        return url + (user == null ? "" : " as " + user);
+        return Settings.redact(url) + (user == null ? "" : " as " + user);
     }
 }
