@@ -52,8 +52,8 @@ public final class Database implements AutoCloseable {
     public static HikariDataSource pool(DatabaseSettings settings, String poolName) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
+        config.setDataSourceProperties(settings.connectionProperties(poolName));
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setPoolName(poolName);

@@ -3,7 +3,6 @@ package city.mycity.storage;
 import city.mycity.reading.DeviceDirectory;
 import city.mycity.reading.DeviceInfo;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,8 +51,7 @@ public final class JdbcDeviceDirectory implements DeviceDirectory {
 
     /** As {@link #load(DataSource, String)}, with a plain JDBC connection per load (no pool). */
     public static JdbcDeviceDirectory load(DatabaseSettings settings, String tenant) {
-        JdbcDeviceDirectory directory = new JdbcDeviceDirectory(
-                () -> DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password()), tenant);
+        JdbcDeviceDirectory directory = new JdbcDeviceDirectory(() -> settings.open("mycity-device-directory"), tenant);
         directory.refresh();
         return directory;
     }

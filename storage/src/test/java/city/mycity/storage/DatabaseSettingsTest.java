@@ -2,13 +2,19 @@ package city.mycity.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import city.mycity.settings.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class DatabaseSettingsTest {
@@ -62,5 +68,28 @@ class DatabaseSettingsTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertThat(in.readObject()).isEqualTo(settings);
         }
+    }
+
+    @Test
+    void a_connection_to_a_server_that_never_answers_fails_within_its_timeouts() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            DatabaseSettings settings = DatabaseSettings.of(
+                            "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/mycity", "city", null)
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> settings.open("test"))
+                    .isInstanceOf(SQLException.class));
+        }
+    }
+
+    @Test
+    void gives_every_connection_its_timeouts_and_keep_alive() {
+        Properties properties = DatabaseSettings.from(GIVEN).connectionProperties("test");
+
+        assertThat(properties)
+                .containsEntry("connectTimeout", "10")
+                .containsEntry("socketTimeout", "60")
+                .containsEntry("tcpKeepAlive", "true")
+                .containsEntry("ApplicationName", "test");
     }
 }

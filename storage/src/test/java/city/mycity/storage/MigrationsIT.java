@@ -35,8 +35,8 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(2);
-        assertThat(result.targetSchemaVersion).isEqualTo("2");
+        assertThat(result.migrationsExecuted).isEqualTo(3);
+        assertThat(result.targetSchemaVersion).isEqualTo("3");
         assertThat(tables())
                 .contains(
                         "tenant",
@@ -49,6 +49,7 @@ class MigrationsIT {
                         "car_park_occupancy",
                         "zone_occupancy",
                         "refusal",
+                        "refused_message",
                         "storage_profile");
     }
 
@@ -84,24 +85,40 @@ class MigrationsIT {
     }
 
     @Test
+    void keep_two_readings_of_the_same_second_apart_by_their_sequence_numbers() throws SQLException {
+        Migrations.apply(db.dataSource());
+        Instant time = Instant.parse("2026-03-01T08:00:00Z");
+
+        assertThat(insertReading(time, 1.0, 7)).isEqualTo(1);
+        assertThat(insertReading(time, 0.0, 8)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(2);
+    }
+
+    @Test
     void refuse_a_plain_duplicate_reading_through_the_primary_key() throws SQLException {
         Migrations.apply(db.dataSource());
         Instant time = Instant.parse("2026-03-01T08:00:00Z");
         insertReading(time, 1.0);
 
         assertThatThrownBy(() -> execute("INSERT INTO reading (tenant_id, device_id, quantity, time, value, unit,"
-                        + " received_at) VALUES ('demo-town', 'bay-00001', 'occupied', '" + time + "', 0, '/', now())"))
+                        + " seq, received_at) VALUES ('demo-town', 'bay-00001', 'occupied', '" + time
+                        + "', 0, '/', 7, now())"))
                 .isInstanceOfSatisfying(
                         SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23505"));
     }
 
     private int insertReading(Instant time, double value) throws SQLException {
+        return insertReading(time, value, 7);
+    }
+
+    private int insertReading(Instant time, double value, long seq) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO reading (tenant_id, device_id, quantity, time,"
-                        + " value, unit, seq, received_at) VALUES ('demo-town', 'bay-00001', 'occupied', ?, ?, '/', 7,"
+                        + " value, unit, seq, received_at) VALUES ('demo-town', 'bay-00001', 'occupied', ?, ?, '/', ?,"
                         + " now()) ON CONFLICT DO NOTHING")) {
             ps.setObject(1, java.sql.Timestamp.from(time));
             ps.setDouble(2, value);
+            ps.setLong(3, seq);
             return ps.executeUpdate();
         }
     }

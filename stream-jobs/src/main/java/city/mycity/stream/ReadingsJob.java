@@ -4,6 +4,7 @@ import city.mycity.metrics.MetricsEndpoint;
 import city.mycity.reading.Reading;
 import city.mycity.reading.Uplink;
 import city.mycity.settings.Settings;
+import city.mycity.storage.DatabaseSettings;
 import city.mycity.stream.ingest.ValidateFunction;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.parking.BayUpdate;
@@ -63,10 +64,7 @@ public final class ReadingsJob {
 
     /** The production job: MQTT source, registry and sinks from the settings. */
     public static ReadingsJob fromSettings(Settings settings) {
-        JdbcConnector database = new JdbcConnector(
-                settings.get(StreamSettings.JDBC_URL),
-                settings.find(StreamSettings.DB_USER).orElse(null),
-                settings.find(StreamSettings.DB_PASSWORD).orElse(null));
+        JdbcConnector database = new JdbcConnector(DatabaseSettings.from(settings));
         MqttSource source = MqttSource.builder(settings.get(StreamSettings.MQTT_URL))
                 .username(settings.find(StreamSettings.MQTT_USERNAME).orElse(null))
                 .password(settings.find(StreamSettings.MQTT_PASSWORD).orElse(null))

@@ -46,7 +46,8 @@ public class BayUpdates extends RichFlatMapFunction<Reading, BayUpdate> {
                     bay.zone(),
                     bay.site(),
                     reading.value() >= 0.5,
-                    reading.time()));
+                    reading.time(),
+                    reading.sequence()));
         }
     }
 }

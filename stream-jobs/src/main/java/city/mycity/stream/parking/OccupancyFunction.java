@@ -18,7 +18,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Counts the occupied bays of one car park or zone (the key: tenant and scope id) by device time: each bay's newest
- * reading wins, an older or repeated one changes nothing. Emits the new occupancy whenever a bay's state changes
+ * reading wins (by time, then by sequence number: a bay that changes twice in one second ends in its later state), an
+ * older or repeated one changes nothing. Emits the new occupancy whenever a bay's state changes
  * time, stamped with the newest bay time seen, so that the stored occupancy never moves backwards. The number of
  * registered bays follows the registry as it is reloaded (see {@link LiveDirectory}).
  */
@@ -48,7 +49,12 @@ public class OccupancyFunction extends KeyedProcessFunction<String, BayUpdate, O
     }
 
     /** The last known state of one bay. */
-    public record BayState(boolean occupied, long time) {}
+    public record BayState(boolean occupied, long time, long sequence) {
+
+        boolean isNewerThan(long otherTime, long otherSequence) {
+            return time > otherTime || (time == otherTime && sequence >= otherSequence);
+        }
+    }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
@@ -63,10 +69,10 @@ public class OccupancyFunction extends KeyedProcessFunction<String, BayUpdate, O
     public void processElement(BayUpdate update, Context context, Collector<Occupancy> out) throws Exception {
         long time = update.time().toEpochMilli();
         BayState before = bays.get(update.device());
-        if (before != null && before.time() >= time) {
+        if (before != null && before.isNewerThan(time, update.sequence())) {
             return;
         }
-        bays.put(update.device(), new BayState(update.occupied(), time));
+        bays.put(update.device(), new BayState(update.occupied(), time, update.sequence()));
         int count = occupied.value() == null ? 0 : occupied.value();
         boolean wasOccupied = before != null && before.occupied();
         count += (update.occupied() ? 1 : 0) - (wasOccupied ? 1 : 0);

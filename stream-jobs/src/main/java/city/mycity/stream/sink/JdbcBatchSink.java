@@ -1,6 +1,5 @@
 package city.mycity.stream.sink;
 
-import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -11,20 +10,18 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  */
 public final class JdbcBatchSink<T> implements Sink<T> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final JdbcConnector connector;
     private final BatchStatement<T> statement;
     private final int batchSize;
-    private final int maxRetries;
-    private final Duration retryBackoff;
+    private final RetryPolicy retry;
 
     private JdbcBatchSink(Builder<T> builder) {
         this.connector = builder.connector;
         this.statement = builder.statement;
         this.batchSize = builder.batchSize;
-        this.maxRetries = builder.maxRetries;
-        this.retryBackoff = builder.retryBackoff;
+        this.retry = builder.retry;
     }
 
     public static <T> Builder<T> builder(JdbcConnector connector, BatchStatement<T> statement) {
@@ -33,7 +30,7 @@ public final class JdbcBatchSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new JdbcBatchWriter<>(connector, statement, batchSize, maxRetries, retryBackoff);
+        return new JdbcBatchWriter<>(connector, statement, batchSize, retry);
     }
 
     /** Settings of a {@link JdbcBatchSink}. */
@@ -41,8 +38,7 @@ public final class JdbcBatchSink<T> implements Sink<T> {
         private final JdbcConnector connector;
         private final BatchStatement<T> statement;
         private int batchSize = 1000;
-        private int maxRetries = 5;
-        private Duration retryBackoff = Duration.ofMillis(200);
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
 
         private Builder(JdbcConnector connector, BatchStatement<T> statement) {
             this.connector = connector;
@@ -55,15 +51,12 @@ public final class JdbcBatchSink<T> implements Sink<T> {
             return this;
         }
 
-        /** How often a batch is retried after a transient SQL error before the task fails. By default, 5. */
-        public Builder<T> maxRetries(int maxRetries) {
-            this.maxRetries = maxRetries;
-            return this;
-        }
-
-        /** The pause before the first retry; the n-th retry waits n times as long. By default, 200 ms. */
-        public Builder<T> retryBackoff(Duration retryBackoff) {
-            this.retryBackoff = retryBackoff;
+        /**
+         * How transient SQL errors are retried before the task fails. By default, {@link RetryPolicy#DEFAULT}: pauses
+         * from 200 ms doubling up to 5 s, for at most 30 s.
+         */
+        public Builder<T> retry(RetryPolicy retry) {
+            this.retry = retry;
             return this;
         }
 
@@ -71,8 +64,11 @@ public final class JdbcBatchSink<T> implements Sink<T> {
             if (connector == null || statement == null) {
                 throw new IllegalStateException("JDBC connector and statement must not be null.");
             }
-            if (batchSize < 1 || maxRetries < 0 || retryBackoff == null || retryBackoff.isNegative()) {
-                throw new IllegalStateException("Batch size must be at least 1, retries and backoff not negative.");
+            if (batchSize < 1) {
+                throw new IllegalStateException("Batch size must be at least 1, was " + batchSize + ".");
+            }
+            if (retry == null) {
+                throw new IllegalStateException("Retry policy must not be null.");
             }
             return new JdbcBatchSink<>(this);
         }

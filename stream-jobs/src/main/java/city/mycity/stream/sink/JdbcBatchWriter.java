@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -18,11 +17,16 @@ import org.slf4j.LoggerFactory;
  * Collects elements into batches and writes each in one transaction: when the batch is full and in {@link #flush}
  * (which Flink calls before every checkpoint, so a completed checkpoint means the data is committed).
  *
- * <p>Transient SQL errors are retried with a growing pause on a fresh connection. A data error (SQLSTATE class 22,
- * 23 or 0A: a value the table cannot hold) comes from a row, and retrying never helps: the batch is split in halves
- * until the bad rows stand alone, the good ones are written, and each bad one is dropped, logged with its reason and
- * counted in {@code mycity.messages.failed{stage=stream}}. One bad row must not stop the pipeline (the message would
- * be redelivered after every restart). Any other error fails the task, and Flink replays from the last checkpoint.
+ * <p>Transient SQL errors are retried on a fresh connection with a growing pause, for at most the retry budget of the
+ * {@link RetryPolicy}; then the task fails and Flink restarts it from the last checkpoint. Every connection has
+ * connect and socket timeouts, so a dead server fails a statement instead of hanging the task.
+ *
+ * <p>A data error (SQLSTATE class 22, 23 or 0A) may come from a row: the batch is split in halves until the bad rows
+ * stand alone, the good ones are written, and each bad one is dropped, logged with its reason and counted in {@code
+ * mycity.messages.failed{stage=stream}}. One bad row must not stop the pipeline (its message would be redelivered after
+ * every restart). But when every row of a batch fails with the same SQLSTATE, the fault is the database's (a CHECK a
+ * migration added, a compressed chunk), not the rows': the task fails rather than drop them all. Any other error fails
+ * the task, and Flink replays from the last checkpoint.
  */
 final class JdbcBatchWriter<T> implements SinkWriter<T> {
 
@@ -31,23 +35,16 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
     private final JdbcConnector connector;
     private final BatchStatement<T> statement;
     private final int batchSize;
-    private final int maxRetries;
-    private final Duration retryBackoff;
+    private final RetryPolicy retry;
     private final List<T> batch;
     private final Counter failed;
     private Connection connection;
 
-    JdbcBatchWriter(
-            JdbcConnector connector,
-            BatchStatement<T> statement,
-            int batchSize,
-            int maxRetries,
-            Duration retryBackoff) {
+    JdbcBatchWriter(JdbcConnector connector, BatchStatement<T> statement, int batchSize, RetryPolicy retry) {
         this.connector = connector;
         this.statement = statement;
         this.batchSize = batchSize;
-        this.maxRetries = maxRetries;
-        this.retryBackoff = retryBackoff;
+        this.retry = retry;
         this.batch = new ArrayList<>(batchSize);
         this.failed =
                 Metrics.globalRegistry.counter(ReadingMetrics.FAILED, ReadingMetrics.STAGE, ValidateFunction.STAGE);
@@ -70,34 +67,39 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
         if (batch.isEmpty()) {
             return;
         }
-        write(List.copyOf(batch));
+        List<T> rows = List.copyOf(batch);
         batch.clear();
+        RowFailures failures = new RowFailures();
+        write(rows, failures);
+        if (rows.size() > 1 && failures.everyRowFailedAlike(rows.size())) {
+            throw new IOException("Every row of a batch of " + rows.size() + " failed in "
+                    + statement.getClass().getSimpleName() + " with SQLSTATE " + failures.firstState()
+                    + ": the database refuses them all (" + failures.firstSummary() + "), so the fault is not in the"
+                    + " rows; failing the task instead of dropping them. Fix the schema or server; the rows are"
+                    + " written when the job resumes.");
+        }
+        failures.log(statement, connector, failed);
     }
 
-    /** Writes the rows; on a data error, writes each half on its own, down to single rows, which are dropped. */
-    private void write(List<T> rows) throws IOException, InterruptedException {
+    /** Writes the rows; on a data error, writes each half on its own, down to single rows, which fail alone. */
+    private void write(List<T> rows, RowFailures failures) throws IOException, InterruptedException {
         SQLException dataError = tryWrite(rows);
         if (dataError == null) {
             return;
         }
         if (rows.size() == 1) {
-            failed.increment();
-            LOGGER.warn(
-                    "{} dropped a row that {} cannot store (SQLSTATE {}): {}",
-                    statement.getClass().getSimpleName(),
-                    connector,
-                    SqlErrors.state(dataError),
-                    SqlErrors.summary(dataError));
+            failures.add(dataError);
             return;
         }
         int half = rows.size() / 2;
-        write(rows.subList(0, half));
-        write(rows.subList(half, rows.size()));
+        write(rows.subList(0, half), failures);
+        write(rows.subList(half, rows.size()), failures);
     }
 
     /** Writes and commits the rows, retrying transient errors: {@code null} once done, or the data error. */
     private SQLException tryWrite(List<T> rows) throws IOException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        RetryPolicy.Attempts attempts = retry.start();
+        while (true) {
             int count;
             try {
                 count = writeOnce(rows);
@@ -106,20 +108,23 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
                     return e;
                 }
                 closeConnection();
-                if (!SqlErrors.isTransient(e) || attempt > maxRetries) {
+                long pauseMillis = SqlErrors.isTransient(e) ? attempts.nextPauseMillis() : -1;
+                if (pauseMillis < 0) {
                     throw new IOException(
-                            "Could not write a batch of " + rows.size() + " to " + connector + " (attempt " + attempt
-                                    + ", SQLSTATE " + SqlErrors.state(e) + "): " + SqlErrors.summary(e),
+                            "Could not write a batch of " + rows.size() + " to " + connector + " (attempt "
+                                    + attempts.count() + ", SQLSTATE " + SqlErrors.state(e) + "): "
+                                    + SqlErrors.summary(e),
                             e);
                 }
                 LOGGER.warn(
-                        "Transient error writing a batch of {} to {} (attempt {}, SQLSTATE {}), retrying: {}",
+                        "Transient error writing a batch of {} to {} (attempt {}, SQLSTATE {}), retrying in {} ms: {}",
                         rows.size(),
                         connector,
-                        attempt,
+                        attempts.count(),
                         SqlErrors.state(e),
+                        pauseMillis,
                         SqlErrors.summary(e));
-                Thread.sleep(retryBackoff.toMillis() * attempt);
+                Thread.sleep(pauseMillis);
                 continue;
             }
             statement.committed(rows, count);

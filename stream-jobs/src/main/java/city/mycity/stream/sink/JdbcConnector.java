@@ -1,35 +1,44 @@
 package city.mycity.stream.sink;
 
 import city.mycity.settings.Settings;
+import city.mycity.storage.DatabaseSettings;
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
-/** How a task opens its own database connection: URL and account, shipped with the job. */
-public record JdbcConnector(String url, String user, String password) implements Serializable {
+/**
+ * How a task opens its own database connection: the database settings (URL, account, connect and socket timeouts),
+ * shipped with the job.
+ */
+public final class JdbcConnector implements Serializable {
 
-    public JdbcConnector {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("JDBC URL must not be empty (e.g. jdbc:postgresql://localhost/mycity).");
+    private static final long serialVersionUID = 2L;
+    private static final String APPLICATION = "mycity-stream-jobs";
+
+    private final DatabaseSettings settings;
+
+    public JdbcConnector(DatabaseSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("Database settings must not be null.");
         }
+        this.settings = settings;
+    }
+
+    /** A connector with the default timeouts; {@code user} and {@code password} may be {@code null}. */
+    public JdbcConnector(String url, String user, String password) {
+        this(DatabaseSettings.of(url, user, password));
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
     }
 
     public Connection open() throws SQLException {
-        Properties properties = new Properties();
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", "mycity-stream-jobs");
-        return DriverManager.getConnection(url, properties);
+        return settings.open(APPLICATION);
     }
 
     @Override
     public String toString() {
-        return Settings.redact(url) + (user == null ? "" : " as " + user);
+        return Settings.redact(settings.jdbcUrl()) + (settings.user() == null ? "" : " as " + settings.user());
     }
 }

@@ -5,6 +5,7 @@ import city.mycity.stream.parking.Scope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -46,6 +47,10 @@ public final class OccupancyStatement implements BatchStatement<Occupancy> {
     }
 
     static List<Occupancy> latestPerKey(List<Occupancy> batch) {
-        return NewestPerKey.of(batch, o -> o.tenant() + '/' + o.scopeId(), Occupancy::time, NewestPerKey.Ties.LAST);
+        return NewestPerKey.of(
+                batch,
+                o -> o.tenant() + '/' + o.scopeId(),
+                Comparator.comparing(Occupancy::time),
+                NewestPerKey.Ties.LAST);
     }
 }

@@ -8,11 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Inserts readings once: a reading already stored (same tenant, device, quantity and device time) is skipped, so a
- * replay stores nothing twice. The update count tells stored from duplicate: counts {@code mycity.readings.stored},
+ * Inserts readings once: a reading already stored (same tenant, device, quantity, device time and sequence number) is
+ * skipped, so a replay stores nothing twice. Rows go in key order, so that two writers inserting the same readings
+ * (a message delivered twice, to two subtasks) lock them in the same order and never deadlock. The update count tells stored from duplicate: counts {@code mycity.readings.stored},
  * {@code mycity.readings.duplicate} and times {@code mycity.readings.lag} (device time to commit, every reading
  * written).
  */
@@ -26,8 +28,16 @@ public final class ReadingStatement implements BatchStatement<Reading> {
                     + " ?::int8[], ?::timestamptz[])"
                     + " ON CONFLICT DO NOTHING";
 
+    /** The order of the table's key. */
+    static final Comparator<Reading> KEY_ORDER = Comparator.comparing(Reading::tenant)
+            .thenComparing(Reading::device)
+            .thenComparing(Reading::quantity)
+            .thenComparing(Reading::time)
+            .thenComparingLong(Reading::sequence);
+
     @Override
-    public int execute(Connection connection, List<Reading> batch) throws SQLException {
+    public int execute(Connection connection, List<Reading> unordered) throws SQLException {
+        List<Reading> batch = unordered.stream().sorted(KEY_ORDER).toList();
         try (PreparedStatement insert = connection.prepareStatement(SQL)) {
             insert.setArray(1, SqlArrays.text(connection, batch, Reading::tenant));
             insert.setArray(2, SqlArrays.text(connection, batch, Reading::device));

@@ -4,22 +4,29 @@ import city.mycity.reading.Reading;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Keeps the latest value of each device's quantity: an upsert in which the newest device time wins, so a late or
- * replayed reading never moves the state backwards. Within a batch only each key's newest reading is written (an
- * upsert may not touch a row twice).
+ * Keeps the latest value of each device's quantity: an upsert in which the newest device time wins, and within the same
+ * time the higher sequence number, so a late or replayed reading never moves the state backwards. Within a batch only
+ * each key's newest reading is written (an upsert may not touch a row twice), in key order (see {@link NewestPerKey}).
  */
 public final class SensorStateStatement implements BatchStatement<Reading> {
 
     private static final long serialVersionUID = 1L;
 
-    static final String SQL = "INSERT INTO sensor_state AS s (tenant_id, device_id, quantity, value, unit, time)"
-            + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[])"
+    static final String SQL = "INSERT INTO sensor_state AS s (tenant_id, device_id, quantity, value, unit, time, seq)"
+            + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::timestamptz[],"
+            + " ?::int8[])"
             + " ON CONFLICT (tenant_id, device_id, quantity) DO UPDATE"
-            + " SET value = excluded.value, unit = excluded.unit, time = excluded.time, updated_at = now()"
-            + " WHERE s.time < excluded.time";
+            + " SET value = excluded.value, unit = excluded.unit, time = excluded.time, seq = excluded.seq,"
+            + " updated_at = now()"
+            + " WHERE (s.time, s.seq) < (excluded.time, excluded.seq)";
+
+    /** Newer: a later device time, or the same time and a higher sequence number. */
+    static final Comparator<Reading> NEWNESS =
+            Comparator.comparing(Reading::time).thenComparingLong(Reading::sequence);
 
     @Override
     public int execute(Connection connection, List<Reading> batch) throws SQLException {
@@ -31,12 +38,13 @@ public final class SensorStateStatement implements BatchStatement<Reading> {
             upsert.setArray(4, SqlArrays.doubles(connection, newest, Reading::value));
             upsert.setArray(5, SqlArrays.text(connection, newest, Reading::unit));
             upsert.setArray(6, SqlArrays.times(connection, newest, Reading::time));
+            upsert.setArray(7, SqlArrays.longs(connection, newest, Reading::sequence));
             return upsert.executeUpdate();
         }
     }
 
     static List<Reading> newestPerKey(List<Reading> batch) {
         return NewestPerKey.of(
-                batch, r -> r.tenant() + '/' + r.device() + '/' + r.quantity(), Reading::time, NewestPerKey.Ties.FIRST);
+                batch, r -> r.tenant() + '/' + r.device() + '/' + r.quantity(), NEWNESS, NewestPerKey.Ties.FIRST);
     }
 }

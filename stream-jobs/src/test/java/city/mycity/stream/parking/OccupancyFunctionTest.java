@@ -64,6 +64,18 @@ class OccupancyFunctionTest {
     }
 
     @Test
+    void a_bay_that_changes_twice_in_one_second_ends_in_its_later_state_whatever_the_arrival_order() throws Exception {
+        open(Scope.CAR_PARK);
+
+        harness.processElement(bay("cp001-b0001", false, T0, 8), 0);
+        harness.processElement(bay("cp001-b0001", true, T0, 7), 0);
+        harness.processElement(bay("cp001-b0002", true, T0, 3), 0);
+        harness.processElement(bay("cp001-b0002", false, T0, 4), 0);
+
+        assertThat(last().occupied()).isZero();
+    }
+
+    @Test
     void a_late_reading_of_another_bay_counts_without_moving_time_backwards() throws Exception {
         open(Scope.CAR_PARK);
 
@@ -139,7 +151,11 @@ class OccupancyFunctionTest {
     }
 
     private static BayUpdate bay(String device, boolean occupied, Instant time) {
+        return bay(device, occupied, time, -1);
+    }
+
+    private static BayUpdate bay(String device, boolean occupied, Instant time, long sequence) {
         String site = device.startsWith("cp001") ? TestCity.CAR_PARK : null;
-        return new BayUpdate(TestCity.TENANT, device, TestCity.ZONE, site, occupied, time);
+        return new BayUpdate(TestCity.TENANT, device, TestCity.ZONE, site, occupied, time, sequence);
     }
 }

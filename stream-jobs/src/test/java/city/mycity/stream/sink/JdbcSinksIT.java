@@ -2,6 +2,7 @@ package city.mycity.stream.sink;
 
 import static city.mycity.stream.TestCity.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import city.mycity.reading.Reading;
 import city.mycity.reading.ReadingMetrics;
@@ -15,12 +16,20 @@ import city.mycity.stream.parking.Scope;
 import city.mycity.testkit.TestDatabase;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -187,6 +196,93 @@ class JdbcSinksIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void two_readings_of_a_bay_in_the_same_second_are_both_stored_and_its_state_follows_the_later() throws Exception {
+        Reading freed = bay("bay-00001", 0, T0, 8);
+        Reading taken = bay("bay-00001", 1, T0, 7);
+
+        write(new ReadingStatement(), 10, freed, taken);
+        write(new SensorStateStatement(), 10, freed, taken);
+        write(new SensorStateStatement(), 10, taken);
+
+        assertThat(text("SELECT string_agg(seq || '=' || value, ',' ORDER BY seq) FROM reading"))
+                .isEqualTo("7=1,8=0");
+        assertThat(text("SELECT seq || '=' || value FROM sensor_state")).isEqualTo("8=0");
+    }
+
+    @Test
+    void a_batch_whose_every_row_fails_alike_fails_the_task_and_drops_nothing() throws Exception {
+        execute("ALTER TABLE reading ADD CONSTRAINT only_negative CHECK (value < 0) NOT VALID");
+        try {
+            assertThatThrownBy(() -> write(
+                            new ReadingStatement(),
+                            10,
+                            bin("bin-00001", 1, T0),
+                            bin("bin-00001", 2, T0.plusSeconds(1)),
+                            bin("bin-00001", 3, T0.plusSeconds(2))))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Every row of a batch of 3")
+                    .hasMessageContaining("23514");
+            assertThat(meters.counter(ReadingMetrics.FAILED, ReadingMetrics.STAGE, "stream")
+                            .count())
+                    .isZero();
+        } finally {
+            execute("ALTER TABLE reading DROP CONSTRAINT only_negative");
+        }
+        write(new ReadingStatement(), 10, bin("bin-00001", 1, T0), bin("bin-00001", 2, T0.plusSeconds(1)));
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(2);
+    }
+
+    @Test
+    void two_writers_upserting_the_same_sensors_in_opposite_orders_never_deadlock() throws Exception {
+        int sensors = 300;
+        int rounds = 15;
+        List<Reading> forward = new ArrayList<>();
+        for (int i = 0; i < sensors; i++) {
+            forward.add(bin("bin-%05d".formatted(i), i % 100, T0.plusSeconds(i)));
+        }
+        List<Reading> backward = new ArrayList<>(forward);
+        Collections.reverse(backward);
+        long deadlocksBefore = count("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
+
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (List<Reading> order : List.of(forward, backward)) {
+                done.add(writers.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        writeWithoutRetry(new SensorStateStatement(), order);
+                        writeWithoutRetry(new ReadingStatement(), order);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        assertThat(count("SELECT count(*) FROM sensor_state")).isEqualTo(sensors);
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(sensors);
+        assertThat(count("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"))
+                .isEqualTo(deadlocksBefore);
+    }
+
+    private static <T> void writeWithoutRetry(BatchStatement<T> statement, List<T> rows) throws Exception {
+        try (SinkWriter<T> writer = JdbcBatchSink.builder(connector, statement)
+                .batchSize(rows.size())
+                .retry(RetryPolicy.none())
+                .build()
+                .createWriter(null)) {
+            for (T row : rows) {
+                writer.write(row, null);
+            }
+            writer.flush(false);
+        }
+    }
+
     @SafeVarargs
     private static <T> void write(BatchStatement<T> statement, int batchSize, T... elements) throws Exception {
         try (SinkWriter<T> writer = JdbcBatchSink.builder(connector, statement)
@@ -210,6 +306,20 @@ class JdbcSinksIT {
 
     private static Reading bin(String device, double fill, Instant time) {
         return new Reading(TestCity.TENANT, TestCity.GATEWAY, device, SensorKind.BIN, "fill", fill, "%", time, 1, time);
+    }
+
+    private static Reading bay(String device, double occupied, Instant time, long sequence) {
+        return new Reading(
+                TestCity.TENANT,
+                TestCity.GATEWAY,
+                device,
+                SensorKind.PARKING_BAY,
+                "occupied",
+                occupied,
+                "/",
+                time,
+                sequence,
+                time);
     }
 
     private static Occupancy occupancy(Scope scope, int occupied, Instant time) {
