@@ -6,7 +6,8 @@ package city.mycity.reading;
  * mycity_readings_refused_total{reason="value_out_of_range"}}.
  *
  * <p>For every stage: received = stored + duplicate + refused (+ failed, the rows a stage had to drop; zero in normal
- * operation and worth an alert otherwise).
+ * operation and worth an alert otherwise) + held − released − expired (the readings of devices not yet known, waiting
+ * for the registry).
  */
 public final class ReadingMetrics {
 
@@ -28,6 +29,13 @@ public final class ReadingMetrics {
      * errors were dropped and logged, so that one bad row never stops the pipeline. Tag {@link #STAGE}.
      */
     public static final String FAILED = "mycity.messages.failed";
+
+    /** Counter: readings held because their device is not (yet) known or not behind that gateway. */
+    public static final String HELD = "mycity.readings.held";
+    /** Counter: held readings that the registry made acceptable and that went on to be stored. */
+    public static final String RELEASED = "mycity.readings.released";
+    /** Counter: held readings refused at the end of their grace period (also counted as refused). */
+    public static final String EXPIRED = "mycity.readings.expired";
 
     /** Tag: the refusal reason's {@link RefusalReason#code()}. */
     public static final String REASON = "reason";

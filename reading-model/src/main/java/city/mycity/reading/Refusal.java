@@ -32,6 +32,14 @@ public record Refusal(
         }
     }
 
+    /**
+     * Whether every problem is one a registry change can cure (see {@link RefusalReason#awaitsRegistry()}): then the
+     * message may be held and checked again after the registry is reloaded.
+     */
+    public boolean awaitsRegistry() {
+        return problems.stream().allMatch(p -> p.reason().awaitsRegistry());
+    }
+
     /** The reason that metrics count this refusal under. */
     public RefusalReason primaryReason() {
         return problems.get(0).reason();

@@ -12,8 +12,10 @@ public enum RefusalReason {
     UNKNOWN_DEVICE,
     /** The device is registered with a kind this platform does not know. */
     UNKNOWN_KIND,
-    /** The pack names a device, tenant or gateway other than the one whose topic it came on. */
+    /** The pack names a device or tenant other than the one whose topic it came on. */
     DEVICE_MISMATCH,
+    /** The device is registered behind another gateway than the one that forwarded its reading. */
+    WRONG_GATEWAY,
     /** The record names a quantity the device's kind does not report. */
     UNKNOWN_QUANTITY,
     /** A field has the wrong JSON type, or a numeric quantity carries a string, boolean or data value. */
@@ -28,6 +30,14 @@ public enum RefusalReason {
     MISSING_TIME,
     /** The record's time lies further in the future than the allowed clock skew. */
     TIME_IN_FUTURE;
+
+    /**
+     * Whether a registry change can make the same message acceptable (a device registered, or moved to this gateway,
+     * moments ago): such refusals are held for a while and checked again.
+     */
+    public boolean awaitsRegistry() {
+        return this == UNKNOWN_DEVICE || this == WRONG_GATEWAY;
+    }
 
     /** The reason in lower snake case, e.g. {@code value_out_of_range}. */
     public String code() {

@@ -13,7 +13,12 @@ public record SenmlPack(List<SenmlRecord> records) {
 
     /** The base name MyCity gives a device's records: {@code urn:dev:mycity:{tenant}:{device}:}. */
     public static String baseNameOf(String tenant, String device) {
-        return "urn:dev:mycity:" + tenant + ":" + device + ":";
+        return tenantPrefixOf(tenant) + device + ":";
+    }
+
+    /** What every record name of a tenant's devices starts with: {@code urn:dev:mycity:{tenant}:}. */
+    public static String tenantPrefixOf(String tenant) {
+        return "urn:dev:mycity:" + tenant + ":";
     }
 
     /**
@@ -29,6 +34,50 @@ public record SenmlPack(List<SenmlRecord> records) {
                         .withSequence(sequence);
             }
             records.add(record);
+        }
+        return new SenmlPack(records);
+    }
+
+    /**
+     * This pack ready to be joined to others in a gateway pack: its base fields applied, so that none of them reaches
+     * the records of the packs joined after it. The first record resets the base name and time ({@code "bn":""},
+     * {@code "bt":0}); every record carries its full name, absolute time, unit, value and sequence number.
+     */
+    public SenmlPack selfContained() {
+        List<ResolvedRecord> resolved = resolve();
+        List<SenmlRecord> out = new ArrayList<>(resolved.size());
+        for (int i = 0; i < resolved.size(); i++) {
+            ResolvedRecord r = resolved.get(i);
+            SenmlRecord original = records.get(i);
+            SenmlRecord record = new SenmlRecord(
+                    i == 0 ? "" : null,
+                    i == 0 ? 0d : null,
+                    null,
+                    null,
+                    null,
+                    r.name(),
+                    r.unit(),
+                    r.value(),
+                    original.stringValue(),
+                    original.booleanValue(),
+                    original.dataValue(),
+                    null,
+                    r.time(),
+                    r.sequence());
+            out.add(record);
+        }
+        return new SenmlPack(out);
+    }
+
+    /**
+     * A gateway pack: the records of several devices' packs in one (see {@link UplinkTopic#ofGateway}). Each pack is
+     * made {@link #selfContained()} first, so that no base field or sequence number passes from one device's records
+     * to the next's.
+     */
+    public static SenmlPack join(List<SenmlPack> packs) {
+        List<SenmlRecord> records = new ArrayList<>();
+        for (SenmlPack pack : packs) {
+            records.addAll(pack.selfContained().records());
         }
         return new SenmlPack(records);
     }

@@ -249,8 +249,9 @@ class ReadingValidatorTest {
     void refuses_a_device_that_arrives_through_a_gateway_it_is_not_registered_behind() {
         Validation validation = one("bay-00002", "\"n\":\"occupied\",\"u\":\"/\",\"v\":1");
 
-        assertThat(reasons(validation)).containsExactly(RefusalReason.DEVICE_MISMATCH);
+        assertThat(reasons(validation)).containsExactly(RefusalReason.WRONG_GATEWAY);
         assertThat(validation.refused().get(0).problems().get(0).detail()).contains("gw-z-b2");
+        assertThat(validation.refused().get(0).awaitsRegistry()).isTrue();
     }
 
     @Test
@@ -260,18 +261,97 @@ class ReadingValidatorTest {
         assertThat(validation.refused()).hasSize(1);
         assertThat(reasons(validation))
                 .containsExactly(
-                        RefusalReason.DEVICE_MISMATCH, RefusalReason.VALUE_OUT_OF_RANGE, RefusalReason.WRONG_UNIT);
+                        RefusalReason.WRONG_GATEWAY, RefusalReason.VALUE_OUT_OF_RANGE, RefusalReason.WRONG_UNIT);
+        assertThat(validation.refused().get(0).awaitsRegistry()).isFalse();
     }
 
     @Test
     void gives_every_message_problem_at_once() {
         Validation validation = validate("mycity/v1/demo-town/gw-z-b2/bay-00001/up", "[{\"n\":\"occupied\"");
 
-        assertThat(reasons(validation)).containsExactly(RefusalReason.DEVICE_MISMATCH, RefusalReason.MALFORMED_PAYLOAD);
+        assertThat(reasons(validation)).containsExactly(RefusalReason.WRONG_GATEWAY, RefusalReason.MALFORMED_PAYLOAD);
         assertThat(reasons(validate("mycity/v1/demo-town/gw-z-a1/nobody/up", "x".repeat(5000))))
                 .containsExactly(RefusalReason.UNKNOWN_DEVICE, RefusalReason.OVERSIZED);
         assertThat(reasons(validate("bad topic", "[{\"v\":\"1\"}]")))
                 .containsExactly(RefusalReason.MALFORMED_TOPIC, RefusalReason.WRONG_TYPE);
+    }
+
+    // Gateway packs: one message carries readings of several of the gateway's devices
+
+    private Validation gatewayPack(String gateway, String records) {
+        return validate(UplinkTopic.ofGateway(TENANT, gateway), "[" + records + "]");
+    }
+
+    private static String record(String device, String quantity, String unit, double value) {
+        return "{\"n\":\"" + bn(device) + quantity + "\",\"t\":" + BT + ",\"u\":\"" + unit + "\",\"v\":" + value + "}";
+    }
+
+    @Test
+    void accepts_a_gateway_pack_of_several_devices_each_named_in_its_records() {
+        Validation validation = gatewayPack(
+                GATEWAY,
+                String.join(
+                        ",",
+                        record("bay-00001", "occupied", "/", 1),
+                        record("bin-00001", "fill", "%", 40),
+                        record("bay-00001", "occupied", "/", 0)));
+
+        assertThat(validation.refused()).isEmpty();
+        assertThat(validation.accepted())
+                .extracting(Reading::device, Reading::gateway, Reading::quantity, Reading::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bay-00001", GATEWAY, "occupied", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("bin-00001", GATEWAY, "fill", 40.0),
+                        org.assertj.core.groups.Tuple.tuple("bay-00001", GATEWAY, "occupied", 0.0));
+    }
+
+    @Test
+    void refuses_in_a_gateway_pack_only_the_records_of_devices_not_registered_behind_that_gateway() {
+        Validation validation = gatewayPack(
+                GATEWAY,
+                String.join(
+                        ",",
+                        record("bay-00001", "occupied", "/", 1),
+                        record("bay-00002", "occupied", "/", 1),
+                        record("nobody", "occupied", "/", 1),
+                        record("bin-00001", "fill", "kg", 40),
+                        "{\"n\":\"urn:dev:mycity:other-town:bay-00001:occupied\",\"t\":" + BT
+                                + ",\"u\":\"/\",\"v\":1}"));
+
+        assertThat(validation.accepted()).extracting(Reading::device).containsExactly("bay-00001");
+        assertThat(validation.refused())
+                .extracting(Refusal::recordIndex, Refusal::device, Refusal::primaryReason, Refusal::awaitsRegistry)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "bay-00002", RefusalReason.WRONG_GATEWAY, true),
+                        org.assertj.core.groups.Tuple.tuple(2, "nobody", RefusalReason.UNKNOWN_DEVICE, true),
+                        org.assertj.core.groups.Tuple.tuple(3, "bin-00001", RefusalReason.WRONG_UNIT, false),
+                        org.assertj.core.groups.Tuple.tuple(4, null, RefusalReason.DEVICE_MISMATCH, false));
+        assertThat(validation.readingCount()).isEqualTo(5);
+    }
+
+    @Test
+    void a_second_look_at_a_gateway_pack_gives_only_the_records_asked_for() {
+        Uplink pack = new Uplink(
+                UplinkTopic.ofGateway(TENANT, GATEWAY),
+                ("[" + record("bay-00001", "occupied", "/", 1) + "," + record("nobody", "occupied", "/", 1) + ","
+                                + record("bin-00001", "fill", "%", 40) + "]")
+                        .getBytes(StandardCharsets.UTF_8),
+                RECEIVED);
+
+        Validation second = validator.validate(pack, index -> index == 1);
+
+        assertThat(second.accepted()).isEmpty();
+        assertThat(second.refused()).extracting(Refusal::recordIndex).containsExactly(1);
+        assertThat(second.readingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_gateway_pack_has_its_own_size_limits() {
+        String five = String.join(",", java.util.Collections.nCopies(5, record("bay-00001", "occupied", "/", 1)));
+
+        assertThat(gatewayPack(GATEWAY, five).accepted()).hasSize(5);
+        assertThat(reasons(validate("bay-00001", "[" + five.replace("\"n\":\"" + bn("bay-00001"), "\"n\":\"") + "]")))
+                .contains(RefusalReason.OVERSIZED);
     }
 
     // Record problems: the record alone is refused

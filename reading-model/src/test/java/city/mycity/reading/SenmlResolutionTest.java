@@ -100,4 +100,41 @@ class SenmlResolutionTest {
         assertThat(resolved).extracting(ResolvedRecord::sequence).containsExactly(7L, 7L, 8L);
         assertThat(resolved).extracting(ResolvedRecord::index).containsExactly(0, 1, 2);
     }
+
+    @Test
+    void a_new_base_name_starts_without_the_previous_devices_sequence_number() {
+        List<ResolvedRecord> resolved =
+                resolve("[{\"bn\":\"d1:\",\"n\":\"a\",\"v\":1,\"seq\":7},{\"bn\":\"d2:\",\"n\":\"a\",\"v\":2}]");
+
+        assertThat(resolved).extracting(ResolvedRecord::sequence).containsExactly(7L, null);
+    }
+
+    @Test
+    void a_gateway_pack_joins_device_packs_without_passing_base_fields_from_one_to_the_next() {
+        SenmlPack first = SenmlCodec.json()
+                .decode(
+                        "[{\"bn\":\"d1:\",\"bt\":1.7e9,\"bu\":\"%\",\"bv\":10,\"n\":\"a\",\"v\":1,\"seq\":7},{\"n\":\"b\",\"t\":5,\"v\":2}]"
+                                .getBytes(StandardCharsets.UTF_8))
+                .pack();
+        SenmlPack second = SenmlCodec.json()
+                .decode("[{\"bn\":\"d2:\",\"n\":\"a\",\"t\":1.8e9,\"u\":\"/\"},{\"n\":\"b\",\"v\":3}]"
+                        .getBytes(StandardCharsets.UTF_8))
+                .pack();
+
+        byte[] wire = SenmlCodec.json().encode(SenmlPack.join(List.of(first, second)));
+        List<ResolvedRecord> joined = SenmlCodec.json().decode(wire).pack().resolve();
+
+        assertThat(joined)
+                .extracting(
+                        ResolvedRecord::name,
+                        ResolvedRecord::time,
+                        ResolvedRecord::unit,
+                        ResolvedRecord::value,
+                        ResolvedRecord::sequence)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("d1:a", 1.7e9, "%", 11.0, 7L),
+                        org.assertj.core.groups.Tuple.tuple("d1:b", 1.7e9 + 5, "%", 12.0, 7L),
+                        org.assertj.core.groups.Tuple.tuple("d2:a", 1.8e9, "/", null, null),
+                        org.assertj.core.groups.Tuple.tuple("d2:b", 0.0, null, 3.0, null));
+    }
 }

@@ -59,4 +59,20 @@ class UplinkTopicTest {
                 .hasMessageContaining("gateway");
         assertThat(address).hasToString("demo-town/gw-z-a1/cp001-b0001");
     }
+
+    @Test
+    void a_gateway_pack_topic_names_the_tenant_and_gateway_but_no_device() {
+        String topic = UplinkTopic.ofGateway("demo-town", "gw-z-a1");
+
+        assertThat(topic).isEqualTo("mycity/v1/demo-town/gw-z-a1/up");
+        assertThat(UplinkTopic.origin(topic)).contains(new UplinkOrigin("demo-town", "gw-z-a1", null));
+        assertThat(UplinkTopic.origin(topic).orElseThrow().isGatewayPack()).isTrue();
+        assertThat(UplinkTopic.parse(topic)).isEmpty();
+    }
+
+    @Test
+    void the_filters_of_a_tenant_match_device_packs_and_gateway_packs() {
+        assertThat(UplinkTopic.everyTenant()).containsExactly("mycity/v1/+/+/+/up", "mycity/v1/+/+/up");
+        assertThat(UplinkTopic.ofTenant("monaco")).containsExactly("mycity/v1/monaco/+/+/up", "mycity/v1/monaco/+/up");
+    }
 }

@@ -5,6 +5,9 @@ import city.mycity.reading.Reading;
 import city.mycity.reading.Uplink;
 import city.mycity.settings.Settings;
 import city.mycity.storage.DatabaseSettings;
+import city.mycity.stream.ingest.HeldUplink;
+import city.mycity.stream.ingest.RegistryHold;
+import city.mycity.stream.ingest.RegistryWait;
 import city.mycity.stream.ingest.ValidateFunction;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.parking.BayUpdate;
@@ -35,9 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * uplinks ─▶ validate ─┬─▶ reading, sensor_state
- *                      ├─▶ bay updates ─┬─▶ keyBy(car park) ─▶ occupancy ─▶ car_park_occupancy
- *                      │                └─▶ keyBy(zone)     ─▶ occupancy ─▶ zone_occupancy
- *                      └─(refusals)───▶ refusal
+ *                      ├─(awaiting registry)─▶ keyBy(topic) ─▶ registry wait ─┬─▶ reading, sensor_state
+ *                      │                                                      └─(refusals after the grace)─┐
+ *                      ├─▶ bay updates (with the released) ─┬─▶ keyBy(car park) ─▶ occupancy ─▶ car_park_occupancy
+ *                      │                                    └─▶ keyBy(zone)     ─▶ occupancy ─▶ zone_occupancy
+ *                      └─(refusals)───────────────────────────────────────────────────────────────┴─▶ refusal
  * </pre>
  */
 public final class ReadingsJob {
@@ -48,18 +53,20 @@ public final class ReadingsJob {
     private final Source<Uplink, ?, ?> source;
     private final DeviceRegistry registry;
     private final RegistryRefresh refresh;
+    private final RegistryHold hold;
     private final Sinks sinks;
 
-    /** A job that reloads the registry as {@link RegistryRefresh#DEFAULT} says. */
-    public ReadingsJob(Source<Uplink, ?, ?> source, DeviceRegistry registry, Sinks sinks) {
-        this(source, registry, RegistryRefresh.DEFAULT, sinks);
+    private ReadingsJob(Builder builder) {
+        this.source = builder.source;
+        this.registry = builder.registry;
+        this.refresh = builder.refresh;
+        this.hold = builder.hold;
+        this.sinks = builder.sinks;
     }
 
-    public ReadingsJob(Source<Uplink, ?, ?> source, DeviceRegistry registry, RegistryRefresh refresh, Sinks sinks) {
-        this.source = source;
-        this.registry = registry;
-        this.refresh = refresh;
-        this.sinks = sinks;
+    /** A job reading {@code source}, checking devices against {@code registry} and writing to {@code sinks}. */
+    public static Builder builder(Source<Uplink, ?, ?> source, DeviceRegistry registry, Sinks sinks) {
+        return new Builder(source, registry, sinks);
     }
 
     /** The production job: MQTT source, registry and sinks from the settings. */
@@ -69,12 +76,21 @@ public final class ReadingsJob {
                 .username(settings.find(StreamSettings.MQTT_USERNAME).orElse(null))
                 .password(settings.find(StreamSettings.MQTT_PASSWORD).orElse(null))
                 .group(settings.get(StreamSettings.GROUP))
+                .sessionExpiry(settings.get(StreamSettings.SESSION_EXPIRY))
+                .receiveMaximum(settings.get(StreamSettings.RECEIVE_MAXIMUM))
+                .connections(settings.get(StreamSettings.CONNECTIONS))
                 .build();
-        return new ReadingsJob(
-                source,
-                new JdbcDeviceRegistry(database),
-                RegistryRefresh.every(settings.get(StreamSettings.REGISTRY_REFRESH)),
-                Sinks.jdbc(database, settings.get(StreamSettings.BATCH_SIZE)));
+        LOGGER.info("{}", source.brokerRequirements(settings.get(StreamSettings.PARALLELISM)));
+        return builder(
+                        source,
+                        new JdbcDeviceRegistry(database),
+                        Sinks.jdbc(database, settings.get(StreamSettings.BATCH_SIZE)))
+                .refresh(RegistryRefresh.every(settings.get(StreamSettings.REGISTRY_REFRESH)))
+                .hold(new RegistryHold(
+                        settings.get(StreamSettings.UNKNOWN_DEVICE_GRACE),
+                        StreamSettings.UNKNOWN_DEVICE_RECHECK,
+                        settings.get(StreamSettings.HOLD_LIMIT)))
+                .build();
     }
 
     /**
@@ -95,17 +111,29 @@ public final class ReadingsJob {
     public StreamExecutionEnvironment build(StreamExecutionEnvironment env) {
         DataStream<Uplink> uplinks = env.fromSource(source, WatermarkStrategy.noWatermarks(), "mqtt-uplinks")
                 .uid("mqtt-uplinks");
-        SingleOutputStreamOperator<Reading> readings = uplinks.process(new ValidateFunction(registry, refresh))
+        SingleOutputStreamOperator<Reading> readings = uplinks.process(new ValidateFunction(registry, refresh, hold))
                 .name("validate")
                 .uid("validate");
         readings.sinkTo(sinks.readings()).name("reading-sink").uid("reading-sink");
         readings.sinkTo(sinks.sensorState()).name("sensor-state-sink").uid("sensor-state-sink");
+
+        // Readings of devices the registry does not know yet wait, keyed by topic, and are checked again.
+        SingleOutputStreamOperator<Reading> released = readings.getSideOutput(ValidateFunction.AWAITING_REGISTRY)
+                .keyBy(HeldUplink::topic, Types.STRING)
+                .process(new RegistryWait(registry, refresh, hold))
+                .name("registry-wait")
+                .uid("registry-wait");
+        released.sinkTo(sinks.readings()).name("released-reading-sink").uid("released-reading-sink");
+        released.sinkTo(sinks.sensorState()).name("released-sensor-state-sink").uid("released-sensor-state-sink");
+
         readings.getSideOutput(ValidateFunction.REFUSALS)
+                .union(released.getSideOutput(ValidateFunction.REFUSALS))
                 .sinkTo(sinks.refusals())
                 .name("refusal-sink")
                 .uid("refusal-sink");
 
-        DataStream<BayUpdate> bays = readings.flatMap(new BayUpdates(registry, refresh))
+        DataStream<BayUpdate> bays = readings.union(released)
+                .flatMap(new BayUpdates(registry, refresh))
                 .name("bay-updates")
                 .uid("bay-updates");
         bays.filter(bay -> bay.site() != null)
@@ -142,6 +170,46 @@ public final class ReadingsJob {
         try (MetricsEndpoint metrics =
                 MetricsEndpoint.forGlobalRegistry(settings).orElse(null)) {
             fromSettings(settings).build(env).execute(NAME);
+        }
+    }
+
+    /** Settings of a {@link ReadingsJob}: its source, registry and sinks, and how devices are looked up. */
+    public static final class Builder {
+        private final Source<Uplink, ?, ?> source;
+        private final DeviceRegistry registry;
+        private final Sinks sinks;
+        private RegistryRefresh refresh = RegistryRefresh.DEFAULT;
+        private RegistryHold hold = RegistryHold.DEFAULT;
+
+        private Builder(Source<Uplink, ?, ?> source, DeviceRegistry registry, Sinks sinks) {
+            this.source = source;
+            this.registry = registry;
+            this.sinks = sinks;
+        }
+
+        /** How often tasks reload the registry. By default, {@link RegistryRefresh#DEFAULT} (30 s, 5 s on a miss). */
+        public Builder refresh(RegistryRefresh refresh) {
+            this.refresh = refresh;
+            return this;
+        }
+
+        /**
+         * How readings of devices not known yet are held. By default, {@link RegistryHold#DEFAULT}: 10 minutes'
+         * grace, checked every 10 s, at most 1,000 messages per topic.
+         */
+        public Builder hold(RegistryHold hold) {
+            this.hold = hold;
+            return this;
+        }
+
+        public ReadingsJob build() {
+            if (source == null || registry == null || sinks == null) {
+                throw new IllegalStateException("Readings job source, registry and sinks must not be null.");
+            }
+            if (refresh == null || hold == null) {
+                throw new IllegalStateException("Registry refresh and hold must not be null.");
+            }
+            return new ReadingsJob(this);
         }
     }
 }

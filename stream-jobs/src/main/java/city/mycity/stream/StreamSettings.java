@@ -33,6 +33,36 @@ public final class StreamSettings {
             "how often each task reloads the registered devices (also, at most every 5 s, on an unknown device)",
             Duration.ofSeconds(30));
 
+    public static final Setting<Duration> SESSION_EXPIRY = Setting.duration(
+            "mycity.stream.session-expiry",
+            "how long the broker keeps each reader's session, and the messages queued for it, while the job is away:"
+                    + " the longest outage the job survives without a loss (a day, with margin)",
+            Duration.ofHours(48));
+    public static final Setting<Integer> RECEIVE_MAXIMUM = Setting.integer(
+            "mycity.stream.receive-maximum",
+            "the most unacknowledged messages the broker may send one connection (MQTT 5 Receive Maximum): the"
+                    + " in-flight window; messages are acknowledged once per checkpoint",
+            1000,
+            "messages");
+    public static final Setting<Integer> CONNECTIONS = Setting.integer(
+            "mycity.stream.connections",
+            "MQTT connections per reader: the in-flight window of a reader is connections x receive-maximum",
+            4,
+            "connections");
+
+    public static final Setting<Duration> UNKNOWN_DEVICE_GRACE = Setting.duration(
+            "mycity.stream.unknown-device-grace",
+            "how long readings of a device the registry does not know (or knows behind another gateway) are held in"
+                    + " Flink state and checked again before they are refused: time to register or move a device",
+            Duration.ofMinutes(10));
+    public static final Setting<Integer> HOLD_LIMIT = Setting.integer(
+            "mycity.stream.hold-limit",
+            "the most messages held for one topic while their device is unknown; past it they are refused at once",
+            1000,
+            "messages");
+    /** How often held readings are checked again (each check may reload the registry, at most every 5 s). */
+    public static final Duration UNKNOWN_DEVICE_RECHECK = Duration.ofSeconds(10);
+
     public static final List<Setting<?>> ALL = List.of(
             MQTT_URL,
             MQTT_USERNAME,
@@ -44,7 +74,12 @@ public final class StreamSettings {
             PARALLELISM,
             GROUP,
             BATCH_SIZE,
-            REGISTRY_REFRESH);
+            REGISTRY_REFRESH,
+            UNKNOWN_DEVICE_GRACE,
+            HOLD_LIMIT,
+            SESSION_EXPIRY,
+            RECEIVE_MAXIMUM,
+            CONNECTIONS);
 
     private StreamSettings() {}
 }

@@ -87,15 +87,13 @@ class ReadingsJobIT {
                 .username(broker.username())
                 .password(broker.password())
                 .group(broker.clientId("stream"))
-                .topicFilter(UplinkTopic.tenant(tenant))
+                .topicFilters(UplinkTopic.ofTenant(tenant))
                 .connections(1)
                 .build();
         Settings settings = Settings.of(Map.of(StreamSettings.CHECKPOINT_INTERVAL.key(), "200ms"));
-        job = new ReadingsJob(
-                        source,
-                        new JdbcDeviceRegistry(database),
-                        new RegistryRefresh(Duration.ofMinutes(10), Duration.ofSeconds(1)),
-                        Sinks.jdbc(database, 100))
+        job = ReadingsJob.builder(source, new JdbcDeviceRegistry(database), Sinks.jdbc(database, 100))
+                .refresh(new RegistryRefresh(Duration.ofMinutes(10), Duration.ofSeconds(1)))
+                .build()
                 .start(ReadingsJob.configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings));
         awaitPipelineLive();
     }
@@ -143,6 +141,22 @@ class ReadingsJobIT {
                 });
         assertThat(count("SELECT count(*) FROM sensor_state WHERE tenant_id = ? AND device_id = 'bin-2'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_reading_sent_moments_before_its_device_is_registered_is_held_and_stored_not_refused() throws Exception {
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+        publisher.publish(topic("bin-3"), fill("bin-3", 77, time));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> meters.counter(ReadingMetrics.HELD).count() >= 1);
+
+        register("bin-3");
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("SELECT count(*) FROM reading WHERE tenant_id = ? AND device_id = 'bin-3'") == 1);
+        assertThat(count("SELECT count(*) FROM refusal WHERE tenant_id = ? AND device_id = 'bin-3'"))
+                .isZero();
+        assertThat(meters.counter(ReadingMetrics.RELEASED).count()).isEqualTo(1);
     }
 
     /** Sends a message of an unknown device until its refusal is stored: the job is subscribed and writing. */

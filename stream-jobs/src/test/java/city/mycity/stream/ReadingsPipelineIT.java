@@ -15,6 +15,7 @@ import city.mycity.simulator.SimulationSummary;
 import city.mycity.simulator.Simulator;
 import city.mycity.simulator.fault.FaultProfile;
 import city.mycity.simulator.transport.mqtt.MqttGatewayLink;
+import city.mycity.stream.ingest.RegistryHold;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.registry.JdbcDeviceRegistry;
 import city.mycity.stream.sink.JdbcConnector;
@@ -105,10 +106,12 @@ class ReadingsPipelineIT {
                 .username(broker.username())
                 .password(broker.password())
                 .group(broker.clientId("stream"))
-                .topicFilter(UplinkTopic.tenant(tenant))
+                .topicFilters(UplinkTopic.ofTenant(tenant))
                 .connections(8)
                 .build();
-        ReadingsJob job = new ReadingsJob(source, new JdbcDeviceRegistry(database), Sinks.jdbc(database, 1000));
+        ReadingsJob job = ReadingsJob.builder(source, new JdbcDeviceRegistry(database), Sinks.jdbc(database, 1000))
+                .hold(new RegistryHold(Duration.ofSeconds(3), Duration.ofSeconds(1), 1000))
+                .build();
         Settings settings = Settings.of(
                 Map.of(StreamSettings.CHECKPOINT_INTERVAL.key(), "200ms", StreamSettings.PARALLELISM.key(), "2"));
         return job.start(ReadingsJob.configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings));

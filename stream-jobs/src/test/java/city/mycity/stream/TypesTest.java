@@ -23,6 +23,7 @@ class TypesTest {
                 RefusalRow.class,
                 BayUpdate.class,
                 Occupancy.class,
+                city.mycity.stream.ingest.HeldUplink.class,
                 OccupancyFunction.BayState.class
             })
     void records_on_the_hot_path_are_serialised_as_pojos_not_with_kryo(Class<?> type) {

@@ -20,7 +20,10 @@ public final class PackResolver {
         for (int i = 0; i < records.size(); i++) {
             SenmlRecord r = records.get(i);
             if (r.baseName() != null) {
+                // A sequence number belongs to one device: a new base name (the next device of a gateway pack) starts
+                // without one.
                 baseName = r.baseName();
+                sequence = null;
             }
             if (r.baseTime() != null) {
                 baseTime = r.baseTime();

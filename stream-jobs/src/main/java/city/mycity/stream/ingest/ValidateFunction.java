@@ -13,9 +13,8 @@ import city.mycity.stream.registry.LiveDirectory;
 import city.mycity.stream.registry.RegistryRefresh;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -27,8 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Validates each message: accepted readings go downstream, refusals to {@link #REFUSALS}. Bad input is counted and
  * recorded, never thrown: one broken device must not stop the pipeline. The devices are reloaded while the job runs
- * (see {@link LiveDirectory}), so a device registered after the start is not refused as unknown for long. Counts {@code
- * mycity.readings.received{stage=stream}} and {@code mycity.readings.refused{stage=stream,reason}}.
+ * (see {@link LiveDirectory}); a message refused only because its device is not known yet, or not behind that
+ * gateway (see {@link Refusal#awaitsRegistry()}), goes to {@link #AWAITING_REGISTRY} instead, to be held by {@link
+ * RegistryWait} and checked again, unless the {@link RegistryHold} holds nothing. Counts {@code
+ * mycity.readings.received{stage=stream}}, {@code mycity.readings.refused{stage=stream,reason}} and {@code
+ * mycity.readings.held}.
  */
 public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
 
@@ -40,20 +42,27 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
     public static final OutputTag<RefusalRow> REFUSALS =
             new OutputTag<>("refusals", TypeInformation.of(RefusalRow.class));
 
+    /** Where messages (or records of them) that await the registry go, to be held. */
+    public static final OutputTag<HeldUplink> AWAITING_REGISTRY =
+            new OutputTag<>("awaiting-registry", TypeInformation.of(HeldUplink.class));
+
     private final DeviceRegistry registry;
     private final RegistryRefresh refresh;
+    private final RegistryHold hold;
     private transient ReadingValidator validator;
     private transient Counter received;
-    private transient Map<RefusalReason, Counter> refused;
+    private transient Counter held;
+    private transient RefusalCounters refused;
 
-    /** Reloads the registry as {@link RegistryRefresh#DEFAULT} says. */
+    /** Reloads the registry as {@link RegistryRefresh#DEFAULT} says and holds nothing: unknown devices are refused. */
     public ValidateFunction(DeviceRegistry registry) {
-        this(registry, RegistryRefresh.DEFAULT);
+        this(registry, RegistryRefresh.DEFAULT, RegistryHold.none());
     }
 
-    public ValidateFunction(DeviceRegistry registry, RegistryRefresh refresh) {
+    public ValidateFunction(DeviceRegistry registry, RegistryRefresh refresh, RegistryHold hold) {
         this.registry = registry;
         this.refresh = refresh;
+        this.hold = hold;
     }
 
     @Override
@@ -61,13 +70,8 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
         validator =
                 ReadingValidator.builder(LiveDirectory.open(registry, refresh)).build();
         received = Metrics.globalRegistry.counter(ReadingMetrics.RECEIVED, ReadingMetrics.STAGE, STAGE);
-        refused = new EnumMap<>(RefusalReason.class);
-        for (RefusalReason reason : RefusalReason.values()) {
-            refused.put(
-                    reason,
-                    Metrics.globalRegistry.counter(
-                            ReadingMetrics.REFUSED, ReadingMetrics.STAGE, STAGE, ReadingMetrics.REASON, reason.code()));
-        }
+        held = Metrics.globalRegistry.counter(ReadingMetrics.HELD);
+        refused = new RefusalCounters();
     }
 
     @Override
@@ -77,11 +81,35 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
         for (Reading reading : validation.accepted()) {
             out.collect(reading);
         }
+        List<Integer> awaiting = new ArrayList<>();
+        boolean whole = false;
         for (Refusal refusal : validation.refused()) {
+            if (holding() && refusal.awaitsRegistry()) {
+                awaiting.add(refusal.recordIndex());
+                whole |= refusal.recordIndex() < 0;
+                continue;
+            }
             LOGGER.debug("{} refused: {}", refusal.topic(), refusal.problems());
-            refused.get(refusal.primaryReason()).increment();
+            refused.count(refusal);
             context.output(REFUSALS, RefusalRow.of(uplink, refusal));
         }
+        if (!awaiting.isEmpty()) {
+            int[] records = whole
+                    ? new int[0]
+                    : awaiting.stream().mapToInt(Integer::intValue).sorted().toArray();
+            HeldUplink message = new HeldUplink(
+                    uplink.topic(),
+                    uplink.payload(),
+                    uplink.receivedAt(),
+                    records,
+                    context.timerService().currentProcessingTime());
+            held.increment(message.readingCount());
+            context.output(AWAITING_REGISTRY, message);
+        }
+    }
+
+    private boolean holding() {
+        return hold.maxHeldPerTopic() > 0 && !hold.grace().isZero();
     }
 
     private Validation validate(Uplink uplink) {

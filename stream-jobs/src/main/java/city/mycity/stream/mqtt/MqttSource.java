@@ -2,7 +2,9 @@ package city.mycity.stream.mqtt;
 
 import city.mycity.reading.Uplink;
 import city.mycity.reading.UplinkTopic;
+import city.mycity.settings.Settings;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -66,6 +68,28 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
         return settings;
     }
 
+    /**
+     * What this source relies on the broker for, to lose nothing: what a job logs when it starts, so that an operator
+     * can check the broker's configuration against it.
+     */
+    public String brokerRequirements(int parallelism) {
+        long window = (long) settings.receiveMaximum() * settings.connections() * parallelism;
+        return String.join(
+                System.lineSeparator(),
+                "The MQTT source relies on the broker " + Settings.redact(settings.serverUri()) + " to:",
+                "  - keep the sessions of clients " + settings.clientId(0) + " to " + settings.clientId(parallelism - 1)
+                        + " (and their -c1..-c" + (settings.connections() - 1) + " connections) for "
+                        + settings.sessionExpiry() + " after they disconnect (MQTT 5 session expiry asked; Mosquitto"
+                        + " persistent_client_expiration and HiveMQ session-expiry max-interval must not be lower), and"
+                        + " keep them across its own restarts (Mosquitto persistence true, HiveMQ file persistence);",
+                "  - queue every message of " + String.join(" and ", settings.subscriptions())
+                        + " that arrives while the job is away or slow: Mosquitto max_queued_messages and"
+                        + " max_queued_bytes, HiveMQ max-queue-size, at least your message rate x the longest outage"
+                        + " (100 messages/s for a day is 8,640,000); a full queue drops new QoS 1 messages;",
+                "  - send each connection up to " + settings.receiveMaximum() + " unacknowledged messages (receive"
+                        + " maximum; acknowledged once per checkpoint): " + window + " in flight for the job at most.");
+    }
+
     @Override
     public String toString() {
         return settings.toString();
@@ -77,8 +101,8 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
         private String username;
         private String password;
         private String group = "stream-jobs";
-        private String topicFilter = UplinkTopic.allTenants();
-        private Duration sessionExpiry = Duration.ofHours(1);
+        private List<String> topicFilters = UplinkTopic.everyTenant();
+        private Duration sessionExpiry = Duration.ofHours(48);
         private int receiveMaximum = 1_000;
         private Duration connectionTimeout = Duration.ofSeconds(10);
         private int connections = 4;
@@ -105,13 +129,19 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
             return this;
         }
 
-        /** The topic filter. By default, every tenant's uplinks: {@code mycity/v1/+/+/+/up}. */
-        public Builder topicFilter(String topicFilter) {
-            this.topicFilter = topicFilter;
+        /**
+         * The topic filters, each subscribed as a shared subscription of the group. By default, every tenant's device
+         * packs and gateway packs: {@code mycity/v1/+/+/+/up} and {@code mycity/v1/+/+/up}.
+         */
+        public Builder topicFilters(List<String> topicFilters) {
+            this.topicFilters = topicFilters == null ? null : List.copyOf(topicFilters);
             return this;
         }
 
-        /** How long the broker keeps a reader's session (and its unacknowledged messages). By default, 1 hour. */
+        /**
+         * How long the broker keeps a reader's session (and the messages queued for it) while the job is away: the
+         * longest outage survived without a loss. By default, 48 hours.
+         */
         public Builder sessionExpiry(Duration sessionExpiry) {
             this.sessionExpiry = sessionExpiry;
             return this;
@@ -159,13 +189,17 @@ public final class MqttSource implements Source<Uplink, MqttSplit, MqttEnumerato
             if (sessionExpiry == null || sessionExpiry.isNegative() || connectionTimeout == null) {
                 throw new IllegalStateException("Session expiry and connection timeout must be set and not negative.");
             }
-            UplinkTopic.shared(group, topicFilter);
+            if (topicFilters == null || topicFilters.isEmpty()) {
+                throw new IllegalStateException(
+                        "At least one topic filter is needed (e.g. UplinkTopic.everyTenant()).");
+            }
+            topicFilters.forEach(filter -> UplinkTopic.shared(group, filter));
             return new MqttSource(new MqttSourceSettings(
                     serverUri,
                     username,
                     password,
                     group,
-                    topicFilter,
+                    topicFilters,
                     sessionExpiry,
                     receiveMaximum,
                     connectionTimeout,

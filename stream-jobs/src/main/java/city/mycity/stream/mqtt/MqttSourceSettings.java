@@ -3,6 +3,7 @@ package city.mycity.stream.mqtt;
 import city.mycity.reading.UplinkTopic;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 
 /** What every reader of one {@link MqttSource} connects with. */
 record MqttSourceSettings(
@@ -10,16 +11,16 @@ record MqttSourceSettings(
         String username,
         String password,
         String group,
-        String topicFilter,
+        List<String> topicFilters,
         Duration sessionExpiry,
         int receiveMaximum,
         Duration connectionTimeout,
         int connections)
         implements Serializable {
 
-    /** The shared subscription: {@code $share/{group}/{filter}}. */
-    String subscription() {
-        return UplinkTopic.shared(group, topicFilter);
+    /** The shared subscriptions: {@code $share/{group}/{filter}} for each filter. */
+    List<String> subscriptions() {
+        return topicFilters.stream().map(f -> UplinkTopic.shared(group, f)).toList();
     }
 
     /** A stable client id per parallel reader, so that a restarted reader resumes its session. */
@@ -29,6 +30,7 @@ record MqttSourceSettings(
 
     @Override
     public String toString() {
-        return "MQTT " + serverUri + " as " + (username == null ? "anonymous" : username) + ", " + subscription();
+        return "MQTT " + serverUri + " as " + (username == null ? "anonymous" : username) + ", "
+                + String.join(" + ", subscriptions());
     }
 }

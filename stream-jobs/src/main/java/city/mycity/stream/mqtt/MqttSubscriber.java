@@ -3,6 +3,7 @@ package city.mycity.stream.mqtt;
 import city.mycity.reading.Uplink;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -86,22 +87,25 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
         if (reconnect) {
             ackIds.newConnection();
         }
-        String topic = settings.subscription();
-        LOGGER.info("{} connected to {} (reconnect: {}), subscribing to {}", clientId, serverUri, reconnect, topic);
+        List<String> topics = settings.subscriptions();
+        LOGGER.info("{} connected to {} (reconnect: {}), subscribing to {}", clientId, serverUri, reconnect, topics);
         try {
             client.subscribe(
-                    new MqttSubscription[] {new MqttSubscription(topic, QOS)},
+                    topics.stream().map(t -> new MqttSubscription(t, QOS)).toArray(MqttSubscription[]::new),
                     null,
                     new MqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
                             int[] codes = token.getReasonCodes();
-                            if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-                                failSubscription(new IllegalStateException("the broker refused the subscription to "
-                                        + topic + " (reason code " + codes[0] + ")"));
-                            } else {
-                                subscribed.complete(null);
+                            for (int i = 0; codes != null && i < codes.length; i++) {
+                                if (codes[i] >= 0x80) {
+                                    failSubscription(new IllegalStateException("the broker refused the subscription to "
+                                            + topics.get(Math.min(i, topics.size() - 1)) + " (reason code " + codes[i]
+                                            + ")"));
+                                    return;
+                                }
                             }
+                            subscribed.complete(null);
                         }
 
                         @Override

@@ -6,10 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Records refusals once per message digest and record index, so a redelivered bad message is not recorded twice.
+ * Records refusals once per message digest and record index, so a redelivered bad message is not recorded twice, and
+ * each refused message whole, once per digest, in {@code refused_message} (for re-injection after a fix).
  * Refusals are few; a plain JDBC batch is enough (their reasons are arrays, which {@code unnest} would flatten). The
  * texts come cleaned by {@link RefusalRow#of}; a row the table still cannot hold is dropped by the writer.
  */
@@ -21,8 +25,25 @@ public final class RefusalStatement implements BatchStatement<RefusalRow> {
             + " quantity, reason, reasons, details, excerpt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (digest, record_index) DO NOTHING";
 
+    static final String MESSAGE_SQL = "INSERT INTO refused_message (digest, topic, payload, received_at)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING";
+
     @Override
     public int execute(Connection connection, List<RefusalRow> batch) throws SQLException {
+        Map<String, RefusalRow> messages = new TreeMap<>();
+        for (RefusalRow r : batch) {
+            messages.putIfAbsent(HexFormat.of().formatHex(r.digest()), r);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(MESSAGE_SQL)) {
+            for (RefusalRow r : messages.values()) {
+                insert.setBytes(1, r.digest());
+                insert.setString(2, r.topic());
+                insert.setBytes(3, r.payload());
+                insert.setTimestamp(4, Timestamp.from(r.receivedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
         try (PreparedStatement insert = connection.prepareStatement(SQL)) {
             for (RefusalRow r : batch) {
                 insert.setBytes(1, r.digest());

@@ -69,7 +69,7 @@ class MqttSourceIT {
                 broker.username(),
                 broker.password(),
                 broker.clientId("stream"),
-                UplinkTopic.tenant(tenant),
+                UplinkTopic.ofTenant(tenant),
                 Duration.ofMinutes(5),
                 65_535,
                 Duration.ofSeconds(10),

@@ -186,7 +186,8 @@ class JdbcSinksIT {
                 good.reasons(),
                 good.details(),
                 good.excerpt(),
-                good.receivedAt());
+                good.receivedAt(),
+                good.payload());
 
         write(new RefusalStatement(), 10, good, poisoned, other);
 
