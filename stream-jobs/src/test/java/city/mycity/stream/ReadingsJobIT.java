@@ -3,6 +3,10 @@ package city.mycity.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.mycity.gateway.refusals.RefusalFilter;
+import city.mycity.gateway.refusals.RefusalReplay;
+import city.mycity.gateway.refusals.RefusalStore;
+import city.mycity.gateway.refusals.mqtt.MqttMessagePublisher;
 import city.mycity.reading.DeviceAddress;
 import city.mycity.reading.ReadingMetrics;
 import city.mycity.reading.SenmlCodec;
@@ -10,6 +14,7 @@ import city.mycity.reading.SenmlPack;
 import city.mycity.reading.SenmlRecord;
 import city.mycity.reading.UplinkTopic;
 import city.mycity.settings.Settings;
+import city.mycity.stream.ingest.RegistryHold;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.registry.JdbcDeviceRegistry;
 import city.mycity.stream.registry.RegistryRefresh;
@@ -93,6 +98,7 @@ class ReadingsJobIT {
         Settings settings = Settings.of(Map.of(StreamSettings.CHECKPOINT_INTERVAL.key(), "200ms"));
         job = ReadingsJob.builder(source, new JdbcDeviceRegistry(database), Sinks.jdbc(database, 100))
                 .refresh(new RegistryRefresh(Duration.ofMinutes(10), Duration.ofSeconds(1)))
+                .hold(new RegistryHold(Duration.ofSeconds(5), Duration.ofSeconds(1), 1000))
                 .build()
                 .start(ReadingsJob.configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings));
         awaitPipelineLive();
@@ -157,6 +163,37 @@ class ReadingsJobIT {
         assertThat(count("SELECT count(*) FROM refusal WHERE tenant_id = ? AND device_id = 'bin-3'"))
                 .isZero();
         assertThat(meters.counter(ReadingMetrics.RELEASED).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_message_refused_for_an_unknown_device_is_stored_whole_and_stored_as_readings_once_replayed()
+            throws Exception {
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+        String message = fill("bin-4", 55, time);
+        publisher.publish(topic("bin-4"), message);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("SELECT count(*) FROM refusal WHERE tenant_id = ? AND device_id = 'bin-4'"
+                                + " AND reason = 'unknown_device'")
+                        == 1);
+        assertThat(count("SELECT count(*) FROM refused_message m JOIN refusal r USING (digest)"
+                        + " WHERE r.tenant_id = ? AND r.device_id = 'bin-4'"
+                        + " AND m.payload = convert_to('" + message.replace("'", "''") + "', 'UTF8')"))
+                .isEqualTo(1);
+
+        register("bin-4");
+        RefusalReplay.Outcome outcome;
+        try (MqttMessagePublisher replayer =
+                MqttMessagePublisher.connect(broker.url(), broker.username(), broker.password())) {
+            outcome = new RefusalReplay(new RefusalStore(db.dataSource()), replayer)
+                    .replay(new RefusalFilter(tenant, "unknown_device", "bin-4", null, 10), done -> {});
+        }
+
+        assertThat(outcome).isEqualTo(new RefusalReplay.Outcome(1, 0));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("SELECT count(*) FROM reading WHERE tenant_id = ? AND device_id = 'bin-4'") == 1);
+        assertThat(count("SELECT count(*) FROM refused_message m JOIN refusal r USING (digest)"
+                        + " WHERE r.tenant_id = ? AND r.device_id = 'bin-4' AND m.replays = 1"))
+                .isEqualTo(1);
     }
 
     /** Sends a message of an unknown device until its refusal is stored: the job is subscribed and writing. */
