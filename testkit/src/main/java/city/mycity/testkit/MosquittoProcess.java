@@ -1,0 +1,172 @@
+package city.mycity.testkit;
+
+import city.mycity.testkit.internal.RandomIds;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * A real Mosquitto broker in a process of its own, for tests that stop and restart the broker: loopback only, a free
+ * port kept across restarts, password authentication with an account of its own, persistence on (sessions and queued
+ * messages survive a restart, as in production), queues deep enough for a test's backlog and no in-flight cap (the
+ * client's Receive Maximum bounds it). Needs the {@code mosquitto} and {@code mosquitto_passwd} programs (Debian
+ * package {@code mosquitto}, which {@code .ci/run} installs): {@link #available()} tells.
+ */
+public final class MosquittoProcess implements AutoCloseable {
+
+    private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+    private static final Path PASSWD = Path.of("/usr/bin/mosquitto_passwd");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path folder;
+    private final int port;
+    private final String username = "it-" + RandomIds.hex(6);
+    private final String password = RandomIds.hex(16);
+    private Process process;
+
+    private MosquittoProcess(Path folder, int port) {
+        this.folder = folder;
+        this.port = port;
+    }
+
+    /** Whether Mosquitto is installed here. */
+    public static boolean available() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(PASSWD);
+    }
+
+    /** Starts a broker in a fresh folder under {@code parent} (its configuration, password file, data and log). */
+    public static MosquittoProcess start(Path parent) throws IOException {
+        Path folder = Files.createTempDirectory(parent, "mosquitto-");
+        MosquittoProcess broker = new MosquittoProcess(folder, freePort());
+        broker.configure();
+        broker.startProcess();
+        return broker;
+    }
+
+    private void configure() throws IOException {
+        Path passwd = folder.resolve("passwd");
+        Files.writeString(passwd, username + ":" + password + "\n", StandardCharsets.UTF_8);
+        run(List.of(PASSWD.toString(), "-U", passwd.toString()));
+        String root = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
+        Files.writeString(
+                folder.resolve("mosquitto.conf"),
+                "listener " + port + " 127.0.0.1\n"
+                        + "allow_anonymous false\n"
+                        + "password_file " + passwd + "\n"
+                        + "persistence true\n"
+                        + "persistence_location " + folder + "/\n"
+                        + "autosave_interval 1\n"
+                        + "max_inflight_messages 0\n"
+                        + "max_queued_messages 10000000\n"
+                        + "log_dest file " + folder.resolve("mosquitto.log") + "\n"
+                        + root,
+                StandardCharsets.UTF_8);
+    }
+
+    private void startProcess() throws IOException {
+        process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "-c",
+                        folder.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("stdout.log").toFile())
+                .start();
+        Awaitility.await("Mosquitto listening on " + port)
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Mosquitto exited with " + process.exitValue() + "; see "
+                                + folder.resolve("mosquitto.log"));
+                    }
+                    return accepts();
+                });
+    }
+
+    /** Stops the broker as an operator would (SIGTERM: it saves its sessions and queues) and starts it again. */
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        startProcess();
+    }
+
+    /** Stops the broker gracefully; {@link #restart()} or {@link #close()} after. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** A {@link TestBroker} on this broker: publishers and subscribers with its account. */
+    public TestBroker testBroker() {
+        return TestBroker.onServer(url(), username, password);
+    }
+
+    /** The broker's log, for a failing test's message. */
+    public Optional<String> log() {
+        try {
+            return Optional.of(Files.readString(folder.resolve("mosquitto.log")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void run(List<String> command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException(command.get(0) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted running " + command.get(0), e);
+        }
+    }
+}
