@@ -161,8 +161,13 @@ public final class ReadingsJob {
         return build(env).executeAsync(NAME);
     }
 
+    /**
+     * Runs the job with the settings of the environment and system properties, over which program arguments
+     * {@code --key=value} win ({@code --mycity.jdbc.url=jdbc:postgresql://db/mycity}). On a Flink cluster the
+     * arguments are what surely reaches {@code main}, whether it runs in the client or in the JobManager.
+     */
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.fromEnvironment();
+        Settings settings = withArguments(Settings.fromEnvironment(), args);
         LOGGER.info("Starting {} with{}{}", NAME, System.lineSeparator(), settings.describe(StreamSettings.ALL));
         StreamExecutionEnvironment env = configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings);
         // Serves this JVM's metrics: all of them when the job runs in a local MiniCluster; on a Flink cluster the
@@ -171,6 +176,21 @@ public final class ReadingsJob {
                 MetricsEndpoint.forGlobalRegistry(settings).orElse(null)) {
             fromSettings(settings).build(env).execute(NAME);
         }
+    }
+
+    /** The settings with each {@code --key=value} argument given in code; an argument is never quoted (secrets). */
+    static Settings withArguments(Settings settings, String... args) {
+        Settings merged = settings;
+        for (int i = 0; i < args.length; i++) {
+            String argument = args[i];
+            int equals = argument.indexOf('=');
+            if (!argument.startsWith("--") || equals < 3) {
+                throw new IllegalArgumentException("Program argument " + (i + 1) + " is not --key=value: pass each"
+                        + " setting as --" + StreamSettings.JDBC_URL.key() + "=... (keys as in the README).");
+            }
+            merged = merged.with(argument.substring(2, equals), argument.substring(equals + 1));
+        }
+        return merged;
     }
 
     /** Settings of a {@link ReadingsJob}: its source, registry and sinks, and how devices are looked up. */
