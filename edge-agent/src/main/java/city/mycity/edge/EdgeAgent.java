@@ -118,11 +118,12 @@ public final class EdgeAgent implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // Sensors whose readings wait in open packs are told 5.03 while CoAP can still answer them.
+        forwarder.close();
         if (coap != null) {
             coap.close();
             coap = null;
         }
-        forwarder.close();
         publisher.close();
     }
 
