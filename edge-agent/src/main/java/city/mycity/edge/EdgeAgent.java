@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway-side agent: sensors {@code POST coap://agent:5683/up/{device}}, the agent publishes SenML JSON to
- * {@code mycity/v1/{tenant}/{gateway}/{device}/up} with QoS 1 and answers 2.04 once the broker has acknowledged.
+ * The gateway-side agent: sensors {@code POST coap://agent:5683/up/{device}}, the agent gathers the readings of each
+ * gateway's sensors into gateway packs published with QoS 1 on {@code mycity/v1/{tenant}/{gateway}/up} (or, with
+ * packing off, publishes each message on {@code mycity/v1/{tenant}/{gateway}/{device}/up}) and answers each sensor 2.04
+ * once the broker has acknowledged the message that carries its reading.
  *
  * <pre>{@code
  * try (EdgeAgent agent = EdgeAgent.builder().tenant("demo-town").gateway("gw-z-a1")
@@ -33,17 +35,21 @@ public final class EdgeAgent implements AutoCloseable {
     private final UplinkForwarder forwarder;
     private CoapUplinkServer coap;
 
-    private EdgeAgent(Builder settings, UplinkPublisher publisher) {
+    /** @param packing the gateway pack limits, or {@code null} for one MQTT message per device message */
+    private EdgeAgent(Builder settings, UplinkPublisher publisher, PackLimits packing) {
         this.settings = settings;
         this.publisher = publisher;
+        Delivery delivery = new Delivery(publisher, settings.publishTimeout, new EdgeMetrics(settings.meterRegistry));
+        GatewayPacker packer =
+                packing == null ? null : new GatewayPacker(settings.tenant, packing, delivery, LingerTimer.daemon());
         this.forwarder = new UplinkForwarder(
                 settings.tenant,
                 settings.gatewayOf,
                 settings.decoders,
                 settings.maxPayloadBytes,
-                publisher,
-                settings.publishTimeout,
-                new EdgeMetrics(settings.meterRegistry));
+                delivery,
+                packer,
+                delivery.metrics());
     }
 
     public static Builder builder() {
@@ -112,6 +118,8 @@ public final class EdgeAgent implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // Sensors whose readings wait in open packs are told 5.03 while CoAP can still answer them.
+        forwarder.close();
         if (coap != null) {
             coap.close();
             coap = null;
@@ -134,6 +142,10 @@ public final class EdgeAgent implements AutoCloseable {
         private int maxPayloadBytes = 16 * 1024;
         private int maxInFlight = 256;
         private Duration publishTimeout = Duration.ofSeconds(5);
+        private boolean packing = true;
+        private int packMaxReadings = 200;
+        private int packMaxBytes = 64 * 1024;
+        private Duration packLinger = Duration.ofMillis(50);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration maxReconnectDelay = Duration.ofSeconds(30);
         private PayloadDecoders decoders = PayloadDecoders.defaults();
@@ -217,7 +229,10 @@ public final class EdgeAgent implements AutoCloseable {
             return this;
         }
 
-        /** The most messages awaiting the broker's PUBACK at once; beyond it devices get 5.03. By default, 256. */
+        /**
+         * The most MQTT messages (gateway packs, or device messages with packing off) awaiting the broker's PUBACK at
+         * once; beyond it devices get 5.03. By default, 256.
+         */
         public Builder maxInFlight(int maxInFlight) {
             this.maxInFlight = maxInFlight;
             return this;
@@ -226,6 +241,40 @@ public final class EdgeAgent implements AutoCloseable {
         /** How long to wait for the broker's PUBACK before answering 5.03. By default, 5 seconds. */
         public Builder publishTimeout(Duration publishTimeout) {
             this.publishTimeout = publishTimeout;
+            return this;
+        }
+
+        /**
+         * Whether the readings of each gateway's sensors go up together in gateway packs on {@code
+         * mycity/v1/{tenant}/{gateway}/up}, each sensor answered 2.04 once the broker acknowledged the pack carrying its
+         * reading; off, each message goes alone on its device topic. By default, true (on).
+         */
+        public Builder packing(boolean packing) {
+            this.packing = packing;
+            return this;
+        }
+
+        /** A gateway pack is published once it holds this many readings (SenML records), 1-2048. By default, 200. */
+        public Builder packMaxReadings(int packMaxReadings) {
+            this.packMaxReadings = packMaxReadings;
+            return this;
+        }
+
+        /**
+         * A gateway pack is published before it would grow past this many bytes of SenML JSON, 1024-262144 (the
+         * platform's limit). By default, 65536 (64 KiB).
+         */
+        public Builder packMaxBytes(int packMaxBytes) {
+            this.packMaxBytes = packMaxBytes;
+            return this;
+        }
+
+        /**
+         * A gateway pack is published once its oldest reading has waited this long, full or not: a sensor waits at most
+         * this plus the publish timeout for its answer. By default, 50 milliseconds.
+         */
+        public Builder packLinger(Duration packLinger) {
+            this.packLinger = packLinger;
             return this;
         }
 
@@ -274,6 +323,7 @@ public final class EdgeAgent implements AutoCloseable {
             Checks.state(maxPayloadBytes > 0, "Max payload bytes must be positive.");
             Checks.state(maxInFlight > 0, "Max in-flight must be positive.");
             Checks.positive("Publish timeout", publishTimeout);
+            PackLimits packLimits = packing ? new PackLimits(packMaxReadings, packMaxBytes, packLinger) : null;
             Checks.positive("Connect timeout", connectTimeout);
             Checks.positive("Max reconnect delay", maxReconnectDelay);
             Checks.notNull("Decoders", decoders);
@@ -288,7 +338,7 @@ public final class EdgeAgent implements AutoCloseable {
                 chosen = new MqttUplinkPublisher(new MqttUplinkOptions(
                         mqttUrl, mqttUsername, mqttPassword, clientId, maxInFlight, connectTimeout, maxReconnectDelay));
             }
-            return new EdgeAgent(this, chosen);
+            return new EdgeAgent(this, chosen, packLimits);
         }
     }
 }

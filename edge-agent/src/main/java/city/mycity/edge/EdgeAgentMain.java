@@ -44,7 +44,11 @@ public final class EdgeAgentMain {
                 .mqttUrl(settings.get(EdgeSettings.MQTT_URL))
                 .maxPayloadBytes(settings.get(EdgeSettings.MAX_PAYLOAD))
                 .maxInFlight(settings.get(EdgeSettings.MAX_IN_FLIGHT))
-                .publishTimeout(settings.get(EdgeSettings.PUBLISH_TIMEOUT));
+                .publishTimeout(settings.get(EdgeSettings.PUBLISH_TIMEOUT))
+                .packing(settings.get(EdgeSettings.PACKING))
+                .packMaxReadings(settings.get(EdgeSettings.PACK_MAX_READINGS))
+                .packMaxBytes(settings.get(EdgeSettings.PACK_MAX_BYTES))
+                .packLinger(settings.get(EdgeSettings.PACK_LINGER));
         settings.find(EdgeSettings.MQTT_USERNAME).ifPresent(builder::mqttUsername);
         settings.find(EdgeSettings.MQTT_PASSWORD).ifPresent(builder::mqttPassword);
         return builder;

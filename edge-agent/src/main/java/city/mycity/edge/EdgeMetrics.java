@@ -3,38 +3,64 @@ package city.mycity.edge;
 import city.mycity.reading.ReadingMetrics;
 import city.mycity.reading.RefusalReason;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The edge agent's counters, tagged {@code stage=edge} (names in {@link ReadingMetrics}). */
+/**
+ * The edge agent's meters, tagged {@code stage=edge} (shared names in {@link ReadingMetrics}). Messages are what the
+ * devices sent (each one answered once); packs are the gateway packs that carried them to the broker.
+ */
 final class EdgeMetrics {
 
     static final String STAGE = "edge";
     /** Counter: messages answered 5.03 because the acknowledgement came too late, that the platform accepted after. */
     static final String ACKNOWLEDGED_LATE = "mycity.messages.acknowledged.late";
+    /** Counter: readings the broker acknowledged in time (their devices were answered 2.04). */
+    static final String READINGS_FORWARDED = "mycity.readings.forwarded";
+    /** Counter: gateway packs the broker acknowledged in time. */
+    static final String PACKS_FORWARDED = "mycity.edge.packs.forwarded";
+    /** Counter: gateway packs not acknowledged (refused, failed or timed out): every device in them got 5.03. */
+    static final String PACKS_FAILED = "mycity.edge.packs.failed";
+    /** Distribution summary: readings per gateway pack published (count = packs, total = readings). */
+    static final String PACK_READINGS = "mycity.edge.pack.readings";
 
     private final MeterRegistry registry;
     private final Counter received;
     private final Counter forwarded;
+    private final Counter readingsForwarded;
     private final Counter failed;
     private final Counter acknowledgedLate;
+    private final Counter packsForwarded;
+    private final Counter packsFailed;
+    private final DistributionSummary packReadings;
 
     EdgeMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.received = Counter.builder(ReadingMetrics.RECEIVED)
-                .description("Readings received from devices (a message that cannot be read counts as one)")
+        this.received = counter(
+                ReadingMetrics.RECEIVED,
+                "Readings received from devices (a message that cannot be read counts as one)");
+        this.forwarded = counter(
+                ReadingMetrics.FORWARDED, "Device messages the broker acknowledged (alone or in a gateway pack)");
+        this.readingsForwarded =
+                counter(READINGS_FORWARDED, "Readings the broker acknowledged; their devices were answered 2.04");
+        this.failed = counter(
+                ReadingMetrics.FAILED,
+                "Device messages not forwarded because the broker was unavailable; the device was told to retry");
+        this.acknowledgedLate = counter(
+                ACKNOWLEDGED_LATE,
+                "Device messages the broker acknowledged after the device had been told 5.03; it sends them again");
+        this.packsForwarded = counter(PACKS_FORWARDED, "Gateway packs the broker acknowledged");
+        this.packsFailed = counter(PACKS_FAILED, "Gateway packs not acknowledged; each of their devices got 5.03");
+        this.packReadings = DistributionSummary.builder(PACK_READINGS)
+                .description("Readings per gateway pack published")
+                .baseUnit("readings")
                 .tag(ReadingMetrics.STAGE, STAGE)
                 .register(registry);
-        this.forwarded = Counter.builder(ReadingMetrics.FORWARDED)
-                .description("Messages the broker acknowledged")
-                .tag(ReadingMetrics.STAGE, STAGE)
-                .register(registry);
-        this.failed = Counter.builder(ReadingMetrics.FAILED)
-                .description("Messages not forwarded because the broker was unavailable; the device was told to retry")
-                .tag(ReadingMetrics.STAGE, STAGE)
-                .register(registry);
-        this.acknowledgedLate = Counter.builder(ACKNOWLEDGED_LATE)
-                .description(
-                        "Messages the broker acknowledged after the device had been told 5.03; it sends them again")
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name)
+                .description(description)
                 .tag(ReadingMetrics.STAGE, STAGE)
                 .register(registry);
     }
@@ -52,15 +78,26 @@ final class EdgeMetrics {
                 .increment();
     }
 
-    void forwarded() {
-        forwarded.increment();
+    void packPublished(int readings) {
+        packReadings.record(readings);
     }
 
-    void failed() {
-        failed.increment();
+    void forwarded(int messages, int readings, boolean pack) {
+        forwarded.increment(messages);
+        readingsForwarded.increment(readings);
+        if (pack) {
+            packsForwarded.increment();
+        }
     }
 
-    void acknowledgedLate() {
-        acknowledgedLate.increment();
+    void failed(int messages, boolean pack) {
+        failed.increment(messages);
+        if (pack) {
+            packsFailed.increment();
+        }
+    }
+
+    void acknowledgedLate(int messages) {
+        acknowledgedLate.increment(messages);
     }
 }

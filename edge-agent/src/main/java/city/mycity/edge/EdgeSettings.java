@@ -5,6 +5,7 @@ import city.mycity.settings.MqttSettings;
 import city.mycity.settings.Setting;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** The edge agent's settings: system property = key, environment variable = key in upper case with underscores. */
 public final class EdgeSettings {
@@ -27,13 +28,44 @@ public final class EdgeSettings {
             "mycity.edge.max-payload", "The largest payload a device may send; larger get 4.13.", 16_384, "bytes");
     public static final Setting<Integer> MAX_IN_FLIGHT = Setting.integer(
             "mycity.edge.max-in-flight",
-            "The most messages awaiting PUBACK; beyond it devices get 5.03.",
+            "The most MQTT messages (gateway packs or device messages) awaiting PUBACK; beyond it devices get 5.03.",
             256,
             "messages");
     public static final Setting<Duration> PUBLISH_TIMEOUT = Setting.duration(
             "mycity.edge.publish-timeout", "How long to wait for PUBACK before answering 5.03.", Duration.ofSeconds(5));
 
+    public static final Setting<Boolean> PACKING = new Setting<>(
+            "mycity.edge.packing",
+            "Whether readings of one gateway's sensors go up together as gateway packs on mycity/v1/{tenant}/{gateway}/up"
+                    + " (on), or each device message alone on its device topic (off).",
+            true,
+            "on/off",
+            false,
+            EdgeSettings::onOff);
+    public static final Setting<Integer> PACK_MAX_READINGS = Setting.integer(
+            "mycity.edge.pack-max-readings",
+            "A gateway pack is published once it holds this many readings (SenML records); at most 2048.",
+            200,
+            "readings");
+    public static final Setting<Integer> PACK_MAX_BYTES = Setting.integer(
+            "mycity.edge.pack-max-bytes",
+            "A gateway pack is published before it would grow past this many bytes of SenML JSON; at most 262144.",
+            65_536,
+            "bytes");
+    public static final Setting<Duration> PACK_LINGER = Setting.duration(
+            "mycity.edge.pack-linger",
+            "A gateway pack is published once its oldest reading has waited this long, full or not.",
+            Duration.ofMillis(50));
+
     private EdgeSettings() {}
+
+    static boolean onOff(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("expected on or off");
+        };
+    }
 
     public static List<Setting<?>> all() {
         return List.of(
@@ -47,6 +79,10 @@ public final class EdgeSettings {
                 MAX_PAYLOAD,
                 MAX_IN_FLIGHT,
                 PUBLISH_TIMEOUT,
+                PACKING,
+                PACK_MAX_READINGS,
+                PACK_MAX_BYTES,
+                PACK_LINGER,
                 MetricsSettings.PORT,
                 MetricsSettings.HOST);
     }

@@ -8,21 +8,18 @@ import city.mycity.reading.DeviceAddress;
 import city.mycity.reading.Identifiers;
 import city.mycity.reading.RefusalReason;
 import city.mycity.reading.SenmlCodec;
-import city.mycity.reading.UplinkTopic;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The edge agent's core, free of transport code: checks what a device sent, turns it into SenML JSON and hands it to
- * the {@link UplinkPublisher}, completing only once the platform has acknowledged it. Never throws on device input.
- * Thread-safe.
+ * The edge agent's core, free of transport code: checks what a device sent, turns it into SenML and hands it on,
+ * completing only once the platform has acknowledged it. With packing, the messages of one gateway's devices go up
+ * together in gateway packs ({@link GatewayPacker}) and each completes with its pack's outcome; without, each message
+ * goes alone to its device topic. Never throws on device input. Thread-safe.
  */
 public final class UplinkForwarder {
 
@@ -32,30 +29,36 @@ public final class UplinkForwarder {
     private final Function<String, String> gatewayOf;
     private final PayloadDecoders decoders;
     private final int maxPayloadBytes;
-    private final UplinkPublisher publisher;
-    private final Duration publishTimeout;
+    private final Delivery delivery;
+    private final GatewayPacker packer;
     private final EdgeMetrics metrics;
 
+    /** @param packer gathers gateway packs, or {@code null} to send every message alone on its device topic */
     UplinkForwarder(
             String tenant,
             Function<String, String> gatewayOf,
             PayloadDecoders decoders,
             int maxPayloadBytes,
-            UplinkPublisher publisher,
-            Duration publishTimeout,
+            Delivery delivery,
+            GatewayPacker packer,
             EdgeMetrics metrics) {
         this.tenant = tenant;
         this.gatewayOf = gatewayOf;
         this.decoders = decoders;
         this.maxPayloadBytes = maxPayloadBytes;
-        this.publisher = publisher;
-        this.publishTimeout = publishTimeout;
+        this.delivery = delivery;
+        this.packer = packer;
         this.metrics = metrics;
     }
 
     /** The largest payload accepted, in bytes. */
     public int maxPayloadBytes() {
         return maxPayloadBytes;
+    }
+
+    /** Whether messages go up in gateway packs. */
+    public boolean packs() {
+        return packer != null;
     }
 
     /**
@@ -101,11 +104,19 @@ public final class UplinkForwarder {
         if (!decoded.isOk()) {
             return refuse(device, decoded.reason(), Status.MALFORMED, decoded.error());
         }
-        metrics.received(decoded.pack().records().size());
+        int readings = decoded.pack().records().size();
+        metrics.received(readings);
+        DeviceAddress address = new DeviceAddress(tenant, gateway, device);
+        if (packer != null) {
+            Optional<GatewayPacker.Entry> entry = packer.entry(device, decoded.pack());
+            if (entry.isPresent()) {
+                return packer.add(gateway, entry.get());
+            }
+        }
         byte[] senml = ContentFormats.isSenmlJson(contentFormat)
                 ? bytes
                 : SenmlCodec.json().encode(decoded.pack());
-        return publish(new DeviceAddress(tenant, gateway, device), senml);
+        return delivery.deliver(address, () -> delivery.publisher().publish(address, senml), 1, readings, false);
     }
 
     private String gatewayOf(String device) {
@@ -118,70 +129,18 @@ public final class UplinkForwarder {
         }
     }
 
-    /**
-     * Publishes and waits at most {@code publishTimeout} for the acknowledgement. The timeout is put on a copy of the
-     * publisher's stage, never on the stage itself: the publisher keeps the message in flight (and its in-flight
-     * permit held) until the platform really answers, so {@code maxInFlight} keeps bounding what is pending.
-     */
-    private CompletionStage<ForwardResult> publish(DeviceAddress address, byte[] senml) {
-        CompletableFuture<Void> acknowledged;
-        try {
-            acknowledged = publisher.publish(address, senml).toCompletableFuture();
-        } catch (RuntimeException e) {
-            acknowledged = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<Void> platformAnswer = acknowledged;
-        return acknowledged
-                .copy()
-                .orTimeout(publishTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ok, error) -> {
-                    if (error == null) {
-                        metrics.forwarded();
-                        LOGGER.trace("{} forwarded to {}", address, UplinkTopic.of(address));
-                        return ForwardResult.forwarded();
-                    }
-                    metrics.failed();
-                    String detail = describe(error);
-                    LOGGER.debug("{} not forwarded: {}", address, detail);
-                    if (unwrap(error) instanceof TimeoutException) {
-                        watchForLateAcknowledgement(address, platformAnswer);
-                    }
-                    return ForwardResult.of(Status.UNAVAILABLE, detail);
-                });
-    }
-
-    /**
-     * A message answered 5.03 after the timeout may still be accepted by the platform. It stays counted as failed,
-     * because that is what the device saw: it keeps the reading and sends it again, and the store's idempotent
-     * insert drops the second copy. The late acknowledgement is counted on its own so that operators can tell a slow
-     * broker from a lost one.
-     */
-    private void watchForLateAcknowledgement(DeviceAddress address, CompletableFuture<Void> acknowledged) {
-        acknowledged.whenComplete((ok, error) -> {
-            if (error == null) {
-                metrics.acknowledgedLate();
-                LOGGER.debug("{} acknowledged after the device was answered 5.03; it will be sent again", address);
-            }
-        });
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
-    private String describe(Throwable error) {
-        Throwable cause = unwrap(error);
-        if (cause instanceof TimeoutException) {
-            return "the broker did not acknowledge within " + publishTimeout.toMillis() + " ms";
-        }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    }
-
     private CompletionStage<ForwardResult> refuse(String device, RefusalReason reason, Status status, String detail) {
         // A message refused as a whole counts as one reading received and one refused.
         metrics.received(1);
         metrics.refused(reason);
         LOGGER.debug("{} refused ({}): {}", device, reason.code(), detail);
         return CompletableFuture.completedFuture(ForwardResult.of(status, detail));
+    }
+
+    /** Answers the messages still gathering in open packs 5.03 and stops the linger timer (the agent's close). */
+    void close() {
+        if (packer != null) {
+            packer.close();
+        }
     }
 }

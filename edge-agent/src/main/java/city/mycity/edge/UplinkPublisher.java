@@ -4,16 +4,22 @@ import city.mycity.reading.DeviceAddress;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Carries a SenML JSON message up to the platform. The core knows only this interface; {@code edge.mqtt} implements
+ * Carries SenML JSON messages up to the platform: a device's message on its device topic ({@link
+ * city.mycity.reading.UplinkTopic#of}), or a gateway pack carrying several devices' records on the gateway's topic
+ * ({@link city.mycity.reading.UplinkTopic#ofGateway}). The core knows only this interface; {@code edge.mqtt} implements
  * it with MQTT v5.
  *
- * <p>The returned stage completes when the platform has taken responsibility for the message (for MQTT QoS 1: the
+ * <p>Each returned stage completes when the platform has taken responsibility for the message (for MQTT QoS 1: the
  * broker's PUBACK), and completes exceptionally when it has not ({@link
  * city.mycity.edge.exception.UplinkUnavailableException}). Implementations must be thread-safe.
  */
 public interface UplinkPublisher extends AutoCloseable {
 
+    /** Publishes one device's message. */
     CompletionStage<Void> publish(DeviceAddress address, byte[] senml);
+
+    /** Publishes a gateway pack: the records of several of the gateway's devices, each record named after its device. */
+    CompletionStage<Void> publishPack(String tenant, String gateway, byte[] senml);
 
     /** Starts connecting; returns without waiting for the connection. By default, nothing to do. */
     default void start() {}

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import city.mycity.codec.bayframe.BayFrame;
 import city.mycity.edge.exception.UplinkUnavailableException;
+import city.mycity.reading.ResolvedRecord;
+import city.mycity.reading.SenmlCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,7 +81,8 @@ class CoapUplinkIT {
         publisher.acknowledgeAll();
         CoapResponse response = await().atMost(Duration.ofSeconds(10)).until(() -> answer.getNow(null), r -> r != null);
         assertThat(response.getCode()).isEqualTo(ResponseCode.CHANGED);
-        assertThat(publisher.published().get(0).address().toString()).isEqualTo("demo-town/gw-z-a1/bay-00001");
+        // Packing is on by default: the reading went up in its gateway's pack.
+        assertThat(publisher.published().get(0).topic()).isEqualTo("mycity/v1/demo-town/gw-z-a1/up");
     }
 
     @Test
@@ -87,8 +90,12 @@ class CoapUplinkIT {
         CoapResponse response = coap.post("/up/bay-00007", new BayFrame(false, 1_700_000_000L, 1).toBytes(), 65001);
 
         assertThat(response.getCode()).isEqualTo(ResponseCode.CHANGED);
-        assertThat(new String(publisher.published().get(0).senml(), StandardCharsets.UTF_8))
-                .startsWith("[{\"bn\":\"urn:dev:mycity:demo-town:bay-00007:\"");
+        assertThat(SenmlCodec.json()
+                        .decode(publisher.published().get(0).senml())
+                        .pack()
+                        .resolve())
+                .extracting(ResolvedRecord::name)
+                .containsExactly("urn:dev:mycity:demo-town:bay-00007:occupied");
     }
 
     @Test

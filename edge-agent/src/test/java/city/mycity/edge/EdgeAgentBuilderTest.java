@@ -50,6 +50,49 @@ class EdgeAgentBuilderTest {
     }
 
     @Test
+    void rejects_pack_limits_the_platform_would_not_accept_unless_packing_is_off() {
+        EdgeAgent.Builder builder = EdgeAgent.builder().tenant("t").gateway("g").publisher(new InMemoryPublisher());
+
+        assertThatThrownBy(() -> builder.packMaxReadings(2049).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("2049");
+        assertThatThrownBy(
+                        () -> builder.packMaxReadings(200).packMaxBytes(300_000).build())
+                .hasMessageContaining("300000");
+        assertThatThrownBy(() ->
+                        builder.packMaxBytes(65_536).packLinger(Duration.ZERO).build())
+                .hasMessageContaining("Pack linger");
+        assertThat(builder.packing(false).build().forwarder().packs()).isFalse();
+    }
+
+    @Test
+    void packs_by_default_and_main_can_turn_packing_off() {
+        assertThat(EdgeAgent.builder()
+                        .tenant("t")
+                        .gateway("g")
+                        .publisher(new InMemoryPublisher())
+                        .build()
+                        .forwarder()
+                        .packs())
+                .isTrue();
+
+        EdgeAgent agent = EdgeAgentMain.fromSettings(Settings.of(Map.of(
+                        "mycity.edge.tenant", "t",
+                        "mycity.edge.gateway", "g",
+                        "mycity.mqtt.url", "tcp://127.0.0.1:1",
+                        "mycity.edge.packing", "off")))
+                .build();
+        assertThat(agent.forwarder().packs()).isFalse();
+        agent.close();
+        assertThatThrownBy(() -> EdgeAgentMain.fromSettings(Settings.of(Map.of(
+                        "mycity.edge.tenant", "t",
+                        "mycity.edge.gateway", "g",
+                        "mycity.mqtt.url", "tcp://127.0.0.1:1",
+                        "mycity.edge.packing", "sometimes"))))
+                .hasMessageContaining("MYCITY_EDGE_PACKING");
+    }
+
+    @Test
     void is_not_started_until_start_is_called() {
         EdgeAgent agent = EdgeAgent.builder()
                 .tenant("t")
@@ -88,6 +131,10 @@ class EdgeAgentBuilderTest {
                 .contains("mycity.coap.host = 127.0.0.1")
                 .contains("mycity.coap.port = 5683")
                 .contains("mycity.edge.tenant = t")
+                .contains("mycity.edge.packing = true")
+                .contains("mycity.edge.pack-max-readings = 200")
+                .contains("mycity.edge.pack-max-bytes = 65536")
+                .contains("mycity.edge.pack-linger = PT0.05S")
                 .contains("mycity.mqtt.password = *****")
                 .doesNotContain("hunter2");
     }

@@ -2,6 +2,7 @@ package city.mycity.edge;
 
 import city.mycity.edge.exception.UplinkUnavailableException;
 import city.mycity.reading.DeviceAddress;
+import city.mycity.reading.UplinkTopic;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,14 +15,26 @@ import java.util.concurrent.Semaphore;
  *
  * <p>After {@link #limitInFlight}, it caps unacknowledged messages the way {@code MqttUplinkPublisher} does: a
  * publish takes a permit (or fails with {@link UplinkUnavailableException}) and only the completion of the stage it
- * returned gives the permit back.
+ * returned gives the permit back. After {@link #disconnect()} it says it is not connected.
  */
 final class InMemoryPublisher implements UplinkPublisher {
 
-    record Published(DeviceAddress address, byte[] senml, CompletableFuture<Void> ack) {}
+    /** A device message or a gateway pack, with the topic MQTT would carry it on. */
+    record Published(String topic, byte[] senml, CompletableFuture<Void> ack) {
+
+        /** The device of a device message; {@code null} for a gateway pack. */
+        DeviceAddress address() {
+            return UplinkTopic.parse(topic).orElse(null);
+        }
+
+        boolean isGatewayPack() {
+            return UplinkTopic.origin(topic).orElseThrow().isGatewayPack();
+        }
+    }
 
     private final List<Published> published = new CopyOnWriteArrayList<>();
     private volatile boolean hold;
+    private volatile boolean connected = true;
     private volatile RuntimeException failure;
     private volatile Semaphore inFlight;
 
@@ -31,6 +44,10 @@ final class InMemoryPublisher implements UplinkPublisher {
 
     void failWith(RuntimeException failure) {
         this.failure = failure;
+    }
+
+    void disconnect() {
+        connected = false;
     }
 
     void limitInFlight(int maxInFlight) {
@@ -51,7 +68,21 @@ final class InMemoryPublisher implements UplinkPublisher {
     }
 
     @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
+    @Override
     public CompletionStage<Void> publish(DeviceAddress address, byte[] senml) {
+        return publish(UplinkTopic.of(address), senml);
+    }
+
+    @Override
+    public CompletionStage<Void> publishPack(String tenant, String gateway, byte[] senml) {
+        return publish(UplinkTopic.ofGateway(tenant, gateway), senml);
+    }
+
+    private CompletionStage<Void> publish(String topic, byte[] senml) {
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }
@@ -64,7 +95,7 @@ final class InMemoryPublisher implements UplinkPublisher {
         if (permits != null) {
             ack.whenComplete((ok, error) -> permits.release());
         }
-        published.add(new Published(address, senml, ack));
+        published.add(new Published(topic, senml, ack));
         if (!hold) {
             ack.complete(null);
         }

@@ -23,14 +23,17 @@ class UplinkForwarderTest {
     private final InMemoryPublisher publisher = new InMemoryPublisher();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Map<String, String> gateways = Map.of("bay-00001", "gw-z-a1", "bay-00002", "gw-z-b2");
+    private final EdgeMetrics metrics = new EdgeMetrics(registry);
+
+    /** Packing off: each message alone on its device topic (gateway packs: {@link GatewayPackerTest}). */
     private final UplinkForwarder forwarder = new UplinkForwarder(
             "demo-town",
             gateways::get,
             PayloadDecoders.defaults(),
             256,
-            publisher,
-            Duration.ofMillis(200),
-            new EdgeMetrics(registry));
+            new Delivery(publisher, Duration.ofMillis(200), metrics),
+            null,
+            metrics);
 
     private ForwardResult forward(String device, int contentFormat, byte[] payload) {
         return forwarder

@@ -25,6 +25,9 @@ final class Dispatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DeviceLink link;
+    /** Whether the link carries SenML messages in gateway packs (read once: a link does not change its form). */
+    private final boolean gatewayPacks;
+
     private final Ledger ledger;
     private final Pacer pacer;
     private final Counter forwarded;
@@ -37,6 +40,7 @@ final class Dispatcher {
 
     Dispatcher(DeviceLink link, Ledger ledger, double messagesPerSecond, MeterRegistry registry) {
         this.link = link;
+        this.gatewayPacks = link.packsGateways();
         this.ledger = ledger;
         this.pacer = new Pacer(messagesPerSecond);
         this.forwarded = Counter.builder(ReadingMetrics.FORWARDED)
@@ -62,7 +66,7 @@ final class Dispatcher {
 
     /** Books the message and sends its copies; returns how many copies were handed to the link. */
     int dispatch(Message message) {
-        ledger.produced(message);
+        ledger.produced(message, inGatewayPack(message));
         for (Fault fault : message.faults()) {
             faults.get(fault).increment();
         }
@@ -104,9 +108,14 @@ final class Dispatcher {
         }
     }
 
+    /** A message the link carries in a gateway pack: a SenML one, when the link packs. */
+    private boolean inGatewayPack(Message message) {
+        return gatewayPacks && message.pack() != null;
+    }
+
     private CompletionStage<Void> send(Message message) {
         try {
-            return link.send(message.tenant(), message.sensor(), message.payload());
+            return link.send(message.tenant(), message.sensor(), message.payload(), message.pack());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -114,9 +123,10 @@ final class Dispatcher {
 
     private void completed(Message message, Throwable error) {
         if (error == null) {
-            ledger.delivered(message);
+            boolean inGatewayPack = inGatewayPack(message);
+            ledger.delivered(message, inGatewayPack);
             forwarded.increment();
-            readings.increment(message.readings());
+            readings.increment(message.readings(inGatewayPack));
         } else {
             ledger.failed(message);
             failures.increment();

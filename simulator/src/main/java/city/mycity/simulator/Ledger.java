@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@link #duplicateMessages()} and {@link #duplicateReadings()}: later copies of a message already sent, and the
  *       valid readings they carry again; the platform must count those as duplicates and store nothing.
  *   <li>{@link #refusals(RefusalReason)}: refused readings in every confirmed copy, counted as the validator counts
- *       them (a malformed or unknown-device message is one refusal, a bad record one refusal each). A duplicated
- *       invalid message is refused again, so it counts twice here; {@link #distinctRefusals(RefusalReason)} counts it
- *       once, which is what a refusal store keyed on the payload holds.
+ *       them (a malformed or unknown-device message sent alone is one refusal, a bad record one refusal each; in a
+ *       gateway pack an unknown device's records are refused one by one). A duplicated invalid message is refused
+ *       again, so it counts twice here; {@link #distinctRefusals(RefusalReason)} counts it once when it was sent alone,
+ *       which is what a refusal store keyed on the payload holds (each copy carried in a gateway pack is in a different
+ *       pack, or at another place in one, so there it counts every time).
  *   <li>{@link #droppedMessages()} and {@link #droppedReadings()}: messages lost before sending (their sequence numbers
  *       leave a gap); they count nowhere else. A dropped message's readings are never sent, so never refused either.
  *   <li>{@link #sendFailures()}: copies the transport failed to deliver; they count nowhere else (the receiver may
@@ -43,20 +45,30 @@ public final class Ledger {
     private final Map<RefusalReason, LongAdder> distinctRefusals = adders(RefusalReason.class);
     private final Map<Fault, LongAdder> faults = adders(Fault.class);
 
-    /** A device produced the message (whether or not it will be sent). */
+    /** A device produced the message (whether or not it will be sent), to go alone on its device topic. */
     void produced(Message message) {
+        produced(message, false);
+    }
+
+    /** A device produced the message (whether or not it will be sent), to go alone or in a gateway pack. */
+    void produced(Message message, boolean inGatewayPack) {
         generated.increment();
         for (Fault fault : message.faults()) {
             faults.get(fault).increment();
         }
         if (message.copies() == 0) {
             droppedMessages.increment();
-            droppedReadings.add(message.readings());
+            droppedReadings.add(message.readings(inGatewayPack));
         }
     }
 
-    /** The transport confirmed one copy of the message. */
+    /** The transport confirmed one copy of the message, sent alone on its device topic. */
     void delivered(Message message) {
+        delivered(message, false);
+    }
+
+    /** The transport confirmed one copy of the message, sent alone or in a gateway pack. */
+    void delivered(Message message, boolean inGatewayPack) {
         sent.increment();
         boolean first = message.markDelivered();
         if (first) {
@@ -65,9 +77,9 @@ public final class Ledger {
             duplicateMessages.increment();
             duplicateReadings.add(message.validReadings());
         }
-        for (RefusalReason reason : message.refusals()) {
+        for (RefusalReason reason : message.refusals(inGatewayPack)) {
             refusals.get(reason).increment();
-            if (first) {
+            if (first || inGatewayPack) {
                 distinctRefusals.get(reason).increment();
             }
         }
@@ -125,7 +137,10 @@ public final class Ledger {
         return sum(refusals);
     }
 
-    /** Refused readings of the given reason, counting each message once however often it was sent. */
+    /**
+     * Refused readings of the given reason as a refusal store keyed on the bytes received holds them: a message sent
+     * alone counts once however often it was sent, a copy carried in a gateway pack every time.
+     */
     public long distinctRefusals(RefusalReason reason) {
         return distinctRefusals.get(reason).sum();
     }

@@ -2,6 +2,7 @@ package city.mycity.simulator;
 
 import city.mycity.settings.Setting;
 import city.mycity.simulator.fault.FaultProfile;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -41,10 +42,38 @@ public final class SimulatorSettings {
             false,
             ZoneId::of);
 
+    public static final Setting<Boolean> PACKING = new Setting<>(
+            "mycity.simulator.packing",
+            "MQTT only: 'on' gathers each gateway's messages into gateway packs on mycity/v1/{tenant}/{gateway}/up"
+                    + " (a malformed payload still goes alone on its device topic); 'off' sends each message alone on"
+                    + " its device topic",
+            false,
+            "on/off",
+            false,
+            SimulatorSettings::onOff);
+    public static final Setting<Integer> PACK_MAX_READINGS = Setting.integer(
+            "mycity.simulator.pack-max-readings",
+            "With packing: a gateway pack is published once it holds this many readings (1-2048)",
+            200,
+            "readings");
+    public static final Setting<Duration> PACK_LINGER = Setting.duration(
+            "mycity.simulator.pack-linger",
+            "With packing: a gateway pack is published once its oldest message has waited this long",
+            Duration.ofMillis(50));
+
     /** Every setting above, for {@link city.mycity.settings.Settings#describe(List)}. */
-    public static final List<Setting<?>> ALL = List.of(SEED, SPEED, RATE, FAULTS, START, TIME_ZONE);
+    public static final List<Setting<?>> ALL =
+            List.of(SEED, SPEED, RATE, FAULTS, START, TIME_ZONE, PACKING, PACK_MAX_READINGS, PACK_LINGER);
 
     private SimulatorSettings() {}
+
+    static boolean onOff(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("expected on or off");
+        };
+    }
 
     static FaultProfile faults(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {

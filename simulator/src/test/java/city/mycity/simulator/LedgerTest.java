@@ -105,6 +105,42 @@ class LedgerTest {
         assertThat(ledger.messagesSent()).isEqualTo(1);
     }
 
+    @Test
+    void an_unknown_devices_message_in_a_gateway_pack_is_refused_record_by_record() {
+        Message message = new Message(
+                COUNTER,
+                "test-town",
+                7,
+                1_741_000_000_000L,
+                new byte[] {'['},
+                null,
+                0,
+                List.of(RefusalReason.UNKNOWN_DEVICE),
+                List.of(RefusalReason.UNKNOWN_DEVICE, RefusalReason.UNKNOWN_DEVICE),
+                Set.of(Fault.UNKNOWN_DEVICE),
+                1,
+                new AtomicBoolean());
+
+        ledger.produced(message, true);
+        ledger.delivered(message, true);
+
+        assertThat(ledger.refusals(RefusalReason.UNKNOWN_DEVICE)).isEqualTo(2);
+        assertThat(ledger.readingsSent()).isEqualTo(2);
+    }
+
+    @Test
+    void every_copy_in_a_gateway_pack_counts_as_a_distinct_refusal_because_each_pack_is_new_bytes() {
+        Message message = message(1, List.of(RefusalReason.WRONG_UNIT), Set.of(Fault.DUPLICATE, Fault.WRONG_UNIT), 2);
+
+        ledger.produced(message, true);
+        ledger.delivered(message, true);
+        ledger.delivered(message, true);
+
+        assertThat(ledger.refusals(RefusalReason.WRONG_UNIT)).isEqualTo(2);
+        assertThat(ledger.distinctRefusals(RefusalReason.WRONG_UNIT)).isEqualTo(2);
+        assertThat(ledger.duplicateReadings()).isEqualTo(1);
+    }
+
     private static Message message(int valid, List<RefusalReason> refusals, Set<Fault> faults, int copies) {
         return new Message(
                 COUNTER,
@@ -112,7 +148,9 @@ class LedgerTest {
                 7,
                 1_741_000_000_000L,
                 new byte[] {'['},
+                null,
                 valid,
+                refusals,
                 refusals,
                 faults,
                 copies,

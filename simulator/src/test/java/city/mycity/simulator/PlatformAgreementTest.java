@@ -11,10 +11,14 @@ import city.mycity.reading.Reading;
 import city.mycity.reading.ReadingValidator;
 import city.mycity.reading.Refusal;
 import city.mycity.reading.RefusalReason;
+import city.mycity.reading.Uplink;
+import city.mycity.reading.UplinkTopic;
 import city.mycity.reading.Validation;
 import city.mycity.simulator.fault.FaultProfile;
+import city.mycity.simulator.transport.DeviceLink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -149,7 +153,64 @@ class PlatformAgreementTest {
         assertThat(accepted).isEqualTo(ledger.validReadings() + ledger.duplicateReadings());
     }
 
-    private static Ledger run(CityModel city, FaultProfile faults, RecordingLink link, int messages) {
+    @Test
+    void in_gateway_packs_the_validator_accepts_and_refuses_exactly_the_readings_the_ledger_expects() {
+        Map<RefusalReason, Long> refused = new EnumMap<>(RefusalReason.class);
+        Map<RefusalReason, Set<String>> distinctRefusals = new EnumMap<>(RefusalReason.class);
+        Set<String> storedKeys = new HashSet<>();
+        long accepted = 0;
+        long readings = 0;
+        long packs = 0;
+        long alone = 0;
+        Ledger ledger;
+        try (RecordingPackLink link = new RecordingPackLink(100)) {
+            ledger = run(CITY, HEAVY, link, 10_000);
+            for (Uplink uplink : link.uplinks()) {
+                boolean gatewayPack =
+                        UplinkTopic.origin(uplink.topic()).orElseThrow().isGatewayPack();
+                Validation validation = VALIDATOR.validate(uplink);
+                readings += validation.readingCount();
+                for (Reading reading : validation.accepted()) {
+                    accepted++;
+                    storedKeys.add(reading.device() + "/" + reading.quantity() + "/"
+                            + reading.time().toEpochMilli());
+                }
+                for (Refusal refusal : validation.refused()) {
+                    refused.merge(refusal.primaryReason(), 1L, Long::sum);
+                    // What a refusal store keyed on the bytes received and the record's place holds.
+                    distinctRefusals
+                            .computeIfAbsent(refusal.primaryReason(), r -> new HashSet<>())
+                            .add(uplink.topic() + " " + Base64.getEncoder().encodeToString(uplink.payload()) + " "
+                                    + refusal.recordIndex());
+                }
+                if (gatewayPack) {
+                    packs++;
+                } else {
+                    alone++;
+                    assertThat(validation.refused())
+                            .as("a message sent alone")
+                            .singleElement()
+                            .extracting(Refusal::primaryReason)
+                            .isEqualTo(RefusalReason.MALFORMED_PAYLOAD);
+                }
+            }
+        }
+
+        assertThat(refused).isEqualTo(ledger.refusalsByReason());
+        assertThat(refused).containsKey(RefusalReason.UNKNOWN_DEVICE);
+        for (RefusalReason reason : refused.keySet()) {
+            assertThat((long) distinctRefusals.get(reason).size())
+                    .as("distinct refusals for %s", reason)
+                    .isEqualTo(ledger.distinctRefusals(reason));
+        }
+        assertThat(accepted).isEqualTo(ledger.validReadings() + ledger.duplicateReadings());
+        assertThat((long) storedKeys.size()).isEqualTo(ledger.validReadings());
+        assertThat(readings).isEqualTo(ledger.readingsSent());
+        assertThat(alone).isEqualTo(ledger.refusals(RefusalReason.MALFORMED_PAYLOAD));
+        assertThat(packs).isPositive().isLessThan((ledger.messagesSent() - alone) / 10);
+    }
+
+    private static Ledger run(CityModel city, FaultProfile faults, DeviceLink link, int messages) {
         Simulator simulator = Simulator.builder()
                 .city(city)
                 .faults(faults)

@@ -1,6 +1,7 @@
 package city.mycity.simulator;
 
 import city.mycity.citymodel.Sensor;
+import city.mycity.reading.SenmlPack;
 import city.mycity.simulator.transport.DeviceLink;
 import java.util.concurrent.CompletionStage;
 
@@ -18,6 +19,17 @@ public final class TeeLink implements DeviceLink {
     public CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload) {
         recorder.send(tenant, sensor, payload);
         return link.send(tenant, sensor, payload);
+    }
+
+    @Override
+    public CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload, SenmlPack pack) {
+        recorder.send(tenant, sensor, payload);
+        return link.send(tenant, sensor, payload, pack);
+    }
+
+    @Override
+    public boolean packsGateways() {
+        return link.packsGateways();
     }
 
     public RecordingLink recorder() {

@@ -25,10 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes uplinks with Paho's MQTT v5 asynchronous client: QoS 1 on {@link UplinkTopic#of}, completing on PUBACK.
+ * Publishes uplinks with Paho's MQTT v5 asynchronous client: QoS 1 on {@link UplinkTopic#of} (a device's message) or
+ * {@link UplinkTopic#ofGateway} (a gateway pack), completing on PUBACK.
  *
  * <p>Connects in the background and keeps trying until the broker answers; after the first connection Paho's
- * automatic reconnect takes over. While disconnected, or with {@code maxInFlight} messages awaiting their PUBACK, a
+ * automatic reconnect takes over. While disconnected, or with {@code maxInFlight} messages (device messages and gateway
+ * packs alike) awaiting their PUBACK, a
  * publish fails at once with {@link UplinkUnavailableException}: the device keeps its reading and retries, so nothing
  * piles up in the agent's memory.
  */
@@ -125,6 +127,15 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
 
     @Override
     public CompletionStage<Void> publish(DeviceAddress address, byte[] senml) {
+        return publish(UplinkTopic.of(address), senml);
+    }
+
+    @Override
+    public CompletionStage<Void> publishPack(String tenant, String gateway, byte[] senml) {
+        return publish(UplinkTopic.ofGateway(tenant, gateway), senml);
+    }
+
+    private CompletionStage<Void> publish(String topic, byte[] senml) {
         if (!client.isConnected()) {
             return CompletableFuture.failedFuture(
                     new UplinkUnavailableException("not connected to the MQTT broker " + options.url()));
@@ -137,7 +148,7 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
         acknowledged.whenComplete((ok, error) -> inFlight.release());
         MqttMessage message = new MqttMessage(senml, QOS, false, new MqttProperties());
         try {
-            client.publish(UplinkTopic.of(address), message, null, new Acknowledgement(acknowledged));
+            client.publish(topic, message, null, new Acknowledgement(acknowledged));
         } catch (MqttException | RuntimeException e) {
             acknowledged.completeExceptionally(new UplinkUnavailableException("publish failed: " + e.getMessage(), e));
         }

@@ -79,17 +79,27 @@ public final class SimulatorMain {
         }
     }
 
-    private static DeviceLink link(Settings settings) {
+    static DeviceLink link(Settings settings) {
+        boolean packing = settings.get(SimulatorSettings.PACKING);
         if (settings.isSet(COAP_URL)) {
+            if (packing) {
+                throw new IllegalStateException("Gateway packs are an MQTT form: over CoAP the simulated sensors post"
+                        + " alone and the edge agent packs. Unset " + SimulatorSettings.PACKING.environmentVariable()
+                        + " or use " + MQTT_URL.environmentVariable() + ".");
+            }
             URI uri = URI.create(settings.get(COAP_URL));
             return CoapDeviceLink.builder(uri.getHost(), uri.getPort() < 0 ? 5683 : uri.getPort())
                     .build();
         }
         if (settings.isSet(MQTT_URL)) {
-            return MqttGatewayLink.builder(settings.get(MQTT_URL))
+            MqttGatewayLink.Builder mqtt = MqttGatewayLink.builder(settings.get(MQTT_URL))
                     .username(settings.find(MQTT_USERNAME).orElse(null))
-                    .password(settings.find(MQTT_PASSWORD).orElse(null))
-                    .build();
+                    .password(settings.find(MQTT_PASSWORD).orElse(null));
+            if (packing) {
+                mqtt.gatewayPacks(
+                        settings.get(SimulatorSettings.PACK_MAX_READINGS), settings.get(SimulatorSettings.PACK_LINGER));
+            }
+            return mqtt.build();
         }
         throw new IllegalStateException("Set " + MQTT_URL.environmentVariable() + " (MQTT) or "
                 + COAP_URL.environmentVariable() + " (CoAP) to say where the simulated devices send.");

@@ -106,10 +106,13 @@ public final class FaultChannel {
         }
         Sensor addressed = sensor;
         List<RefusalReason> refusals = List.of();
+        List<RefusalReason> refusalsInGatewayPack = List.of();
         int valid = records.size();
+        SenmlPack pack;
         byte[] payload;
         if (fault == null) {
-            payload = CODEC.encode(SenmlPack.of(tenant, sensor.id(), Instant.ofEpochMilli(time), seq, records));
+            pack = SenmlPack.of(tenant, sensor.id(), Instant.ofEpochMilli(time), seq, records);
+            payload = CODEC.encode(pack);
         } else {
             int index = random.nextInt(records.size());
             switch (fault) {
@@ -131,14 +134,39 @@ public final class FaultChannel {
                 case MISSING_TIME, MALFORMED_PAYLOAD -> valid = 0;
                 default -> throw new IllegalStateException("Not a content fault: " + fault);
             }
-            int refused = fault == Fault.MISSING_TIME ? records.size() : 1;
-            refusals = Collections.nCopies(refused, fault.refusal().orElseThrow());
-            payload = encode(fault, addressed, seq, time, records);
+            RefusalReason reason = fault.refusal().orElseThrow();
+            // Alone, a missing time refuses every record and an unknown device the message whole; in a gateway pack
+            // the platform checks each record's device, so an unknown device's records are refused one by one.
+            refusals = Collections.nCopies(fault == Fault.MISSING_TIME ? records.size() : 1, reason);
+            refusalsInGatewayPack =
+                    fault == Fault.UNKNOWN_DEVICE ? Collections.nCopies(records.size(), reason) : refusals;
+            pack = pack(fault, addressed, seq, time, records);
+            byte[] json = CODEC.encode(pack);
+            if (fault == Fault.MALFORMED_PAYLOAD) {
+                payload = random.nextBoolean()
+                        ? Corruptions.truncate(json, random)
+                        : Corruptions.garbage(sensor.id(), seq, random);
+                pack = null;
+            } else {
+                payload = json;
+            }
         }
-        return new Message(addressed, tenant, seq, time, payload, valid, refusals, faults, copies, new AtomicBoolean());
+        return new Message(
+                addressed,
+                tenant,
+                seq,
+                time,
+                payload,
+                pack,
+                valid,
+                refusals,
+                refusalsInGatewayPack,
+                faults,
+                copies,
+                new AtomicBoolean());
     }
 
-    private byte[] encode(Fault fault, Sensor addressed, long seq, long time, List<SenmlRecord> records) {
+    private SenmlPack pack(Fault fault, Sensor addressed, long seq, long time, List<SenmlRecord> records) {
         if (fault == Fault.MISSING_TIME) {
             List<SenmlRecord> untimed = new ArrayList<>(records);
             untimed.set(
@@ -146,14 +174,8 @@ public final class FaultChannel {
                     untimed.get(0)
                             .withBase(SenmlPack.baseNameOf(tenant, sensor.id()), null)
                             .withSequence(seq));
-            return CODEC.encode(new SenmlPack(untimed));
+            return new SenmlPack(untimed);
         }
-        byte[] json = CODEC.encode(SenmlPack.of(tenant, addressed.id(), Instant.ofEpochMilli(time), seq, records));
-        if (fault == Fault.MALFORMED_PAYLOAD) {
-            return random.nextBoolean()
-                    ? Corruptions.truncate(json, random)
-                    : Corruptions.garbage(sensor.id(), seq, random);
-        }
-        return json;
+        return SenmlPack.of(tenant, addressed.id(), Instant.ofEpochMilli(time), seq, records);
     }
 }

@@ -1,6 +1,7 @@
 package city.mycity.simulator.transport;
 
 import city.mycity.citymodel.Sensor;
+import city.mycity.reading.SenmlPack;
 import java.util.Collection;
 import java.util.concurrent.CompletionStage;
 
@@ -23,6 +24,28 @@ public interface DeviceLink extends AutoCloseable {
      *     refused it or could not be reached
      */
     CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload);
+
+    /**
+     * Sends one message given both as its bytes and as the SenML pack they encode, so that a link that gathers each
+     * gateway's messages into gateway packs ({@link #packsGateways()}) joins it without decoding it again. The simulator
+     * always sends this way. By default, sends the bytes as {@link #send(String, Sensor, byte[])} does.
+     *
+     * @param pack the message as a SenML pack, or {@code null} when the payload is not SenML (a malformed payload):
+     *     such a message always goes alone
+     * @return completes when the receiver acknowledged what carried the message (for a gateway pack: the pack)
+     */
+    default CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload, SenmlPack pack) {
+        return send(tenant, sensor, payload);
+    }
+
+    /**
+     * Whether messages sent with a pack travel in gateway packs ({@code mycity/v1/{tenant}/{gateway}/up}), where the
+     * platform checks each record's device on its own; the ledger counts their refusals that way. By default, false:
+     * each message alone.
+     */
+    default boolean packsGateways() {
+        return false;
+    }
 
     /**
      * Prepares to send for these devices (e.g. connects every gateway at once), so that the first messages do not wait

@@ -2,9 +2,12 @@ package city.mycity.simulator.transport.mqtt;
 
 import city.mycity.citymodel.Sensor;
 import city.mycity.reading.DeviceAddress;
+import city.mycity.reading.SenmlCodec;
+import city.mycity.reading.SenmlPack;
 import city.mycity.reading.UplinkTopic;
 import city.mycity.simulator.exception.DeliveryException;
 import city.mycity.simulator.transport.DeviceLink;
+import city.mycity.simulator.transport.GatewayPacker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * to {@code mycity/v1/{tenant}/{gateway}/{device}/up}. A send completes when the broker acknowledged the message
  * (PUBACK without an error reason) and blocks while the gateway's window of unacknowledged messages is full.
  * Sessions are opened on a gateway's first message and reconnect on their own. Thread-safe.
+ *
+ * <p>With {@link Builder#gatewayPacks(int, Duration) gateway packs}, the messages of each gateway are gathered
+ * ({@link GatewayPacker}) into packs published on {@code mycity/v1/{tenant}/{gateway}/up}, and a send completes when
+ * the pack carrying the message was acknowledged; the window then counts packs. A message that is not SenML (a
+ * malformed payload) cannot be joined: it still goes alone on its device topic, where the platform refuses it alone.
  */
 public final class MqttGatewayLink implements DeviceLink {
 
@@ -38,6 +46,7 @@ public final class MqttGatewayLink implements DeviceLink {
     private final String clientIdPrefix;
     private final int maxInFlight;
     private final Duration connectTimeout;
+    private final GatewayPacker packer;
     private final Map<String, GatewayConnection> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -48,6 +57,9 @@ public final class MqttGatewayLink implements DeviceLink {
         this.clientIdPrefix = builder.clientIdPrefix;
         this.maxInFlight = builder.maxInFlight;
         this.connectTimeout = builder.connectTimeout;
+        this.packer = builder.packMaxReadings == 0
+                ? null
+                : new GatewayPacker(builder.packMaxReadings, builder.packLinger, this::publishPack);
     }
 
     /** @param serverUri the broker, e.g. {@code tcp://localhost:1883} or {@code ssl://broker:8883} */
@@ -55,8 +67,36 @@ public final class MqttGatewayLink implements DeviceLink {
         return new Builder(serverUri);
     }
 
+    /** With gateway packs, a payload that decodes as SenML joins its gateway's pack; anything else goes alone. */
     @Override
     public CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload) {
+        if (packer != null) {
+            SenmlCodec.Decoded decoded = SenmlCodec.json().decode(payload);
+            if (decoded.isOk()) {
+                return packer.add(tenant, sensor.gateway(), decoded.pack());
+            }
+        }
+        return sendAlone(tenant, sensor, payload);
+    }
+
+    @Override
+    public CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload, SenmlPack pack) {
+        if (packer == null || pack == null) {
+            return sendAlone(tenant, sensor, payload);
+        }
+        return packer.add(tenant, sensor.gateway(), pack);
+    }
+
+    @Override
+    public boolean packsGateways() {
+        return packer != null;
+    }
+
+    private CompletionStage<Void> publishPack(String tenant, String gateway, byte[] senml) {
+        return connection(tenant, gateway).publish(UplinkTopic.ofGateway(tenant, gateway), senml);
+    }
+
+    private CompletionStage<Void> sendAlone(String tenant, Sensor sensor, byte[] payload) {
         String topic;
         GatewayConnection connection;
         try {
@@ -157,9 +197,12 @@ public final class MqttGatewayLink implements DeviceLink {
         }
     }
 
-    /** Disconnects every gateway session. */
+    /** Publishes the gateway packs still open, then disconnects every gateway session. */
     @Override
     public void close() {
+        if (packer != null) {
+            packer.close();
+        }
         synchronized (connections) {
             closed = true;
             connections.values().forEach(GatewayConnection::close);
@@ -176,6 +219,8 @@ public final class MqttGatewayLink implements DeviceLink {
                 "mycity-sim-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF)) + "-";
         private int maxInFlight = 32;
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private int packMaxReadings;
+        private Duration packLinger;
 
         private Builder(String serverUri) {
             if (serverUri == null || serverUri.isBlank()) {
@@ -206,8 +251,8 @@ public final class MqttGatewayLink implements DeviceLink {
         }
 
         /**
-         * The most unacknowledged messages per gateway session; never more than the broker's receive maximum. By
-         * default, 32.
+         * The most unacknowledged messages (gateway packs, with {@link #gatewayPacks}) per gateway session; never more
+         * than the broker's receive maximum. By default, 32.
          */
         public Builder maxInFlight(int maxInFlight) {
             this.maxInFlight = maxInFlight;
@@ -220,12 +265,35 @@ public final class MqttGatewayLink implements DeviceLink {
             return this;
         }
 
+        /**
+         * Gathers the messages of each gateway into gateway packs on {@code mycity/v1/{tenant}/{gateway}/up}: a pack is
+         * published once it holds {@code maxReadings} readings (SenML records, 1-2048) or once its oldest message has
+         * waited {@code linger}, and split if it would exceed the platform's 256 KiB. Each message is confirmed when
+         * its pack's PUBACK arrives. A malformed payload (not SenML) still goes alone on its device topic. By default,
+         * off: every message alone on its device topic.
+         */
+        public Builder gatewayPacks(int maxReadings, Duration linger) {
+            this.packMaxReadings = maxReadings;
+            this.packLinger = linger;
+            return this;
+        }
+
         public MqttGatewayLink build() {
             if (maxInFlight <= 0) {
                 throw new IllegalStateException("Max in-flight must be positive, but was " + maxInFlight);
             }
             if (clientIdPrefix == null || connectTimeout == null || connectTimeout.isNegative()) {
                 throw new IllegalStateException("Client id prefix and a positive connect timeout are required.");
+            }
+            if (packLinger != null || packMaxReadings != 0) {
+                if (packMaxReadings < 1 || packMaxReadings > GatewayPacker.MAX_READINGS) {
+                    throw new IllegalStateException("Gateway pack max readings must be 1-" + GatewayPacker.MAX_READINGS
+                            + ", but was " + packMaxReadings + ".");
+                }
+                if (packLinger == null || packLinger.isNegative() || packLinger.isZero()) {
+                    throw new IllegalStateException(
+                            "Gateway pack linger must be positive, but was " + packLinger + ".");
+                }
             }
             return new MqttGatewayLink(this);
         }

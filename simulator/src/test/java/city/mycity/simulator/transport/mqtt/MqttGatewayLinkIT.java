@@ -5,7 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import city.mycity.citymodel.City;
 import city.mycity.reading.DeviceAddress;
+import city.mycity.reading.DeviceDirectory;
+import city.mycity.reading.Reading;
+import city.mycity.reading.ReadingValidator;
+import city.mycity.reading.RefusalReason;
+import city.mycity.reading.SenmlCodec;
+import city.mycity.reading.Uplink;
 import city.mycity.reading.UplinkTopic;
+import city.mycity.reading.Validation;
+import city.mycity.simulator.Ledger;
+import city.mycity.simulator.RecordingLink;
 import city.mycity.simulator.Simulator;
 import city.mycity.simulator.TeeLink;
 import city.mycity.simulator.TestCity;
@@ -16,8 +25,13 @@ import city.mycity.testkit.TestBroker;
 import city.mycity.testkit.TestSubscriber;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +87,81 @@ class MqttGatewayLinkIT {
     }
 
     @Test
+    void in_gateway_pack_form_the_readings_received_resolved_per_record_equal_the_ledgers() {
+        City city = TestCity.small(broker.tenant());
+        TestSubscriber packs = broker.subscriber(UplinkTopic.ROOT + "/" + city.tenant() + "/+/" + UplinkTopic.UP);
+        TestSubscriber alone = broker.subscriber(UplinkTopic.tenant(city.tenant()));
+        ReadingValidator validator =
+                ReadingValidator.builder(DeviceDirectory.of(city.devices())).build();
+        Ledger ledger;
+        List<RecordingLink.Sent> sent;
+        try (MqttGatewayLink mqtt =
+                linkBuilder().gatewayPacks(100, Duration.ofMillis(20)).build()) {
+            TeeLink tee = new TeeLink(mqtt);
+            Simulator simulator = Simulator.builder()
+                    .city(city)
+                    .faults(FaultProfile.demo().toBuilder()
+                            .duplicate(0.05)
+                            .dropped(0.02)
+                            .malformedPayload(0.02)
+                            .unknownDevice(0.02)
+                            .build())
+                    .messageRate(Double.POSITIVE_INFINITY)
+                    .meterRegistry(new SimpleMeterRegistry())
+                    .link(tee)
+                    .build();
+
+            simulator.runUntil(3_000);
+            ledger = simulator.ledger();
+            sent = tee.recorder().sent();
+        }
+
+        assertThat(ledger.sendFailures()).isZero();
+        // Every record of a pack is a reading; a message sent alone (a malformed payload) is refused as one.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> records(packs.messages()) + alone.messages().size() >= ledger.readingsSent());
+        Map<RefusalReason, Long> refused = new EnumMap<>(RefusalReason.class);
+        List<String> accepted = new ArrayList<>();
+        for (ReceivedMessage message : concat(packs.messages(), alone.messages())) {
+            Validation validation = validator.validate(new Uplink(message.topic(), message.payload(), Instant.now()));
+            validation.accepted().forEach(r -> accepted.add(key(r)));
+            validation.refused().forEach(r -> refused.merge(r.primaryReason(), 1L, Long::sum));
+            assertThat(message.qos()).isEqualTo(1);
+        }
+        assertThat(records(packs.messages()) + alone.messages().size()).isEqualTo(ledger.readingsSent());
+        assertThat(refused).isEqualTo(ledger.refusalsByReason()).containsKey(RefusalReason.UNKNOWN_DEVICE);
+        assertThat(alone.messages()).hasSize((int) ledger.refusals(RefusalReason.MALFORMED_PAYLOAD));
+        assertThat((long) accepted.size()).isEqualTo(ledger.validReadings() + ledger.duplicateReadings());
+        assertThat(Set.copyOf(accepted)).hasSize((int) ledger.validReadings());
+        // The same readings, record for record, as the messages the simulator produced would give one by one.
+        List<String> expected = new ArrayList<>();
+        for (RecordingLink.Sent message : sent) {
+            validator.validate(message.uplink()).accepted().forEach(r -> expected.add(key(r)));
+        }
+        assertThat(accepted).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(packs.messages().size()).isLessThan(sent.size() / 10);
+    }
+
+    private static long records(List<ReceivedMessage> packs) {
+        return packs.stream()
+                .mapToLong(m ->
+                        SenmlCodec.json().decode(m.payload()).pack().records().size())
+                .sum();
+    }
+
+    private static List<ReceivedMessage> concat(List<ReceivedMessage> a, List<ReceivedMessage> b) {
+        List<ReceivedMessage> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String key(Reading reading) {
+        return reading.device() + " " + reading.quantity() + " "
+                + reading.time().toEpochMilli() + " " + reading.sequence() + " " + reading.value() + " "
+                + reading.gateway();
+    }
+
+    @Test
     void a_send_fails_when_the_broker_cannot_be_reached() {
         try (MqttGatewayLink unreachable = MqttGatewayLink.builder("tcp://127.0.0.1:1")
                 .connectTimeout(Duration.ofSeconds(2))
@@ -90,11 +179,14 @@ class MqttGatewayLinkIT {
     }
 
     private static MqttGatewayLink link() {
+        return linkBuilder().build();
+    }
+
+    private static MqttGatewayLink.Builder linkBuilder() {
         return MqttGatewayLink.builder(broker.url())
                 .username(broker.username())
                 .password(broker.password())
-                .clientIdPrefix(broker.clientId("sim") + "-")
-                .build();
+                .clientIdPrefix(broker.clientId("sim") + "-");
     }
 
     private static String base64(byte[] bytes) {
