@@ -256,6 +256,23 @@ class EdgeAgentMqttIT {
     }
 
     @Test
+    void answers_service_unavailable_when_no_subscriber_takes_the_reading() {
+        String tenant = broker.tenant();
+        try (EdgeAgent agent = agentFor(tenant).build().start();
+                TestCoapClient coap = new TestCoapClient(agent.coapPort())) {
+            await().atMost(Duration.ofSeconds(20)).until(agent::isConnected);
+
+            CoapResponse nobodyListens = coap.post("/up/bay-00001", senml(tenant, "bay-00001"), 110);
+            assertThat(nobodyListens.getCode()).isEqualTo(ResponseCode.SERVICE_UNAVAILABLE);
+
+            TestSubscriber subscriber = broker.subscriber(gatewayPacks(tenant));
+            CoapResponse again = coap.post("/up/bay-00001", senml(tenant, "bay-00001"), 110);
+            assertThat(again.getCode()).isEqualTo(ResponseCode.CHANGED);
+            assertThat(subscriber.awaitCount(1)).hasSize(1);
+        }
+    }
+
+    @Test
     void answers_service_unavailable_while_the_broker_is_down() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

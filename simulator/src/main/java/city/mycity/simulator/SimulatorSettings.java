@@ -61,9 +61,15 @@ public final class SimulatorSettings {
             "With packing: a gateway pack is published once its oldest message has waited this long",
             Duration.ofMillis(50));
 
+    public static final Setting<Duration> RESEND_FOR = Setting.duration(
+            "mycity.simulator.resend-for",
+            "MQTT: for how long a message the broker did not take (lost connection, refusal, PUBACK 0x10 'no matching"
+                    + " subscribers') is sent again before it counts as failed, as a gateway with an outbox does",
+            Duration.ofMinutes(5));
+
     /** Every setting above, for {@link city.mycity.settings.Settings#describe(List)}. */
     public static final List<Setting<?>> ALL =
-            List.of(SEED, SPEED, RATE, FAULTS, START, TIME_ZONE, PACKING, PACK_MAX_READINGS, PACK_LINGER);
+            List.of(SEED, SPEED, RATE, FAULTS, START, TIME_ZONE, PACKING, PACK_MAX_READINGS, PACK_LINGER, RESEND_FOR);
 
     private SimulatorSettings() {}
 

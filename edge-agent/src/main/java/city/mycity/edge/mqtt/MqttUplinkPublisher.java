@@ -173,8 +173,14 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
         }
     }
 
-    /** Completes the publish on PUBACK, and fails it when the broker refuses (reason code 0x80 or above). */
+    /**
+     * Completes the publish on PUBACK, and fails it when the broker refuses (reason code 0x80 or above) or says no
+     * subscriber took it (0x10): then nobody reads the uplinks (the stream job is not subscribed, or the broker forgot
+     * its shared subscription in a restart, as Mosquitto 2.0 does) and the message went nowhere, so the sensor is
+     * told to try again.
+     */
     private static final class Acknowledgement implements MqttActionListener {
+        private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
         private final CompletableFuture<Void> acknowledged;
 
         Acknowledgement(CompletableFuture<Void> acknowledged) {
@@ -186,6 +192,11 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
             int[] codes = token.getReasonCodes();
             if (codes != null) {
                 for (int code : codes) {
+                    if (code == NO_MATCHING_SUBSCRIBERS) {
+                        acknowledged.completeExceptionally(new UplinkUnavailableException(
+                                "no subscriber took the message (reason code 0x10): the stream job is not subscribed"));
+                        return;
+                    }
                     if (code >= 0x80) {
                         acknowledged.completeExceptionally(new UplinkUnavailableException(
                                 "the broker refused the message with reason code 0x" + Integer.toHexString(code)));

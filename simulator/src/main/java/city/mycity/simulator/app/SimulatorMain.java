@@ -94,7 +94,8 @@ public final class SimulatorMain {
         if (settings.isSet(MQTT_URL)) {
             MqttGatewayLink.Builder mqtt = MqttGatewayLink.builder(settings.get(MQTT_URL))
                     .username(settings.find(MQTT_USERNAME).orElse(null))
-                    .password(settings.find(MQTT_PASSWORD).orElse(null));
+                    .password(settings.find(MQTT_PASSWORD).orElse(null))
+                    .resendFor(settings.get(SimulatorSettings.RESEND_FOR));
             if (packing) {
                 mqtt.gatewayPacks(
                         settings.get(SimulatorSettings.PACK_MAX_READINGS), settings.get(SimulatorSettings.PACK_LINGER));

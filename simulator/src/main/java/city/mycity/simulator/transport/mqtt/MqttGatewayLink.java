@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -47,6 +49,12 @@ public final class MqttGatewayLink implements DeviceLink {
     private final int maxInFlight;
     private final Duration connectTimeout;
     private final GatewayPacker packer;
+    private final Duration resendFor;
+    private final ScheduledExecutorService resends = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mqtt-gateway-link-resends");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, GatewayConnection> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -57,6 +65,7 @@ public final class MqttGatewayLink implements DeviceLink {
         this.clientIdPrefix = builder.clientIdPrefix;
         this.maxInFlight = builder.maxInFlight;
         this.connectTimeout = builder.connectTimeout;
+        this.resendFor = builder.resendFor;
         this.packer = builder.packMaxReadings == 0
                 ? null
                 : new GatewayPacker(builder.packMaxReadings, builder.packLinger, this::publishPack);
@@ -193,7 +202,7 @@ public final class MqttGatewayLink implements DeviceLink {
                     : token.getResponseProperties().getReceiveMaximum();
             int window = receiveMaximum == null ? maxInFlight : Math.min(maxInFlight, receiveMaximum);
             LOGGER.info("Gateway session {} connected to {} (window {})", clientId, serverUri, window);
-            return new GatewayConnection(client, window);
+            return new GatewayConnection(client, window, resendFor, resends);
         }
     }
 
@@ -208,6 +217,7 @@ public final class MqttGatewayLink implements DeviceLink {
             connections.values().forEach(GatewayConnection::close);
             connections.clear();
         }
+        resends.shutdownNow();
     }
 
     /** Settings of a {@link MqttGatewayLink}; only the broker has no default. */
@@ -221,6 +231,7 @@ public final class MqttGatewayLink implements DeviceLink {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private int packMaxReadings;
         private Duration packLinger;
+        private Duration resendFor = Duration.ZERO;
 
         private Builder(String serverUri) {
             if (serverUri == null || serverUri.isBlank()) {
@@ -278,7 +289,21 @@ public final class MqttGatewayLink implements DeviceLink {
             return this;
         }
 
+        /**
+         * For how long a message the broker did not take (connection lost, refused, or PUBACK 0x10 "no matching
+         * subscribers": nobody reads uplinks, or the broker forgot the stream job's shared subscription in a restart)
+         * is sent again, after pauses doubling from 100 ms to 2 s, as a gateway with an outbox does; the message is
+         * confirmed only once a PUBACK says it was delivered. By default, zero: such a message fails at once.
+         */
+        public Builder resendFor(Duration resendFor) {
+            this.resendFor = resendFor;
+            return this;
+        }
+
         public MqttGatewayLink build() {
+            if (resendFor == null || resendFor.isNegative()) {
+                throw new IllegalStateException("Resend budget must not be negative, but was " + resendFor + ".");
+            }
             if (maxInFlight <= 0) {
                 throw new IllegalStateException("Max in-flight must be positive, but was " + maxInFlight);
             }

@@ -178,6 +178,41 @@ class MqttGatewayLinkIT {
         }
     }
 
+    @Test
+    void a_message_no_subscriber_takes_fails_at_once_without_a_resend_budget() {
+        City city = TestCity.small(broker.tenant());
+        try (MqttGatewayLink mqtt = link()) {
+            CompletableFuture<Void> sent = mqtt.send(
+                            city.tenant(), city.sensors().get(0), new byte[] {'['})
+                    .toCompletableFuture();
+
+            await().atMost(Duration.ofSeconds(30)).until(sent::isDone);
+            assertThat(sent)
+                    .failsWithin(Duration.ZERO)
+                    .withThrowableOfType(ExecutionException.class)
+                    .withMessageContaining("0x10");
+        }
+    }
+
+    @Test
+    void a_message_no_subscriber_takes_is_sent_again_until_the_stream_job_subscribes() {
+        City city = TestCity.small(broker.tenant());
+        try (MqttGatewayLink mqtt =
+                linkBuilder().resendFor(Duration.ofMinutes(1)).build()) {
+            CompletableFuture<Void> sent = mqtt.send(
+                            city.tenant(), city.sensors().get(0), new byte[] {'['})
+                    .toCompletableFuture();
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !sent.isDone());
+
+            TestSubscriber subscriber = broker.subscriber(UplinkTopic.tenant(city.tenant()));
+
+            await().atMost(Duration.ofSeconds(30)).until(sent::isDone);
+            assertThat(sent).succeedsWithin(Duration.ZERO);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !subscriber.messages().isEmpty());
+        }
+    }
+
     private static MqttGatewayLink link() {
         return linkBuilder().build();
     }
