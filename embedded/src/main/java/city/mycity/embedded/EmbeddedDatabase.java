@@ -4,6 +4,7 @@ import city.mycity.embedded.internal.TempFolders;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +20,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    private final EmbeddedPostgres postgres;
     private final Path workFolder;
     private final String database;
+    private final Supplier<EmbeddedPostgres> restarter;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
 
-    EmbeddedDatabase(EmbeddedPostgres postgres, Path workFolder, String database) {
+    EmbeddedDatabase(
+            EmbeddedPostgres postgres, Path workFolder, String database, Supplier<EmbeddedPostgres> restarter) {
         this.postgres = postgres;
         this.workFolder = workFolder;
         this.database = database;
+        this.restarter = restarter;
+        this.port = postgres.getPort();
     }
 
     public static EmbeddedDatabaseBuilder builder() {
@@ -34,7 +40,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server as an operator would ({@code pg_ctl stop}, fast mode: connections are cut, transactions in
+     * progress roll back) and starts it again on the same port and data: what the chaos scenarios do to the store.
+     */
+    public synchronized void restart() {
+        stopServer();
+        postgres = restarter.get();
+        LOGGER.info("Embedded PostgreSQL on port {} restarted", port);
+    }
+
+    private void stopServer() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOGGER.warn("The embedded PostgreSQL on port {} did not stop cleanly", port, e);
+        }
     }
 
     /** The database created at start (by default {@code mycity}). */
@@ -74,11 +98,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Stops the server and deletes its data. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            postgres.close();
-        } catch (IOException e) {
-            LOGGER.warn("The embedded PostgreSQL on port {} did not stop cleanly", port(), e);
+            stopServer();
         } finally {
             TempFolders.deleteRecursively(workFolder);
         }

@@ -80,9 +80,11 @@ public final class EmbeddedDatabaseBuilder {
         long started = System.nanoTime();
         Path workFolder = TempFolders.create(parentFolder, "mycity-postgres-");
         try {
-            EmbeddedPostgres postgres = startPostgres(workFolder);
+            EmbeddedPostgres postgres = startPostgres(workFolder, FreePorts.requestedOrFree(port));
             createDatabase(postgres);
-            EmbeddedDatabase db = new EmbeddedDatabase(postgres, workFolder, database);
+            int chosenPort = postgres.getPort();
+            EmbeddedDatabase db =
+                    new EmbeddedDatabase(postgres, workFolder, database, () -> startPostgres(workFolder, chosenPort));
             LOGGER.info(
                     "Embedded PostgreSQL 17 (zonky) on port {}, database {}, started in {} ms",
                     db.port(),
@@ -95,11 +97,12 @@ public final class EmbeddedDatabaseBuilder {
         }
     }
 
-    private EmbeddedPostgres startPostgres(Path workFolder) {
+    /** Starts the server on the data directory of the work folder: a new one, or the one a restart stopped. */
+    private EmbeddedPostgres startPostgres(Path workFolder, int chosenPort) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPort(FreePorts.requestedOrFree(port))
+                .setPort(chosenPort)
                 .setDataDirectory(workFolder.resolve("data"))
-                .setCleanDataDirectory(true)
+                .setCleanDataDirectory(false)
                 .setPGStartupWait(startTimeout)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200");

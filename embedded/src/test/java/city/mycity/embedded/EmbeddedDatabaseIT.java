@@ -36,6 +36,28 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void keeps_its_data_and_port_across_a_restart() throws SQLException {
+        try (EmbeddedDatabase db = EmbeddedDatabase.builder().durable(true).start()) {
+            int port = db.port();
+            try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE kept (n int)");
+                statement.execute("INSERT INTO kept VALUES (42)");
+            }
+
+            db.restart();
+
+            assertThat(db.port()).isEqualTo(port);
+            try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT n FROM kept")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+
+    @Test
     void uses_a_free_port_when_the_requested_one_is_taken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 EmbeddedDatabase db =

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MyCity 0.1.0-SNAPSHOT",
         description = "MyCity: an open-source smart-city IoT sensor platform.",
-        subcommands = {DemoCommand.class, RefusalsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ChaosCommand.class, RefusalsCommand.class, CommandLine.HelpCommand.class})
 public final class MyCity implements Runnable {
 
     @CommandLine.Spec

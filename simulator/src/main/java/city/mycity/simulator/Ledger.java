@@ -1,11 +1,13 @@
 package city.mycity.simulator;
 
 import city.mycity.reading.RefusalReason;
+import city.mycity.reading.ResolvedRecord;
 import city.mycity.simulator.fault.Fault;
 import city.mycity.simulator.fault.Message;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -44,6 +46,21 @@ public final class Ledger {
     private final Map<RefusalReason, LongAdder> refusals = adders(RefusalReason.class);
     private final Map<RefusalReason, LongAdder> distinctRefusals = adders(RefusalReason.class);
     private final Map<Fault, LongAdder> faults = adders(Fault.class);
+    private final boolean tallying;
+    private final Map<String, DeviceTally> tallies = new ConcurrentHashMap<>();
+
+    /** A ledger of counts only. */
+    public Ledger() {
+        this(false);
+    }
+
+    /**
+     * A ledger that also keeps, when {@code tallying}, a {@link DeviceTally} per device of the distinct valid readings
+     * of messages without faults (with faults off: every reading), for a store to be checked device by device.
+     */
+    public Ledger(boolean tallying) {
+        this.tallying = tallying;
+    }
 
     /** A device produced the message (whether or not it will be sent), to go alone on its device topic. */
     void produced(Message message) {
@@ -73,6 +90,9 @@ public final class Ledger {
         boolean first = message.markDelivered();
         if (first) {
             valid.add(message.validReadings());
+            if (tallying) {
+                tally(message);
+            }
         } else {
             duplicateMessages.increment();
             duplicateReadings.add(message.validReadings());
@@ -83,6 +103,27 @@ public final class Ledger {
                 distinctRefusals.get(reason).increment();
             }
         }
+    }
+
+    private void tally(Message message) {
+        if (!message.faults().isEmpty() || message.pack() == null) {
+            return;
+        }
+        DeviceTally added = DeviceTally.NONE;
+        for (ResolvedRecord record : message.pack().resolve()) {
+            if (record.value() != null) {
+                added = added.plus(Math.round(record.time() * 1000), record.value());
+            }
+        }
+        tallies.merge(message.tenant() + "/" + message.sensor().id(), added, DeviceTally::plus);
+    }
+
+    /**
+     * The tally of each device ({@code tenant/device}) over the distinct valid readings of messages without faults, or
+     * an empty map when this ledger does not tally.
+     */
+    public Map<String, DeviceTally> tallies() {
+        return Map.copyOf(tallies);
     }
 
     /** The transport could not deliver one copy of the message. */

@@ -35,7 +35,7 @@ public final class Simulator implements AutoCloseable {
     private final CityModel city;
     private final Engine engine;
     private final Dispatcher dispatcher;
-    private final Ledger ledger = new Ledger();
+    private final Ledger ledger;
     private final double speed;
     private final Duration confirmTimeout;
     private final Object runLock = new Object();
@@ -47,6 +47,7 @@ public final class Simulator implements AutoCloseable {
         this.city = builder.city;
         this.speed = builder.speed;
         this.confirmTimeout = builder.confirmTimeout;
+        this.ledger = new Ledger(builder.tallyPerDevice);
         DayClock clock = new DayClock(builder.timeZone);
         Instant start = builder.start != null ? builder.start : defaultStart(builder.timeZone);
         this.engine = new Engine(Fleet.of(city, builder.seed, builder.faults), clock, start.toEpochMilli());
@@ -193,8 +194,18 @@ public final class Simulator implements AutoCloseable {
         private DeviceLink link;
         private MeterRegistry registry = Metrics.globalRegistry;
         private Duration confirmTimeout = Duration.ofSeconds(30);
+        private boolean tallyPerDevice;
 
         private Builder() {}
+
+        /**
+         * Whether the ledger keeps a {@link DeviceTally} per device (of messages without faults), so that a store can
+         * be checked device by device. By default, false: it costs a SenML resolution per message.
+         */
+        public Builder tallyPerDevice(boolean tallyPerDevice) {
+            this.tallyPerDevice = tallyPerDevice;
+            return this;
+        }
 
         /**
          * Applies the {@link SimulatorSettings} that are given (seed, speed, rate, faults, start, time zone); the others

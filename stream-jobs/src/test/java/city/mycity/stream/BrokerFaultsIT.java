@@ -3,6 +3,7 @@ package city.mycity.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.mycity.embedded.MosquittoProcess;
 import city.mycity.reading.DeviceAddress;
 import city.mycity.reading.SenmlCodec;
 import city.mycity.reading.SenmlPack;
@@ -12,7 +13,6 @@ import city.mycity.settings.Settings;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.registry.JdbcDeviceRegistry;
 import city.mycity.stream.sink.JdbcConnector;
-import city.mycity.testkit.MosquittoProcess;
 import city.mycity.testkit.TcpProxy;
 import city.mycity.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;

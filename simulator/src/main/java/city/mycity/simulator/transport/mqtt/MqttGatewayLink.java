@@ -154,6 +154,7 @@ public final class MqttGatewayLink implements DeviceLink {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 5);
         options.setConnectionTimeout((int) Math.max(1, connectTimeout.toSeconds()));
         if (username != null) {
             options.setUserName(username);

@@ -1,4 +1,4 @@
-package city.mycity.stream.cluster;
+package city.mycity.chaos.cluster;
 
 import java.io.File;
 import java.io.IOException;
@@ -25,7 +25,7 @@ final class FlinkClasspath {
     private FlinkClasspath() {}
 
     static List<Path> fromBuild() {
-        Path file = Path.of(System.getProperty(PROPERTY, "target/flink-cluster.classpath"));
+        Path file = locate();
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("No Flink cluster class path at " + file.toAbsolutePath()
                     + ": build stream-jobs with Maven first (mvn verify writes it in generate-test-resources).");
@@ -42,6 +42,16 @@ final class FlinkClasspath {
         classpath.add(jarOf("ch.qos.logback.classic.Logger"));
         classpath.add(jarOf("ch.qos.logback.core.Appender"));
         return List.copyOf(classpath);
+    }
+
+    /** The property's file, else {@code target/} of the chaos module from here or from the repository root. */
+    private static Path locate() {
+        String given = System.getProperty(PROPERTY);
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path inModule = Path.of("target", "flink-cluster.classpath");
+        return Files.isRegularFile(inModule) ? inModule : Path.of("chaos", "target", "flink-cluster.classpath");
     }
 
     private static Path jarOf(String className) {

@@ -1,4 +1,4 @@
-package city.mycity.stream.cluster;
+package city.mycity.chaos.cluster;
 
 import static org.awaitility.Awaitility.await;
 
@@ -29,9 +29,11 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
 import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmanager.JobManagerProcessSpec;
 import org.apache.flink.runtime.jobmanager.JobManagerProcessUtils;
 import org.apache.flink.runtime.rest.messages.EmptyMessageParameters;
@@ -155,11 +157,20 @@ public final class FlinkCluster implements AutoCloseable {
      * loader of the jar, child first) to get the job graph, then uploads the graph and the jar over REST.
      */
     public JobID submit(Path jobJar, String... arguments) throws Exception {
+        return submit(jobJar, null, arguments);
+    }
+
+    /** As {@link #submit(Path, String...)}, resuming from a savepoint (or a retained checkpoint) when one is given. */
+    public JobID submit(Path jobJar, String savepoint, String... arguments) throws Exception {
         Configuration clientConfig = clientConfiguration();
         PackagedProgram program = PackagedProgram.newBuilder()
                 .setJarFile(jobJar.toFile())
                 .setArguments(arguments)
                 .setConfiguration(clientConfig)
+                .setSavepointRestoreSettings(
+                        savepoint == null
+                                ? SavepointRestoreSettings.none()
+                                : SavepointRestoreSettings.forPath(savepoint, false))
                 .build();
         try {
             JobGraph graph = PackagedProgramUtils.createJobGraph(program, clientConfig, 1, false);
@@ -198,6 +209,15 @@ public final class FlinkCluster implements AutoCloseable {
                     }
                 })
                 .until(() -> status(job) == status);
+    }
+
+    /** Stops the job with a savepoint in {@code directory} (as {@code flink stop}) and returns the savepoint's path. */
+    public String stopWithSavepoint(JobID job, Path directory) throws Exception {
+        String savepoint = client().stopWithSavepoint(
+                        job, false, directory.toAbsolutePath().toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        awaitStatus(job, JobStatus.FINISHED);
+        return savepoint;
     }
 
     /** Cancels the job and waits until it is cancelled. */

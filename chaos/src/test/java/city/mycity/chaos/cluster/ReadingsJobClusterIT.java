@@ -1,4 +1,4 @@
-package city.mycity.stream;
+package city.mycity.chaos.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +10,7 @@ import city.mycity.reading.SenmlPack;
 import city.mycity.reading.SenmlRecord;
 import city.mycity.reading.UplinkTopic;
 import city.mycity.settings.Setting;
-import city.mycity.stream.cluster.FlinkCluster;
+import city.mycity.stream.StreamSettings;
 import city.mycity.testkit.TestBroker;
 import city.mycity.testkit.TestDatabase;
 import city.mycity.testkit.TestPublisher;

@@ -1,6 +1,6 @@
-package city.mycity.testkit;
+package city.mycity.embedded;
 
-import city.mycity.testkit.internal.RandomIds;
+import city.mycity.embedded.internal.Secrets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,10 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
- * A real Mosquitto broker in a process of its own, for tests that stop and restart the broker: loopback only, a free
+ * A real Mosquitto broker in a process of its own, for tests and chaos runs that stop and restart the broker: loopback only, a free
  * port kept across restarts, password authentication with an account of its own, persistence on (sessions and queued
  * messages survive a restart, as in production), queues deep enough for a test's backlog and no in-flight cap (the
  * client's Receive Maximum bounds it). Needs the {@code mosquitto} and {@code mosquitto_passwd} programs (Debian
@@ -29,8 +28,9 @@ public final class MosquittoProcess implements AutoCloseable {
 
     private final Path folder;
     private final int port;
-    private final String username = "it-" + RandomIds.hex(6);
-    private final String password = RandomIds.hex(16);
+    private final String username =
+            "mycity-" + Secrets.randomPassword().substring(0, 6).toLowerCase();
+    private final String password = Secrets.randomPassword();
     private Process process;
 
     private MosquittoProcess(Path folder, int port) {
@@ -80,16 +80,23 @@ public final class MosquittoProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("stdout.log").toFile())
                 .start();
-        Awaitility.await("Mosquitto listening on " + port)
-                .atMost(START_TIMEOUT)
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("Mosquitto exited with " + process.exitValue() + "; see "
-                                + folder.resolve("mosquitto.log"));
-                    }
-                    return accepts();
-                });
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!accepts()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "Mosquitto exited with " + process.exitValue() + "; see " + folder.resolve("mosquitto.log"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Mosquitto did not listen on " + port + " within " + START_TIMEOUT);
+            }
+            try {
+                // Polls the port, as there is no event to wait on across processes.
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for Mosquitto", e);
+            }
+        }
     }
 
     /** Stops the broker as an operator would (SIGTERM: it saves its sessions and queues) and starts it again. */
@@ -130,11 +137,6 @@ public final class MosquittoProcess implements AutoCloseable {
 
     public String password() {
         return password;
-    }
-
-    /** A {@link TestBroker} on this broker: publishers and subscribers with its account. */
-    public TestBroker testBroker() {
-        return TestBroker.onServer(url(), username, password);
     }
 
     /** The broker's log, for a failing test's message. */

@@ -1,4 +1,4 @@
-package city.mycity.stream.cluster;
+package city.mycity.chaos.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

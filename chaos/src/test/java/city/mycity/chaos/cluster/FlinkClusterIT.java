@@ -1,4 +1,4 @@
-package city.mycity.stream.cluster;
+package city.mycity.chaos.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,199 @@
+package city.mycity.chaos;
+
+import city.mycity.citymodel.CityModel;
+import city.mycity.citymodel.generated.GeneratedTown;
+import city.mycity.simulator.DeviceTally;
+import city.mycity.simulator.Ledger;
+import city.mycity.simulator.Simulator;
+import city.mycity.simulator.fault.FaultProfile;
+import city.mycity.simulator.transport.mqtt.MqttGatewayLink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.api.common.JobStatus;
+
+/**
+ * A chaos run: the platform on real parts ({@link ChaosPlatform}), the simulator sending the generated town's
+ * readings in gateway packs without faults at the chosen rate, and one fault after another while they flow. After
+ * each fault it measures the time until the store holds every reading sent up to 2 s after the part came back; at the
+ * end it stops sending, waits until the store has caught up and compares it with the simulator's ledger: the count,
+ * and a tally per device.
+ */
+public final class ChaosRun {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration AFTER_FAULT = Duration.ofSeconds(2);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
+    private final ChaosOptions options;
+    private final ChaosListener listener;
+
+    public ChaosRun(ChaosOptions options, ChaosListener listener) {
+        this.options = options;
+        this.listener = listener;
+    }
+
+    public ChaosReport run() throws Exception {
+        CityModel city = GeneratedTown.builder().tenant("chaos-town").seed(42).build();
+        listener.started("broker, database and Flink cluster");
+        try (ChaosPlatform platform = ChaosPlatform.start(options.workFolder(), city)) {
+            listener.started("the readings job on the cluster");
+            platform.startJob(null);
+            try (MqttGatewayLink link = MqttGatewayLink.builder(platform.brokerUrl())
+                    .username(platform.brokerUser())
+                    .password(platform.brokerPassword())
+                    .clientIdPrefix("chaos-sim-")
+                    .gatewayPacks(200, Duration.ofMillis(50))
+                    .maxInFlight(64)
+                    .resendFor(Duration.ofMinutes(5))
+                    .build()) {
+                Simulator simulator = Simulator.builder()
+                        .city(city)
+                        .link(link)
+                        .faults(FaultProfile.none())
+                        .messageRate(options.messageRate())
+                        .tallyPerDevice(true)
+                        .confirmTimeout(Duration.ofMinutes(5))
+                        .build();
+                return runWhileSending(platform, simulator, city.sensors().size());
+            }
+        }
+    }
+
+    private ChaosReport runWhileSending(ChaosPlatform platform, Simulator simulator, int devices) throws Exception {
+        Ledger ledger = simulator.ledger();
+        Sender sender = new Sender(simulator, (int) Math.max(1, options.messageRate()));
+        long started = System.nanoTime();
+        sender.start();
+        List<ChaosReport.Recovery> recoveries = new ArrayList<>();
+        try {
+            listener.started("readings flowing (warm-up " + options.warmUp().toSeconds() + " s)");
+            pause(options.warmUp(), sender);
+            for (Scenario scenario : options.scenarios()) {
+                listener.faultInjected(scenario);
+                ChaosReport.Recovery recovery = injectAndRecover(platform, ledger, scenario, sender);
+                recoveries.add(recovery);
+                listener.recovered(recovery);
+                pause(options.settle(), sender);
+            }
+        } finally {
+            sender.stop();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long stored = drain(platform, ledger);
+        Map<String, ChaosReport.Mismatch> mismatches = compare(ledger.tallies(), platform.tallies());
+        return new ChaosReport(
+                recoveries,
+                ledger.messagesSent(),
+                ledger.validReadings(),
+                stored,
+                devices,
+                ledger.validReadings() / seconds,
+                mismatches);
+    }
+
+    private ChaosReport.Recovery injectAndRecover(
+            ChaosPlatform platform, Ledger ledger, Scenario scenario, Sender sender) throws Exception {
+        long start = System.nanoTime();
+        platform.inject(scenario);
+        Duration faultTook = Duration.ofNanos(System.nanoTime() - start);
+        pause(AFTER_FAULT, sender);
+        long target = ledger.validReadings();
+        long deadline = System.nanoTime() + options.recoveryTimeout().toNanos();
+        while (platform.storedReadings() < target || platform.jobStatus() != JobStatus.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("After '" + scenario.description() + "' the store did not catch up within "
+                        + options.recoveryTimeout() + " (" + platform.storedReadings() + " of " + target
+                        + " readings; job " + platform.jobStatus() + "); Flink logs in " + platform.logFolder());
+            }
+            sender.check();
+            Thread.sleep(POLL.toMillis());
+        }
+        return new ChaosReport.Recovery(scenario, faultTook, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Waits until the store holds every valid reading the ledger counts; returns the rows stored. */
+    private long drain(ChaosPlatform platform, Ledger ledger) throws Exception {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        long stored = platform.storedReadings();
+        while (stored < ledger.validReadings() && System.nanoTime() < deadline) {
+            listener.catchingUp(stored, ledger.validReadings());
+            Thread.sleep(POLL.toMillis());
+            stored = platform.storedReadings();
+        }
+        listener.catchingUp(stored, ledger.validReadings());
+        return stored;
+    }
+
+    static Map<String, ChaosReport.Mismatch> compare(Map<String, DeviceTally> sent, Map<String, DeviceTally> stored) {
+        Map<String, ChaosReport.Mismatch> mismatches = new TreeMap<>();
+        Map<String, DeviceTally> all = new HashMap<>(stored);
+        sent.forEach((device, tally) -> all.putIfAbsent(device, DeviceTally.NONE));
+        for (String device : all.keySet()) {
+            DeviceTally expected = sent.getOrDefault(device, DeviceTally.NONE);
+            DeviceTally actual = stored.getOrDefault(device, DeviceTally.NONE);
+            if (!expected.equals(actual)) {
+                mismatches.put(device, new ChaosReport.Mismatch(expected, actual));
+            }
+        }
+        return mismatches;
+    }
+
+    private static void pause(Duration duration, Sender sender) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            sender.check();
+            Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    /** Runs the simulator in one-second chunks on a thread of its own until stopped. */
+    private static final class Sender {
+        private final Simulator simulator;
+        private final int chunk;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Thread thread;
+
+        Sender(Simulator simulator, int chunk) {
+            this.simulator = simulator;
+            this.chunk = chunk;
+            this.thread = new Thread(this::send, "chaos-sender");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void send() {
+            try {
+                while (running.get()) {
+                    simulator.runUntil(chunk);
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }
+
+        /** Throws when the sending thread failed. */
+        void check() {
+            Throwable e = failure.get();
+            if (e != null) {
+                throw new IllegalStateException("The simulator stopped sending: " + e, e);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(Duration.ofMinutes(6).toMillis());
+            check();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package city.mycity.launcher;
+
+import city.mycity.chaos.ChaosListener;
+import city.mycity.chaos.ChaosOptions;
+import city.mycity.chaos.ChaosReport;
+import city.mycity.chaos.ChaosRun;
+import city.mycity.chaos.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mycity chaos}: the platform on real parts under load while they fail, and whether anything was lost. */
+@Command(
+        name = "chaos",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the platform on real parts, each in its own process (Mosquitto, PostgreSQL, a standalone Flink",
+            "cluster with the job jar), sends the generated town's readings in gateway packs, and fails the parts one",
+            "after another: restart the broker, restart PostgreSQL, kill -9 the TaskManager, stop the job with a",
+            "savepoint and resume it. Prints each recovery time and whether the store holds exactly the valid",
+            "readings sent (count and a checksum per device, from the simulator's ledger). Needs Mosquitto",
+            "(apt-get install mosquitto) and the job jar (built by ./mycity on first run)."
+        })
+final class ChaosCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--scenario",
+            split = ",",
+            paramLabel = "NAME",
+            description = "Faults to inject, in order (default: all): broker-restart, database-restart,"
+                    + " taskmanager-kill, savepoint-resume.")
+    private List<String> scenarios;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "6500",
+            description = "Simulator messages per second, about 1.15 readings each (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
+    @Option(
+            names = "--warm-up",
+            defaultValue = "20s",
+            description = "How long readings flow before the first fault (default: ${DEFAULT-VALUE}).")
+    private String warmUp;
+
+    @Option(
+            names = "--folder",
+            defaultValue = "target/chaos",
+            description = "Where the parts keep their files and logs (default: ${DEFAULT-VALUE}).")
+    private Path folder;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Scenario> chosen;
+        try {
+            chosen = scenarios == null
+                    ? List.of(Scenario.values())
+                    : scenarios.stream().map(ChaosCommand::scenario).toList();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        Files.createDirectories(folder);
+        Path run = Files.createTempDirectory(folder, "run-");
+        ChaosOptions options = ChaosOptions.defaults(run)
+                .withScenarios(chosen)
+                .withMessageRate(rate)
+                .withTimes(city.mycity.settings.Settings.parseDuration(warmUp), Duration.ofSeconds(10));
+        ChaosReport report = new ChaosRun(options, new Progress()).run();
+        System.out.println();
+        System.out.println(report.render());
+        System.out.println("Files and logs: " + run.toAbsolutePath());
+        return report.exact() ? 0 : 1;
+    }
+
+    private static Scenario scenario(String name) {
+        return Arrays.stream(Scenario.values())
+                .filter(s -> s.code().equals(name.trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown scenario '" + name + "'; choose from "
+                        + Arrays.stream(Scenario.values()).map(Scenario::code).toList()));
+    }
+
+    /** Prints each step, and a progress bar while the store catches up at the end. */
+    private static final class Progress implements ChaosListener {
+        private ProgressBar bar;
+
+        @Override
+        public void started(String what) {
+            System.out.println("Started " + what);
+        }
+
+        @Override
+        public void faultInjected(Scenario scenario) {
+            System.out.println("Fault: " + scenario.description() + " ...");
+        }
+
+        @Override
+        public void recovered(ChaosReport.Recovery recovery) {
+            System.out.printf(
+                    "  recovered in %.1f s (the fault itself took %.1f s)%n",
+                    recovery.recovery().toMillis() / 1000.0,
+                    recovery.faultTook().toMillis() / 1000.0);
+        }
+
+        @Override
+        public void catchingUp(long stored, long sent) {
+            if (bar == null) {
+                System.out.println("Sending stopped; waiting for the store to hold every reading sent:");
+                bar = new ProgressBar(System.err, sent, "readings stored");
+            }
+            bar.update(stored);
+            if (stored >= sent) {
+                bar.done();
+            }
+        }
+    }
+}
