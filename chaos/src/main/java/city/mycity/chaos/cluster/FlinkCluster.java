@@ -1,7 +1,5 @@
 package city.mycity.chaos.cluster;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -40,7 +37,6 @@ import org.apache.flink.runtime.rest.messages.EmptyMessageParameters;
 import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
 import org.apache.flink.runtime.rest.messages.taskmanager.TaskManagersHeaders;
 import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A standalone Flink session cluster on this machine, started as an operator starts one: a JobManager
@@ -197,18 +193,18 @@ public final class FlinkCluster implements AutoCloseable {
 
     /** Waits until the job has the status (failing at once if it ends in another). */
     public void awaitStatus(JobID job, JobStatus status) {
-        await("job " + job + " " + status)
-                .atMost(START_TIMEOUT)
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .failFast(() -> {
+        Poll.until(
+                "job " + job + " " + status,
+                START_TIMEOUT,
+                Duration.ofMillis(500),
+                () -> {
                     JobStatus now = statusOrNull(job);
                     if (now != null && now.isGloballyTerminalState() && now != status) {
                         throw new IllegalStateException(
                                 "Job " + job + " is " + now + "; see " + logDir + "\n" + jobManager.tail(40));
                     }
-                })
-                .until(() -> status(job) == status);
+                },
+                () -> status(job) == status);
     }
 
     /** Stops the job with a savepoint in {@code directory} (as {@code flink stop}) and returns the savepoint's path. */
@@ -304,29 +300,19 @@ public final class FlinkCluster implements AutoCloseable {
     }
 
     private void awaitUp(FlinkProcess process, Callable<Boolean> up) {
-        AtomicReference<Exception> lastError = new AtomicReference<>();
         try {
-            await(process.name() + " up")
-                    .atMost(START_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(500))
-                    .failFast(() -> {
+            Poll.until(
+                    process.name() + " up",
+                    START_TIMEOUT,
+                    Duration.ofMillis(500),
+                    () -> {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("Flink process exited while starting: " + process.tail(40));
                         }
-                    })
-                    .until(() -> {
-                        try {
-                            return up.call();
-                        } catch (Exception e) {
-                            lastError.set(e);
-                            return false;
-                        }
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException(
-                    process.name() + " did not come up within " + START_TIMEOUT + " (last error: " + lastError.get()
-                            + ")\n" + process.tail(40),
-                    lastError.get());
+                    },
+                    up);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\n" + process.tail(40), e.getCause());
         }
     }
 
