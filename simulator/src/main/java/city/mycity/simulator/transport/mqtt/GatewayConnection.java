@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -59,6 +60,8 @@ final class GatewayConnection {
 
     private void attempt(
             String topic, MqttMessage message, CompletableFuture<Void> acknowledged, long deadline, long pause) {
+        Consumer<DeliveryException> notTaken =
+                error -> retryOrFail(topic, message, acknowledged, deadline, pause, error);
         try {
             client.publish(topic, message, null, new MqttActionListener() {
                 @Override
@@ -66,14 +69,8 @@ final class GatewayConnection {
                     int[] codes = token.getReasonCodes();
                     int code = codes == null || codes.length == 0 ? 0 : codes[0];
                     if (code == NO_MATCHING_SUBSCRIBERS || code >= FIRST_ERROR_REASON) {
-                        retryOrFail(
-                                topic,
-                                message,
-                                acknowledged,
-                                deadline,
-                                pause,
-                                new DeliveryException("Broker did not take the message on " + topic + " (reason code 0x"
-                                        + Integer.toHexString(code) + ")"));
+                        notTaken.accept(new DeliveryException("Broker did not take the message on " + topic
+                                + " (reason code 0x" + Integer.toHexString(code) + ")"));
                     } else {
                         acknowledged.complete(null);
                     }
@@ -81,23 +78,12 @@ final class GatewayConnection {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable error) {
-                    retryOrFail(
-                            topic,
-                            message,
-                            acknowledged,
-                            deadline,
-                            pause,
+                    notTaken.accept(
                             new DeliveryException("Could not publish to " + topic + ": " + error.getMessage(), error));
                 }
             });
         } catch (MqttException | RuntimeException e) {
-            retryOrFail(
-                    topic,
-                    message,
-                    acknowledged,
-                    deadline,
-                    pause,
-                    new DeliveryException("Could not publish to " + topic + ": " + e.getMessage(), e));
+            notTaken.accept(new DeliveryException("Could not publish to " + topic + ": " + e.getMessage(), e));
         }
     }
 
