@@ -10,7 +10,8 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 /** A Paho v5 client that publishes at QoS 1 and returns once the broker has acknowledged each message. */
 public final class TestPublisher implements AutoCloseable {
 
-    private static final int MAX_ATTEMPTS = 10_000;
+    /** How long a publish refused as "too many in progress" is tried again. */
+    private static final long RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     private final MqttClient client;
 
@@ -40,12 +41,13 @@ public final class TestPublisher implements AutoCloseable {
     public void publish(String topic, byte[] payload) {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
-        for (int attempt = 1; ; attempt++) {
+        long deadline = System.nanoTime() + RETRY_NANOS;
+        while (true) {
             try {
                 client.publish(topic, message);
                 return;
             } catch (MqttException e) {
-                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt >= MAX_ATTEMPTS) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
                     throw new IllegalStateException("Could not publish to " + topic + ": " + e, e);
                 }
                 Thread.onSpinWait();
