@@ -28,8 +28,8 @@ public final class ReadingStatement implements BatchStatement<Reading> {
                     + " ?::int8[], ?::timestamptz[])"
                     + " ON CONFLICT DO NOTHING";
 
-    /** The order of the table's key. */
-    static final Comparator<Reading> KEY_ORDER = Comparator.comparing(Reading::tenant)
+    /** The order of the table's key: the order in which a batch is written. Public for the benchmarks module. */
+    public static final Comparator<Reading> KEY_ORDER = Comparator.comparing(Reading::tenant)
             .thenComparing(Reading::device)
             .thenComparing(Reading::quantity)
             .thenComparing(Reading::time)

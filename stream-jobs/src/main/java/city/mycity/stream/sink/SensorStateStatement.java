@@ -43,7 +43,8 @@ public final class SensorStateStatement implements BatchStatement<Reading> {
         }
     }
 
-    static List<Reading> newestPerKey(List<Reading> batch) {
+    /** The newest reading of each key of the batch, in key order: what is written. Public for the benchmarks module. */
+    public static List<Reading> newestPerKey(List<Reading> batch) {
         return NewestPerKey.of(
                 batch, r -> r.tenant() + '/' + r.device() + '/' + r.quantity(), NEWNESS, NewestPerKey.Ties.FIRST);
     }
