@@ -44,8 +44,13 @@ public record RefusalRow(
     public static final int PAYLOAD_BYTES = 256 * 1024;
 
     public static RefusalRow of(Uplink uplink, Refusal refusal) {
+        return of(uplink, refusal, digest(uplink));
+    }
+
+    /** As {@link #of(Uplink, Refusal)}, with the message's {@link #digest} computed once for all its refusals. */
+    public static RefusalRow of(Uplink uplink, Refusal refusal, byte[] digest) {
         return new RefusalRow(
-                digest(uplink),
+                digest,
                 refusal.recordIndex(),
                 orEmpty(SafeText.clean(refusal.topic(), TOPIC_CHARS)),
                 SafeText.clean(refusal.tenant(), NAME_CHARS),

@@ -117,6 +117,7 @@ public class RegistryWait extends KeyedProcessFunction<String, HeldUplink, Readi
             out.collect(reading);
         }
         List<Integer> waiting = new ArrayList<>();
+        byte[] digest = null;
         for (Refusal refusal : validation.refused()) {
             if (refusal.awaitsRegistry() && !refuseWaiting) {
                 waiting.add(refusal.recordIndex());
@@ -125,7 +126,8 @@ public class RegistryWait extends KeyedProcessFunction<String, HeldUplink, Readi
                     expired.increment();
                 }
                 refused.count(refusal);
-                context.output(ValidateFunction.REFUSALS, RefusalRow.of(message.uplink(), refusal));
+                digest = digest == null ? RefusalRow.digest(message.uplink()) : digest;
+                context.output(ValidateFunction.REFUSALS, RefusalRow.of(message.uplink(), refusal, digest));
             }
         }
         if (waiting.isEmpty()) {

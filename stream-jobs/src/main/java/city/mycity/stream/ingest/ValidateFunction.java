@@ -83,6 +83,7 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
         }
         List<Integer> awaiting = new ArrayList<>();
         boolean whole = false;
+        byte[] digest = null;
         for (Refusal refusal : validation.refused()) {
             if (holding() && refusal.awaitsRegistry()) {
                 awaiting.add(refusal.recordIndex());
@@ -91,7 +92,8 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
             }
             LOGGER.debug("{} refused: {}", refusal.topic(), refusal.problems());
             refused.count(refusal);
-            context.output(REFUSALS, RefusalRow.of(uplink, refusal));
+            digest = digest == null ? RefusalRow.digest(uplink) : digest;
+            context.output(REFUSALS, RefusalRow.of(uplink, refusal, digest));
         }
         if (!awaiting.isEmpty()) {
             int[] records = whole
