@@ -130,7 +130,8 @@ public final class Demo implements AutoCloseable {
                     settings.find(LauncherSettings.MQTT_PASSWORD).orElse(null),
                     false);
         }
-        EmbeddedBrokerBuilder builder = EmbeddedBroker.builder().port(1883);
+        EmbeddedBrokerBuilder builder =
+                EmbeddedBroker.builder().port(1883).maxQueuedMessages(settings.get(LauncherSettings.BROKER_MAX_QUEUED));
         if (settings.isSet(LauncherSettings.MQTT_USERNAME) && settings.isSet(LauncherSettings.MQTT_PASSWORD)) {
             // The operator's own account, e.g. to publish with mosquitto_pub; otherwise one is generated.
             builder.user(settings.get(LauncherSettings.MQTT_USERNAME), settings.get(LauncherSettings.MQTT_PASSWORD));

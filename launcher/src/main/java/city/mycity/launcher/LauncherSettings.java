@@ -23,5 +23,16 @@ public final class LauncherSettings {
     /** UDP port of the edge agent (5683); a free port is used when it is taken. */
     public static final Setting<Integer> COAP_PORT = EdgeSettings.COAP_PORT;
 
+    /**
+     * How many messages the embedded broker queues per session while a client (the stream job) is away: a day of the
+     * demo's traffic (about 10 gateway packs a second) fits. A full queue drops new QoS 1 messages.
+     */
+    public static final Setting<Long> BROKER_MAX_QUEUED = Setting.longValue(
+            "mycity.broker.max-queued-messages",
+            "messages the embedded broker keeps per session while its client is away (a day of the demo's gateway"
+                    + " packs fits); a full queue drops new QoS 1 messages",
+            1_000_000L,
+            "messages");
+
     private LauncherSettings() {}
 }
