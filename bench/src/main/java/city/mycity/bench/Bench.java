@@ -50,8 +50,12 @@ public final class Bench {
             MessageForm.PACKS, 400_000.0,
             MessageForm.DEVICES, 50_000.0);
 
+    /** The broker ceiling subscribes with as many connections as the job, up to this many. */
+    private static final int MAX_CEILING_SUBSCRIBERS = 32;
+
     private final BenchOptions options;
     private final Settings settings;
+    private final Map<MessageForm, JobSizing> sizings = new EnumMap<>(MessageForm.class);
     private final BenchListener listener;
     private final String clientPrefix =
             "bench-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF)) + "-";
@@ -96,9 +100,6 @@ public final class Bench {
             RecordedTraffic traffic = RecordedTraffic.record(city, options.seed(), options.databaseRows());
             DatabaseFigures database = databaseCeiling(services, traffic);
             Map<MessageForm, BrokerFigures> brokers = brokerCeilings(services, city, traffic);
-            Map<MessageForm, Double> readingsPerMessage = new EnumMap<>(MessageForm.class);
-            brokers.forEach((form, figures) -> readingsPerMessage.put(form, figures.readingsPerMessage()));
-            traffic = null;
 
             PipelineContext context = new PipelineContext(
                     city,
@@ -113,9 +114,7 @@ public final class Bench {
             PipelineStage pipeline = new PipelineStage(context);
             List<FormResult> results = new ArrayList<>();
             for (MessageForm form : options.forms()) {
-                double peakMessages = PEAK_READINGS.get(form) / readingsPerMessage.getOrDefault(form, 1.0);
-                JobSizing sizing = JobSizing.of(settings, services.broker().kind(), peakMessages);
-                results.add(pipeline(pipeline, form, sizing));
+                results.add(pipeline(pipeline, form, sizings.get(form)));
             }
             return new BenchReport(
                     command,
@@ -137,9 +136,10 @@ public final class Bench {
         stage("database ceiling: COPY, COPY via staging, unnest");
         List<Reading> readings = traffic.readings(Instant.now());
         List<Reading> rows = readings.subList(0, Math.min(readings.size(), options.databaseRows()));
+        int batchSize = JobSizing.of(settings, services.broker().kind(), 1).batchSize();
         try {
             DatabaseFigures figures =
-                    new DatabaseCeiling(services.database().settings(), listener).measure(rows, options.batchSize());
+                    new DatabaseCeiling(services.database().settings(), listener).measure(rows, batchSize);
             listener.result(String.format(
                     "Database: COPY %s rows/s; COPY via staging %s rows/s; unnest %s rows/s (batches of %d)",
                     Rates.format(figures.copy()),
@@ -152,15 +152,26 @@ public final class Bench {
         }
     }
 
+    /**
+     * Sizes the job for each form (its connections depend on the readings per message) and measures the broker with
+     * as many subscribers as the job has connections (up to {@value #MAX_CEILING_SUBSCRIBERS}).
+     */
     private Map<MessageForm, BrokerFigures> brokerCeilings(
             BenchServices services, CityModel city, RecordedTraffic traffic) throws InterruptedException {
         stage("broker ceiling: publish → subscribe at QoS 1");
         Map<MessageForm, BrokerFigures> figures = new EnumMap<>(MessageForm.class);
         BrokerCeiling ceiling = new BrokerCeiling(services.broker(), clientPrefix + "ceiling-", listener);
-        int subscribers = JobSizing.of(settings, services.broker().kind(), 1).parallelism();
         for (MessageForm form : options.forms()) {
-            var payloads =
+            List<RecordedTraffic.Payload> payloads =
                     form == MessageForm.PACKS ? traffic.gatewayPacks(options.packReadings()) : traffic.deviceMessages();
+            double readingsPerMessage = payloads.stream()
+                    .mapToInt(RecordedTraffic.Payload::readings)
+                    .average()
+                    .orElse(1);
+            JobSizing sizing =
+                    JobSizing.of(settings, services.broker().kind(), PEAK_READINGS.get(form) / readingsPerMessage);
+            sizings.put(form, sizing);
+            int subscribers = Math.min(MAX_CEILING_SUBSCRIBERS, sizing.parallelism() * sizing.connections());
             BrokerFigures measured = ceiling.measure(form, city.tenant(), payloads, options.brokerHold(), subscribers);
             figures.put(form, measured);
             listener.result(String.format(

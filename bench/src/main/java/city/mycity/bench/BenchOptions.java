@@ -28,7 +28,6 @@ public final class BenchOptions {
     private final boolean unchained;
     private final BrokerChoice broker;
     private final int databaseRows;
-    private final int batchSize;
     private final Duration brokerHold;
     private final int packReadings;
     private final Duration packLinger;
@@ -50,7 +49,6 @@ public final class BenchOptions {
         this.unchained = builder.unchained;
         this.broker = builder.broker;
         this.databaseRows = builder.databaseRows;
-        this.batchSize = builder.batchSize;
         this.brokerHold = builder.brokerHold;
         this.packReadings = builder.packReadings;
         this.packLinger = builder.packLinger;
@@ -140,10 +138,6 @@ public final class BenchOptions {
         return databaseRows;
     }
 
-    public int batchSize() {
-        return batchSize;
-    }
-
     public Duration brokerHold() {
         return brokerHold;
     }
@@ -182,7 +176,6 @@ public final class BenchOptions {
         private boolean unchained = true;
         private BrokerChoice broker = BrokerChoice.EMBEDDED;
         private int databaseRows = 400_000;
-        private int batchSize = 1000;
         private Duration brokerHold = Duration.ofSeconds(15);
         private int packReadings = 200;
         private Duration packLinger = Duration.ofMillis(50);
@@ -281,12 +274,6 @@ public final class BenchOptions {
             return this;
         }
 
-        /** Rows per statement for the batched database methods (the sink's batch). By default, 1000. */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
         /** How long the broker ceiling publishes in each form. By default, 15 s (quick: 4 s). */
         public Builder brokerHold(Duration brokerHold) {
             this.brokerHold = brokerHold;
@@ -348,9 +335,8 @@ public final class BenchOptions {
             if (broker == null) {
                 throw new IllegalStateException("Broker choice must not be null.");
             }
-            if (databaseRows < batchSize || batchSize < 1) {
-                throw new IllegalStateException("Database rows (" + databaseRows + ") must be at least one batch ("
-                        + batchSize + "), and the batch at least 1.");
+            if (databaseRows < 1000) {
+                throw new IllegalStateException("Database rows (" + databaseRows + ") must be at least 1000.");
             }
             if (packReadings < 1 || packReadings > 2048) {
                 throw new IllegalStateException("Readings per pack must be 1-2048, but was " + packReadings + ".");

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,15 +91,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--rows",
             paramLabel = "N",
-            description = "Rows each database method writes (default 400000; quick 30000).")
+            description = "Rows each database method writes, in batches of mycity.stream.batch-size (default 400000;"
+                    + " quick 30000).")
     private Integer rows;
 
     @Option(
-            names = "--unchained",
-            negatable = true,
-            defaultValue = "true",
-            description = "Also run the job with its sinks unchained, at the same rates (default: on).")
-    private boolean unchained;
+            names = "--no-unchained",
+            description = "Skip the second run of the job with its sinks unchained (by default it runs, at the chained"
+                    + " job's best rate and at 80%% of it).")
+    private boolean noUnchained;
 
     @Option(
             names = "--docs",
@@ -162,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         if (rows != null) {
             builder.databaseRows(rows);
         }
-        builder.unchained(unchained);
+        builder.unchained(!noUnchained);
         return builder.build();
     }
 
@@ -193,8 +194,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The command as typed, for the report: {@code ./mycity bench --quick}. */
     private String commandLine() {
-        List<String> words = new ArrayList<>(List.of("./mycity", "bench"));
-        words.addAll(spec.commandLine().getParseResult().originalArgs());
+        List<String> words = new ArrayList<>(List.of("./mycity"));
+        CommandLine top = spec.commandLine();
+        while (top.getParent() != null) {
+            top = top.getParent();
+        }
+        words.addAll(top.getParseResult().originalArgs());
         return String.join(" ", words);
     }
 

@@ -93,9 +93,13 @@ public final class BrokerCeiling {
         }
     }
 
-    /** The publisher's window: ours, or the broker's receive maximum when lower. */
+    /**
+     * The publisher's window: ours, or two below the broker's receive maximum when that is lower, since Paho counts a
+     * publish as in progress a little after it reports it acknowledged (paho.mqtt.java#993) and refuses the next.
+     */
     private int window(MqttAsyncClient client) {
-        return Math.min(WINDOW, receiveMaximums.getOrDefault(client, WINDOW));
+        Integer receiveMaximum = receiveMaximums.get(client);
+        return receiveMaximum == null || receiveMaximum > WINDOW ? WINDOW : Math.max(1, receiveMaximum - 2);
     }
 
     private MqttAsyncClient connect(String clientId) {
