@@ -122,6 +122,7 @@ public final class Bench {
                     started,
                     Duration.ofNanos(System.nanoTime() - began),
                     MachineFacts.here(),
+                    services.broker().kind(),
                     services.broker().description(),
                     services.database().description(),
                     loadBefore,
@@ -234,7 +235,8 @@ public final class Bench {
                                 options.probeFactor(),
                                 options.probeHold().toSeconds()),
                 options.stepFactor());
-        return (options.isQuick() ? "quick: " : "") + holds;
+        return (options.isQuick() ? "quick: " : "") + holds + ", gateway packs of up to " + options.packReadings()
+                + " readings (" + options.packLinger().toMillis() + " ms linger)";
     }
 
     /** Runs a bench from code with the embedded defaults, for a quick look. */

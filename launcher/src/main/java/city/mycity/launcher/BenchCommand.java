@@ -104,7 +104,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--docs",
             paramLabel = "FILE",
-            description = "Also write the report into FILE (e.g. docs/benchmarks.md), between its bench markers.")
+            description = "Also write the report into FILE (e.g. docs/benchmarks.md), in the section of its broker,"
+                    + " between that section's markers.")
     private Path docs;
 
     @Spec
@@ -138,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println(markdown);
         if (docs != null) {
             try {
-                BenchmarksDoc.write(docs, markdown);
+                BenchmarksDoc.write(docs, report, markdown);
                 System.err.println("Wrote the report into " + docs);
             } catch (IOException e) {
                 System.err.println("Could not write " + docs + ": " + e.getMessage());

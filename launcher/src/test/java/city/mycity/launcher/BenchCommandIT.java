@@ -59,6 +59,10 @@ class BenchCommandIT {
                 .contains("### Rate steps");
         assertThat(Files.readString(docs))
                 .startsWith("# Benchmarks\n\nKept.\n")
-                .contains("## End to end: `./mycity bench`", "### Ceilings", "### Pipeline", "### Rate steps");
+                .contains(
+                        "## End to end: `./mycity bench`, embedded HiveMQ CE",
+                        "### Ceilings",
+                        "### Pipeline",
+                        "### Rate steps");
     }
 }

@@ -4,6 +4,7 @@ import city.mycity.bench.MessageForm;
 import city.mycity.bench.ceiling.BrokerFigures;
 import city.mycity.bench.ceiling.DatabaseFigures;
 import city.mycity.bench.pipeline.FormResult;
+import city.mycity.bench.services.BrokerEndpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
  *
  * @param command the command line, as the reader would type it
  * @param settings what differs from the defaults (quick, holds), in words
+ * @param brokerKind which broker it was (the report's section in {@code docs/benchmarks.md})
  * @param loadBefore the load average when the run began ("1.2 / 0.9 / 0.7")
  * @param loadAfter the load average when it ended
  * @param brokerCeilings per message form
@@ -25,6 +27,7 @@ public record BenchReport(
         Instant started,
         Duration took,
         MachineFacts machine,
+        BrokerEndpoint.Kind brokerKind,
         String broker,
         String database,
         String loadBefore,

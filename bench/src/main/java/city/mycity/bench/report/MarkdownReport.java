@@ -137,7 +137,6 @@ public final class MarkdownReport {
                     .append(form.form().label())
                     .append(": job with ")
                     .append(form.sizing().describe())
-                    .append(form.form() == MessageForm.PACKS ? "; packs of up to the readings shown above" : "")
                     .append('.');
             note(form.chained(), out);
             form.unchained().ifPresent(run -> note(run, out));
@@ -145,8 +144,9 @@ public final class MarkdownReport {
         }
         out.append("- \"Sustained\": the simulator sent the rate and the backlog (sent − stored) grew by at most ")
                 .append(Math.round(StepVerdict.FLAT_SHARE * 100))
-                .append(" % of the rate per second over the hold. The unchained job runs at the chained job's best"
-                        + " rate and at 80 % of it. Latency: device time (stamped when the simulator hands the"
+                .append(" % of the rate per second over the hold. The unchained job's search starts at the chained"
+                        + " job's best rate, and its latency is measured at the chained job's 80 % rate, so that the"
+                        + " two compare at one rate. Latency: device time (stamped when the simulator hands the"
                         + " message over) to the reading's commit, `mycity.readings.lag`.\n\n");
     }
 
@@ -161,16 +161,11 @@ public final class MarkdownReport {
     }
 
     private static void pipelineRow(BenchReport report, FormResult form, RunResult run, StringBuilder out) {
-        Optional<StepVerdict> at =
-                run.unchained() ? run.steps().stream().map(StepResult::verdict).findFirst() : run.atSustained();
+        Optional<StepVerdict> at = run.atSustained();
         Optional<LatencyRun> latency = run.latency();
         Optional<BenchReport.Ceiling> ceiling = report.lowerCeiling(form.form());
-        String sustained = run.sustained().isPresent()
-                ? Rates.format(run.sustained().getAsDouble())
-                : run.unchained() && !run.steps().isEmpty()
-                        ? "not held at "
-                                + Rates.format(run.steps().get(0).step().rate())
-                        : "none";
+        String sustained =
+                run.sustained().isPresent() ? Rates.format(run.sustained().getAsDouble()) : "none";
         out.append(row(
                 form.form().label(),
                 run.variant(),

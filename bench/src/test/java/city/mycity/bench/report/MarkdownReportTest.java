@@ -14,6 +14,7 @@ import city.mycity.bench.pipeline.RateSearch;
 import city.mycity.bench.pipeline.RunResult;
 import city.mycity.bench.pipeline.StepResult;
 import city.mycity.bench.pipeline.StepVerdict;
+import city.mycity.bench.services.BrokerEndpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,6 +78,7 @@ class MarkdownReportTest {
                 Instant.parse("2026-11-29T10:00:00Z"),
                 Duration.ofMinutes(21),
                 MACHINE,
+                BrokerEndpoint.Kind.MOSQUITTO,
                 "Mosquitto 2.0.11",
                 "PostgreSQL 17.11 embedded",
                 "1.0 / 1.0 / 1.0",
@@ -98,7 +100,7 @@ class MarkdownReportTest {
         assertThat(markdown)
                 .contains("| gateway packs | chained | 100,000 | 99,800 | 80,000 | 120 ms | 480 ms | JVM 150 % (job 90,"
                         + " simulator 50, GC/JIT 10) · PostgreSQL 40 % | 150,000 (database) | 67 % |")
-                .contains("| gateway packs | unchained | not held at 100,000 | 95,000 | 80,000 | 150 ms | 1.40 s |")
+                .contains("| gateway packs | unchained | none | — | 80,000 | 150 ms | 1.40 s |")
                 .contains("| one message per device | chained | none | — | — | — | — | — | 25,000 (broker) | — |");
     }
 
