@@ -97,9 +97,7 @@ public final class Bench {
                     "Town: %d sensors behind %d gateways",
                     city.sensors().size(), city.gateways().size()));
 
-            RecordedTraffic traffic = RecordedTraffic.record(city, options.seed(), options.databaseRows());
-            DatabaseFigures database = databaseCeiling(services, traffic);
-            Map<MessageForm, BrokerFigures> brokers = brokerCeilings(services, city, traffic);
+            Ceilings ceilings = ceilings(services, city);
 
             PipelineContext context = new PipelineContext(
                     city,
@@ -127,10 +125,19 @@ public final class Bench {
                     services.database().description(),
                     loadBefore,
                     MachineFacts.loadAverage(),
-                    database,
-                    brokers,
+                    ceilings.database(),
+                    ceilings.brokers(),
                     results);
         }
+    }
+
+    private record Ceilings(DatabaseFigures database, Map<MessageForm, BrokerFigures> brokers) {}
+
+    /** Both ceilings, from the simulator's messages recorded once (and let go of before the pipeline runs). */
+    private Ceilings ceilings(BenchServices services, CityModel city) throws InterruptedException {
+        RecordedTraffic traffic = RecordedTraffic.record(city, options.seed(), options.databaseRows());
+        DatabaseFigures database = databaseCeiling(services, traffic);
+        return new Ceilings(database, brokerCeilings(services, city, traffic));
     }
 
     private DatabaseFigures databaseCeiling(BenchServices services, RecordedTraffic traffic) {

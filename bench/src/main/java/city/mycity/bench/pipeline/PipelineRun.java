@@ -56,7 +56,7 @@ final class PipelineRun implements AutoCloseable {
     private final CpuMeter cpu;
     private final long storedAtStart;
 
-    private PipelineRun(PipelineContext context, String label, JobClient job, MqttGatewayLink link, String simPrefix) {
+    private PipelineRun(PipelineContext context, String label, JobClient job, MqttGatewayLink link) {
         this.context = context;
         this.label = label;
         this.job = job;
@@ -72,7 +72,8 @@ final class PipelineRun implements AutoCloseable {
                 .meterRegistry(new SimpleMeterRegistry())
                 .build();
         this.cpu = new CpuMeter(
-                new ThreadParts(simPrefix, context.broker().kind() == BrokerEndpoint.Kind.EMBEDDED_HIVEMQ),
+                new ThreadParts(
+                        context.simulatorPrefix(), context.broker().kind() == BrokerEndpoint.Kind.EMBEDDED_HIVEMQ),
                 context.processes());
     }
 
@@ -101,9 +102,15 @@ final class PipelineRun implements AutoCloseable {
             cancel(job);
             throw e;
         }
-        PipelineRun pipeline = new PipelineRun(context, label, job, link, context.simulatorPrefix());
-        pipeline.simulator.start();
-        return pipeline;
+        try {
+            PipelineRun pipeline = new PipelineRun(context, label, job, link);
+            pipeline.simulator.start();
+            return pipeline;
+        } catch (RuntimeException e) {
+            link.close();
+            cancel(job);
+            throw e;
+        }
     }
 
     /**
@@ -168,26 +175,31 @@ final class PipelineRun implements AutoCloseable {
         TimeUnit.NANOSECONDS.sleep(extra.toNanos());
     }
 
-    /** Holds the rate for settle + hold and judges the backlog over the hold. */
+    /**
+     * Holds the rate for settle + hold and judges the backlog over the hold; stops early, failed, when a third of the
+     * hold (at least 5 s) shows the pipeline far behind ({@link StepVerdict#clearlyBehind()}), so that a rate far
+     * above what it takes neither wastes the hold nor leaves a backlog that takes minutes to store.
+     */
     StepVerdict hold(double rate, Duration settle, Duration hold, String step) throws InterruptedException {
-        return holdAndMeasure(rate, settle, hold, step, snapshotIgnored -> {});
+        return holdAndMeasure(rate, settle, hold, step, true, boundary -> {});
     }
 
     /** Holds the rate, and measures lag and CPU over the hold (not the settle time). */
     LatencyRun latency(double rate, Duration settle, Duration hold) throws InterruptedException {
         LagHistogram.Snapshot[] lag = new LagHistogram.Snapshot[2];
         CpuMeter.Snapshot[] cpuSnapshots = new CpuMeter.Snapshot[2];
-        StepVerdict verdict = holdAndMeasure(rate, settle, hold, "latency at " + Rates.format(rate), boundary -> {
-            lag[boundary] = context.meter().lag();
-            cpuSnapshots[boundary] = cpu.snapshot();
-        });
+        StepVerdict verdict =
+                holdAndMeasure(rate, settle, hold, "latency at " + Rates.format(rate), false, boundary -> {
+                    lag[boundary] = context.meter().lag();
+                    cpuSnapshots[boundary] = cpu.snapshot();
+                });
         return new LatencyRun(
                 rate, verdict, LagHistogram.between(lag[0], lag[1]), cpu.between(cpuSnapshots[0], cpuSnapshots[1]));
     }
 
     /** Runs at the rate; calls {@code boundary} with 0 when the hold begins and 1 when it ends. */
     private StepVerdict holdAndMeasure(
-            double rate, Duration settle, Duration hold, String step, Consumer<Integer> boundary)
+            double rate, Duration settle, Duration hold, String step, boolean failFast, Consumer<Integer> boundary)
             throws InterruptedException {
         throttle.rate(rate);
         List<BacklogSample> samples = new ArrayList<>();
@@ -196,6 +208,7 @@ final class PipelineRun implements AutoCloseable {
         long stored0 = stored();
         double settleSeconds = settle.toNanos() / 1e9;
         double endSeconds = settleSeconds + hold.toNanos() / 1e9;
+        double judgeFrom = settleSeconds + Math.max(5, hold.toNanos() / 3e9);
         boolean holding = false;
         while (true) {
             double seconds = (System.nanoTime() - began) / 1e9;
@@ -208,6 +221,12 @@ final class PipelineRun implements AutoCloseable {
             if (seconds >= endSeconds) {
                 boundary.accept(1);
                 break;
+            }
+            if (failFast && seconds >= judgeFrom && seconds < endSeconds - 1) {
+                StepVerdict sofar = StepVerdict.judge(rate, samples, settleSeconds);
+                if (sofar.clearlyBehind()) {
+                    return sofar.stoppedEarly();
+                }
             }
             context.listener()
                     .status(String.format(

@@ -68,7 +68,7 @@ public final class PipelineStage {
                 StepVerdict verdict = run.hold(step.rate(), options.settle(), hold, name);
                 steps.add(new StepResult(step, verdict));
                 report(form, variant, name, verdict);
-                search.record(step, verdict.sustained());
+                search.record(step, verdict.sustained(), verdict.storedRate());
                 if (!verdict.sustained() && !run.drain(options.drainTimeout(), step.rate())) {
                     note = "the backlog of " + Rates.format(step.rate()) + " readings/s was not stored within "
                             + options.drainTimeout().toSeconds() + " s";

@@ -7,7 +7,8 @@ import java.util.OptionalDouble;
  * Which rate to try next while looking for the highest sustained one. Coarse probes first (each rate {@code
  * probeFactor} times the last, held briefly) until one fails; then fine steps ({@code stepFactor}) from the last probe
  * that passed, each held in full, up until one fails or the next would reach a rate that already failed. If the very
- * first rate fails, the search steps down instead until a rate holds. Not thread-safe.
+ * first rate fails, the search steps down instead (to no more than what the pipeline achieved) until a rate holds.
+ * Not thread-safe.
  */
 public final class RateSearch {
 
@@ -52,6 +53,15 @@ public final class RateSearch {
 
     /** Records how the step went; {@code sustained} means the backlog stayed flat for the whole hold. */
     public void record(Step step, boolean sustained) {
+        record(step, sustained, Double.NaN);
+    }
+
+    /**
+     * Records how the step went, with the rate the pipeline achieved meanwhile (readings stored per second): when
+     * the search steps down, it goes no higher than that, so that a first rate far above what the pipeline takes does
+     * not cost many steps.
+     */
+    public void record(Step step, boolean sustained, double achieved) {
         steps++;
         double rate = step.rate();
         if (step.probe()) {
@@ -61,7 +71,11 @@ public final class RateSearch {
             } else {
                 lowestFailure = Math.min(lowestFailure, rate);
                 probing = false;
-                next = Double.isNaN(lastProbePass) ? rate / stepFactor : lastProbePass;
+                if (!Double.isNaN(lastProbePass)) {
+                    next = lastProbePass;
+                } else {
+                    next = achieved > 0 ? Math.min(rate / stepFactor, achieved) : rate / stepFactor;
+                }
             }
             return;
         }
@@ -73,7 +87,7 @@ public final class RateSearch {
         } else {
             lowestFailure = Math.min(lowestFailure, rate);
             if (Double.isNaN(best)) {
-                next = rate / stepFactor;
+                next = achieved > 0 ? Math.min(rate / stepFactor, achieved) : rate / stepFactor;
             } else {
                 done = true;
             }

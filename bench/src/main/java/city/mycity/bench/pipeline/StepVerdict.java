@@ -58,6 +58,23 @@ public record StepVerdict(
                 target, sentRate, storedRate, slope, last.backlog(), seconds, sentEnough && flat, reason);
     }
 
+    /** A step may stop early when its backlog grows by more than this share of the rate (20 %) per second. */
+    public static final double FAR_BEHIND_SHARE = 0.2;
+
+    /**
+     * Whether the pipeline is so far behind that holding longer would not change the verdict: the backlog grows by
+     * more than {@link #FAR_BEHIND_SHARE} of the rate per second, or the simulator sends less than 80 % of it.
+     */
+    public boolean clearlyBehind() {
+        return backlogSlope > FAR_BEHIND_SHARE * target || sentRate < (1 - FAR_BEHIND_SHARE) * target;
+    }
+
+    /** This verdict, failed, with "(stopped early)" in its reason. */
+    public StepVerdict stoppedEarly() {
+        return new StepVerdict(
+                target, sentRate, storedRate, backlogSlope, backlog, seconds, false, reason + " (stopped early)");
+    }
+
     /** The least-squares slope of the backlog over time. */
     static double slope(List<BacklogSample> samples) {
         int n = samples.size();

@@ -60,6 +60,21 @@ class RateSearchTest {
     }
 
     @Test
+    void steps_down_no_higher_than_what_the_pipeline_achieved() {
+        RateSearch search = new RateSearch(6_000, true, 2, 1.25, 30);
+
+        RateSearch.Step first = search.next().orElseThrow();
+        search.record(first, false, 1_100);
+        RateSearch.Step second = search.next().orElseThrow();
+        search.record(second, true, 1_100);
+
+        assertThat(second.rate()).isEqualTo(1_100);
+        assertThat(second.probe()).isFalse();
+        assertThat(search.next())
+                .hasValueSatisfying(step -> assertThat(step.rate()).isEqualTo(1_375));
+    }
+
+    @Test
     void stops_after_the_most_steps_allowed() {
         RateSearch search = new RateSearch(1_000, false, 2, 1.5, 3);
 

@@ -67,6 +67,20 @@ class StepVerdictTest {
     }
 
     @Test
+    void a_pipeline_storing_less_than_four_fifths_of_the_rate_is_clearly_behind() {
+        assertThat(StepVerdict.judge(10_000, samples(15, 10_000, 7_500), 5).clearlyBehind())
+                .isTrue();
+        assertThat(StepVerdict.judge(10_000, samples(15, 7_500, 7_500), 5).clearlyBehind())
+                .isTrue();
+        assertThat(StepVerdict.judge(10_000, samples(15, 10_000, 9_500), 5).clearlyBehind())
+                .isFalse();
+        assertThat(StepVerdict.judge(10_000, samples(15, 10_000, 7_500), 5)
+                        .stoppedEarly()
+                        .reason())
+                .endsWith("(stopped early)");
+    }
+
+    @Test
     void needs_two_samples_to_judge() {
         assertThatThrownBy(() -> StepVerdict.judge(1_000, List.of(new BacklogSample(6, 10, 10)), 5))
                 .isInstanceOf(IllegalArgumentException.class)
