@@ -32,6 +32,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * The broker stage: the recorded payloads of one form published at QoS 1 by several Paho v5 clients, each with a full
  * window of unacknowledged messages, to subscribers sharing one subscription ({@code $share}, QoS 1) like the job's
  * readers; the figure is what the subscribers receive per second over the hold, after a third of it to warm up. The
+ * publishers run at most 4,000 messages ahead of the subscribers (a broker acknowledges what it has queued,
+ * so faster publishers would only fill its queues and leave it busy for the next stage). The
  * Java clients run in this JVM, so
  * on a small machine they may run out of CPU before the broker does: a lower bound of the broker's ceiling.
  */
@@ -57,6 +59,7 @@ public final class BrokerCeiling {
             MessageForm form, String tenant, List<Payload> payloads, Duration hold, int subscriberCount)
             throws InterruptedException {
         AtomicLong received = new AtomicLong();
+        AtomicLong acknowledged = new AtomicLong();
         List<MqttAsyncClient> clients = new ArrayList<>();
         try {
             String group = clientPrefix + form.code();
@@ -67,7 +70,7 @@ public final class BrokerCeiling {
             for (int i = 0; i < PUBLISHERS; i++) {
                 MqttAsyncClient client = connect(group + "-pub-" + i);
                 clients.add(client);
-                pumps.add(new Pump(client, payloads, i, window(client)));
+                pumps.add(new Pump(client, payloads, i, window(client), new Lead(acknowledged, received)));
             }
             pumps.forEach(Pump::start);
             // Warm-up (the JIT compiler, the broker's buffers), not measured: a third of the hold.
@@ -86,6 +89,7 @@ public final class BrokerCeiling {
             for (Pump pump : pumps) {
                 pump.join();
             }
+            awaitDelivery(form, received, acknowledged);
             double bytes =
                     payloads.stream().mapToInt(p -> p.bytes().length).average().orElse(0);
             double readings =
@@ -93,6 +97,29 @@ public final class BrokerCeiling {
             return new BrokerFigures(form, PUBLISHERS, subscriberCount, bytes, readings, rate);
         } finally {
             clients.forEach(BrokerCeiling::close);
+        }
+    }
+
+    /** Waits (up to 30 s) until the subscribers received what the broker acknowledged, so that nothing stays queued. */
+    private void awaitDelivery(MessageForm form, AtomicLong received, AtomicLong acknowledged)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (received.get() < acknowledged.get() && System.nanoTime() < deadline) {
+            listener.status(String.format(
+                    "broker: %s, %,d messages still to deliver", form.label(), acknowledged.get() - received.get()));
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /**
+     * How far the publishers may run ahead of the subscribers: a broker acknowledges a QoS 1 message once it has
+     * queued it, so publishers faster than its deliveries would only fill its queues; they wait instead.
+     */
+    private record Lead(AtomicLong acknowledged, AtomicLong received) {
+        static final long MAX = 4_000;
+
+        boolean tooFar() {
+            return acknowledged.get() - received.get() > MAX;
         }
     }
 
@@ -163,13 +190,15 @@ public final class BrokerCeiling {
         private final MqttAsyncClient client;
         private final List<Payload> payloads;
         private final Semaphore window;
+        private final Lead lead;
         private final Thread thread;
         private volatile boolean running = true;
         private int next;
 
-        Pump(MqttAsyncClient client, List<Payload> payloads, int index, int window) {
+        Pump(MqttAsyncClient client, List<Payload> payloads, int index, int window, Lead lead) {
             this.client = client;
             this.payloads = payloads;
+            this.lead = lead;
             this.next = index * payloads.size() / PUBLISHERS;
             this.window = new Semaphore(window);
             this.thread = new Thread(this, "bench-ceiling-pump-" + index);
@@ -193,6 +222,7 @@ public final class BrokerCeiling {
             MqttActionListener released = new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    lead.acknowledged().incrementAndGet();
                     window.release();
                 }
 
@@ -203,6 +233,9 @@ public final class BrokerCeiling {
             };
             try {
                 while (running) {
+                    while (running && lead.tooFar()) {
+                        TimeUnit.MILLISECONDS.sleep(1);
+                    }
                     window.acquire();
                     Payload payload = payloads.get(next);
                     next = (next + 1) % payloads.size();

@@ -92,6 +92,7 @@ final class PipelineRun implements AutoCloseable {
                     .password(context.broker().password())
                     .clientIdPrefix(context.simulatorPrefix() + run + "-")
                     .maxInFlight(inFlight(context.broker().kind()))
+                    .connectTimeout(Duration.ofSeconds(30))
                     .resendFor(Duration.ofSeconds(30));
             if (form == MessageForm.PACKS) {
                 builder.gatewayPacks(
