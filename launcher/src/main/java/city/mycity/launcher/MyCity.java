@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MyCity 0.1.0-SNAPSHOT",
         description = "MyCity: an open-source smart-city IoT sensor platform.",
-        subcommands = {DemoCommand.class, ChaosCommand.class, RefusalsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ChaosCommand.class,
+            BenchCommand.class,
+            RefusalsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class MyCity implements Runnable {
 
     @CommandLine.Spec
@@ -21,9 +27,11 @@ public final class MyCity implements Runnable {
     }
 
     public static void main(String[] args) {
-        // Our own logging configuration by name: some dependencies ship a logback.xml of their own.
+        // Our own logging configuration by name: some dependencies ship a logback.xml of their own. The bench keeps
+        // standard output for its report, so it logs to standard error.
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "mycity-logback.xml");
+            boolean bench = args.length > 0 && "bench".equals(args[0]);
+            System.setProperty("logback.configurationFile", bench ? "mycity-bench-logback.xml" : "mycity-logback.xml");
         }
         System.exit(new CommandLine(new MyCity()).execute(args));
     }
