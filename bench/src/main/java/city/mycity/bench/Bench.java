@@ -141,7 +141,7 @@ public final class Bench {
     }
 
     private DatabaseFigures databaseCeiling(BenchServices services, RecordedTraffic traffic) {
-        stage("database ceiling: COPY, COPY via staging, unnest");
+        stage("database ceiling: COPY, COPY via staging, unnest, the sink's statement");
         List<Reading> readings = traffic.readings(Instant.now());
         List<Reading> rows = readings.subList(0, Math.min(readings.size(), options.databaseRows()));
         int batchSize = JobSizing.of(settings, services.broker().kind(), 1).batchSize();
@@ -149,10 +149,13 @@ public final class Bench {
             DatabaseFigures figures =
                     new DatabaseCeiling(services.database().settings(), listener).measure(rows, batchSize);
             listener.result(String.format(
-                    "Database: COPY %s rows/s; COPY via staging %s rows/s; unnest %s rows/s (batches of %d)",
+                    "Database: COPY %s rows/s; COPY via staging %s rows/s; unnest %s rows/s; the sink's COPY %s rows/s,"
+                            + " replaying %s rows/s (batches of %d)",
                     Rates.format(figures.copy()),
                     Rates.format(figures.staging()),
                     Rates.format(figures.unnest()),
+                    Rates.format(figures.sink()),
+                    Rates.format(figures.replay()),
                     figures.batchSize()));
             return figures;
         } catch (SQLException e) {

@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Measures, in one run:",
-            "  - the database ceiling: binary COPY into the reading table, and the sink's",
-            "    two idempotent inserts (COPY via a staging table; unnest);",
+            "  - the database ceiling: binary COPY into the reading table; two idempotent",
+            "    inserts (COPY via a staging table; unnest); the sink's statement (COPY,",
+            "    unnest on a duplicate), on new rows and replaying stored ones;",
             "  - the broker ceiling: publish -> subscribe at QoS 1;",
             "  - the pipeline (simulator -> broker -> Flink job -> PostgreSQL) at rising",
             "    rates until its backlog grows, in both message forms; then p50/p99",

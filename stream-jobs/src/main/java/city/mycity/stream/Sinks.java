@@ -20,7 +20,16 @@ public record Sinks(
         Sink<Occupancy> zoneOccupancy,
         Sink<RefusalRow> refusals) {
 
-    /** The PostgreSQL tables of the schema, each written in batches of at most {@code batchSize} rows. */
+    /**
+     * The most keys a sink of the latest state (of a sensor, a car park, a zone) holds before it writes them; it
+     * writes them at each checkpoint in any case.
+     */
+    static final int MOST_KEYS_HELD = 50_000;
+
+    /**
+     * The PostgreSQL tables of the schema, each written in batches of at most {@code batchSize} rows. The latest state
+     * of each sensor, car park and zone is written once per key and checkpoint, the newest one.
+     */
     public static Sinks jdbc(JdbcConnector connector, int batchSize) {
         return new Sinks(
                 JdbcBatchSink.builder(connector, new ReadingStatement())
@@ -28,12 +37,15 @@ public record Sinks(
                         .build(),
                 JdbcBatchSink.builder(connector, new SensorStateStatement())
                         .batchSize(batchSize)
+                        .keepNewest(SensorStateStatement.PER_SENSOR, MOST_KEYS_HELD)
                         .build(),
                 JdbcBatchSink.builder(connector, OccupancyStatement.forScope(Scope.CAR_PARK))
                         .batchSize(batchSize)
+                        .keepNewest(OccupancyStatement.PER_SCOPE, MOST_KEYS_HELD)
                         .build(),
                 JdbcBatchSink.builder(connector, OccupancyStatement.forScope(Scope.ZONE))
                         .batchSize(batchSize)
+                        .keepNewest(OccupancyStatement.PER_SCOPE, MOST_KEYS_HELD)
                         .build(),
                 JdbcBatchSink.builder(connector, new RefusalStatement())
                         .batchSize(batchSize)

@@ -3,19 +3,20 @@ package city.mycity.bench.ceiling;
 import city.mycity.bench.BenchListener;
 import city.mycity.reading.Reading;
 import city.mycity.storage.DatabaseSettings;
+import city.mycity.stream.sink.BinaryCopy;
 import city.mycity.stream.sink.ReadingStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * The database stage: how fast the same readings go into {@code reading} (its primary key and time index as migrated)
  * by binary {@code COPY} (the ceiling), by {@code COPY} into a staging table and {@code INSERT … SELECT … ON CONFLICT DO
- * NOTHING}, and by the sink's {@code unnest} insert ({@link ReadingStatement}). Each method starts from an empty table.
+ * NOTHING}, by an {@code unnest} insert, and by the sink's statement ({@link ReadingStatement}: {@code COPY}, falling
+ * back to the {@code unnest} insert on a duplicate). Each method starts from an empty table; the last is measured
+ * again on the full table, every row a duplicate.
  */
 public final class DatabaseCeiling {
 
@@ -46,17 +47,26 @@ public final class DatabaseCeiling {
             listener.status("database: COPY via a staging table, batches of " + batchSize);
             createStage(c);
             double staging = timed(c, rows.size(), () -> inBatches(rows, batchSize, batch -> staged(c, batch)));
-            listener.status("database: unnest insert (the sink's statement), batches of " + batchSize);
-            ReadingStatement unnest = new ReadingStatement();
-            double viaUnnest = timed(
+            listener.status("database: unnest insert, batches of " + batchSize);
+            double unnest = timed(
                     c,
                     rows.size(),
                     () -> inBatches(rows, batchSize, batch -> {
-                        unnest.execute(c, batch);
+                        ReadingStatement.insertSkippingStored(
+                                c, batch.stream().sorted(KEY_ORDER).toList());
                         c.commit();
                     }));
+            listener.status("database: the sink's statement (COPY, unnest on a duplicate), batches of " + batchSize);
+            ReadingStatement statement = new ReadingStatement();
+            BatchWork sinkBatch = batch -> {
+                statement.execute(c, batch);
+                c.commit();
+            };
+            double sink = timed(c, rows.size(), () -> inBatches(rows, batchSize, sinkBatch));
+            listener.status("database: the sink's statement replaying stored batches, batches of " + batchSize);
+            double replay = timedOnFullTable(c, rows.size(), () -> inBatches(rows, batchSize, sinkBatch));
             truncate(c);
-            return new DatabaseFigures(rows.size(), batchSize, copy, staging, viaUnnest);
+            return new DatabaseFigures(rows.size(), batchSize, copy, staging, unnest, sink, replay);
         }
     }
 
@@ -71,6 +81,13 @@ public final class DatabaseCeiling {
     /** Rows per second of the work, on an emptied table. */
     private static double timed(Connection c, int rows, Work work) throws SQLException {
         truncate(c);
+        long began = System.nanoTime();
+        work.run();
+        return rows / ((System.nanoTime() - began) / 1e9);
+    }
+
+    /** Rows per second of the work, on the table as it is. */
+    private static double timedOnFullTable(Connection c, int rows, Work work) throws SQLException {
         long began = System.nanoTime();
         work.run();
         return rows / ((System.nanoTime() - began) / 1e9);
@@ -117,17 +134,6 @@ public final class DatabaseCeiling {
     }
 
     private static void copyInto(Connection c, String table, List<Reading> rows) throws SQLException {
-        byte[] stream = BinaryCopy.encode(rows);
-        CopyIn copy = c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("COPY " + table + " " + BinaryCopy.COLUMNS + " FROM STDIN (FORMAT binary)");
-        try {
-            copy.writeToCopy(stream, 0, stream.length);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        BinaryCopy.copyInto(c, table, rows);
     }
 }

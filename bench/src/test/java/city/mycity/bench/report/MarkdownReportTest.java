@@ -83,7 +83,7 @@ class MarkdownReportTest {
                 "PostgreSQL 17.11 embedded",
                 "1.0 / 1.0 / 1.0",
                 "2.0 / 1.5 / 1.1",
-                new DatabaseFigures(400_000, 1000, 150_000, 60_000, 40_000),
+                new DatabaseFigures(400_000, 1000, 150_000, 60_000, 40_000, 120_000, 30_000),
                 Map.of(
                         MessageForm.PACKS, new BrokerFigures(MessageForm.PACKS, 8, 2, 21_000, 200, 1_000),
                         MessageForm.DEVICES, new BrokerFigures(MessageForm.DEVICES, 8, 2, 120, 1.25, 20_000)),

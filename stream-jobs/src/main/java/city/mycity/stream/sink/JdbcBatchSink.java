@@ -10,18 +10,22 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  */
 public final class JdbcBatchSink<T> implements Sink<T> {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     private final JdbcConnector connector;
     private final BatchStatement<T> statement;
     private final int batchSize;
     private final RetryPolicy retry;
+    private final KeepNewest<T> keep;
+    private final int mostKeys;
 
     private JdbcBatchSink(Builder<T> builder) {
         this.connector = builder.connector;
         this.statement = builder.statement;
         this.batchSize = builder.batchSize;
         this.retry = builder.retry;
+        this.keep = builder.keep;
+        this.mostKeys = builder.mostKeys;
     }
 
     public static <T> Builder<T> builder(JdbcConnector connector, BatchStatement<T> statement) {
@@ -30,7 +34,7 @@ public final class JdbcBatchSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new JdbcBatchWriter<>(connector, statement, batchSize, retry);
+        return new JdbcBatchWriter<>(connector, statement, batchSize, retry, keep, mostKeys);
     }
 
     /** Settings of a {@link JdbcBatchSink}. */
@@ -39,6 +43,8 @@ public final class JdbcBatchSink<T> implements Sink<T> {
         private final BatchStatement<T> statement;
         private int batchSize = 1000;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private KeepNewest<T> keep;
+        private int mostKeys = 50_000;
 
         private Builder(JdbcConnector connector, BatchStatement<T> statement) {
             this.connector = connector;
@@ -60,6 +66,17 @@ public final class JdbcBatchSink<T> implements Sink<T> {
             return this;
         }
 
+        /**
+         * Writes only the newest element of each key, once per checkpoint, or sooner once {@code mostKeys} keys are
+         * held: for an upsert whose rows change faster than anyone reads them (the latest state of a sensor). The rows
+         * lag by up to a checkpoint interval. By default, every element is written, in batches.
+         */
+        public Builder<T> keepNewest(KeepNewest<T> keep, int mostKeys) {
+            this.keep = keep;
+            this.mostKeys = mostKeys;
+            return this;
+        }
+
         public JdbcBatchSink<T> build() {
             if (connector == null || statement == null) {
                 throw new IllegalStateException("JDBC connector and statement must not be null.");
@@ -69,6 +86,9 @@ public final class JdbcBatchSink<T> implements Sink<T> {
             }
             if (retry == null) {
                 throw new IllegalStateException("Retry policy must not be null.");
+            }
+            if (keep != null && mostKeys < 1) {
+                throw new IllegalStateException("The most keys held must be at least 1, was " + mostKeys + ".");
             }
             return new JdbcBatchSink<>(this);
         }

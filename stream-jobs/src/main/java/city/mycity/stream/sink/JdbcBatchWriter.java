@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * Collects elements into batches and writes each in one transaction: when the batch is full and in {@link #flush}
  * (which Flink calls before every checkpoint, so a completed checkpoint means the data is committed).
  *
+ * <p>With a {@link KeepNewest}, the writer holds only the newest element of each key until the checkpoint (or until it
+ * holds the most keys it may), then writes them in batches in key order: an upsert of a row that changes many times a
+ * second is written once per checkpoint instead of once per element.
+ *
  * <p>Transient SQL errors are retried on a fresh connection with a growing pause, for at most the retry budget of the
  * {@link RetryPolicy}; then the task fails and Flink restarts it from the last checkpoint. Every connection has
  * connect and socket timeouts, so a dead server fails a statement instead of hanging the task.
@@ -37,21 +41,39 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
     private final int batchSize;
     private final RetryPolicy retry;
     private final List<T> batch;
+    private final NewestPerKey<T> newest;
+    private final int mostKeys;
     private final Counter failed;
     private Connection connection;
 
-    JdbcBatchWriter(JdbcConnector connector, BatchStatement<T> statement, int batchSize, RetryPolicy retry) {
+    /** {@code keep} may be {@code null}: every element is written. */
+    JdbcBatchWriter(
+            JdbcConnector connector,
+            BatchStatement<T> statement,
+            int batchSize,
+            RetryPolicy retry,
+            KeepNewest<T> keep,
+            int mostKeys) {
         this.connector = connector;
         this.statement = statement;
         this.batchSize = batchSize;
         this.retry = retry;
         this.batch = new ArrayList<>(batchSize);
+        this.newest = keep == null ? null : new NewestPerKey<>(keep);
+        this.mostKeys = mostKeys;
         this.failed =
                 Metrics.globalRegistry.counter(ReadingMetrics.FAILED, ReadingMetrics.STAGE, ValidateFunction.STAGE);
     }
 
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
+        if (newest != null) {
+            newest.add(element);
+            if (newest.size() >= mostKeys) {
+                writeNewest();
+            }
+            return;
+        }
         batch.add(element);
         if (batch.size() >= batchSize) {
             writeBatch();
@@ -60,7 +82,18 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
 
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
-        writeBatch();
+        if (newest != null) {
+            writeNewest();
+        } else {
+            writeBatch();
+        }
+    }
+
+    private void writeNewest() throws IOException, InterruptedException {
+        List<T> rows = newest.drain();
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            writeRows(rows.subList(from, Math.min(rows.size(), from + batchSize)));
+        }
     }
 
     private void writeBatch() throws IOException, InterruptedException {
@@ -69,6 +102,10 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
         }
         List<T> rows = List.copyOf(batch);
         batch.clear();
+        writeRows(rows);
+    }
+
+    private void writeRows(List<T> rows) throws IOException, InterruptedException {
         RowFailures failures = new RowFailures();
         write(rows, failures);
         if (rows.size() > 1 && failures.everyRowFailedAlike(rows.size())) {

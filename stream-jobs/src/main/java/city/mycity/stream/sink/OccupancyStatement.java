@@ -5,7 +5,6 @@ import city.mycity.stream.parking.Scope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,10 +46,26 @@ public final class OccupancyStatement implements BatchStatement<Occupancy> {
     }
 
     static List<Occupancy> latestPerKey(List<Occupancy> batch) {
-        return NewestPerKey.of(
-                batch,
-                o -> o.tenant() + '/' + o.scopeId(),
-                Comparator.comparing(Occupancy::time),
-                NewestPerKey.Ties.LAST);
+        return NewestPerKey.of(batch, PER_SCOPE);
+    }
+
+    /**
+     * One row per tenant and car park (or zone); a later occupancy replaces an earlier one, and at equal times the one
+     * computed later (a late reading of another bay changes the count, not the newest time).
+     */
+    public static final KeepNewest<Occupancy> PER_SCOPE = new PerScope();
+
+    private static final class PerScope implements KeepNewest<Occupancy> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String key(Occupancy occupancy) {
+            return occupancy.tenant() + '/' + occupancy.scopeId();
+        }
+
+        @Override
+        public boolean replaces(Occupancy next, Occupancy kept) {
+            return !next.time().isBefore(kept.time());
+        }
     }
 }

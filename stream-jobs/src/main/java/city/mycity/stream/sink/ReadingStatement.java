@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,9 +15,16 @@ import java.util.List;
 /**
  * Inserts readings once: a reading already stored (same tenant, device, quantity, device time and sequence number) is
  * skipped, so a replay stores nothing twice. Rows go in key order, so that two writers inserting the same readings
- * (a message delivered twice, to two subtasks) lock them in the same order and never deadlock. The update count tells stored from duplicate: counts {@code mycity.readings.stored},
- * {@code mycity.readings.duplicate} and times {@code mycity.readings.lag} (device time to commit, every reading
- * written).
+ * (a message delivered twice, to two subtasks) lock them in the same order and never deadlock.
+ *
+ * <p>A batch first goes in by binary {@code COPY}, which costs the database about half what an insert does, but
+ * cannot skip a row already stored. Duplicates are rare (a message redelivered after a restart), so when the copy
+ * fails on one, or on any bad row, the batch is rolled back to a savepoint and written again by {@code INSERT … SELECT
+ * FROM unnest(…) ON CONFLICT DO NOTHING}, whose update count tells stored from duplicate and whose errors the writer
+ * narrows down to the bad rows.
+ *
+ * <p>Counts {@code mycity.readings.stored}, {@code mycity.readings.duplicate} and times {@code mycity.readings.lag}
+ * (device time to commit, every reading written).
  */
 public final class ReadingStatement implements BatchStatement<Reading> {
 
@@ -38,6 +46,23 @@ public final class ReadingStatement implements BatchStatement<Reading> {
     @Override
     public int execute(Connection connection, List<Reading> unordered) throws SQLException {
         List<Reading> batch = unordered.stream().sorted(KEY_ORDER).toList();
+        Savepoint beforeCopy = connection.setSavepoint();
+        try {
+            return Math.toIntExact(BinaryCopy.copyInto(connection, "reading", batch));
+        } catch (SQLException e) {
+            if (!SqlErrors.isDataError(e)) {
+                throw e;
+            }
+            connection.rollback(beforeCopy);
+        }
+        return insertSkippingStored(connection, batch);
+    }
+
+    /**
+     * Inserts the batch, in its order, by {@code unnest}, skipping the readings already stored; returns how many were
+     * not. Public for the bench module.
+     */
+    public static int insertSkippingStored(Connection connection, List<Reading> batch) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(SQL)) {
             insert.setArray(1, SqlArrays.text(connection, batch, Reading::tenant));
             insert.setArray(2, SqlArrays.text(connection, batch, Reading::device));

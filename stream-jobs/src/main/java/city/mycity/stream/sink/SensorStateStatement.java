@@ -45,7 +45,23 @@ public final class SensorStateStatement implements BatchStatement<Reading> {
 
     /** The newest reading of each key of the batch, in key order: what is written. Public for the benchmarks module. */
     public static List<Reading> newestPerKey(List<Reading> batch) {
-        return NewestPerKey.of(
-                batch, r -> r.tenant() + '/' + r.device() + '/' + r.quantity(), NEWNESS, NewestPerKey.Ties.FIRST);
+        return NewestPerKey.of(batch, PER_SENSOR);
+    }
+
+    /** One row per tenant, device and quantity; a newer reading replaces an older one, a repeat changes nothing. */
+    public static final KeepNewest<Reading> PER_SENSOR = new PerSensor();
+
+    private static final class PerSensor implements KeepNewest<Reading> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String key(Reading reading) {
+            return reading.tenant() + '/' + reading.device() + '/' + reading.quantity();
+        }
+
+        @Override
+        public boolean replaces(Reading next, Reading kept) {
+            return NEWNESS.compare(next, kept) > 0;
+        }
     }
 }

@@ -82,6 +82,53 @@ class JdbcSinksIT {
     }
 
     @Test
+    void a_batch_holding_one_reading_already_stored_stores_the_others_and_counts_one_duplicate() throws Exception {
+        Reading stored = bin("bin-00002", 10, T0);
+        write(new ReadingStatement(), 10, stored);
+
+        write(new ReadingStatement(), 10, bin("bin-00001", 5, T0), stored, bin("bin-00003", 7, T0));
+
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(3);
+        assertThat(meters.counter(ReadingMetrics.STORED).count()).isEqualTo(3);
+        assertThat(meters.counter(ReadingMetrics.DUPLICATE).count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_latest_state_sink_writes_only_the_newest_of_each_sensor_at_the_checkpoint() throws Exception {
+        JdbcBatchSink<Reading> sink = JdbcBatchSink.builder(connector, new SensorStateStatement())
+                .batchSize(1)
+                .keepNewest(SensorStateStatement.PER_SENSOR, 10)
+                .build();
+        try (SinkWriter<Reading> writer = sink.createWriter(null)) {
+            writer.write(bin("bin-00001", 10, T0), null);
+            writer.write(bin("bin-00001", 30, T0.plusSeconds(60)), null);
+            writer.write(bin("bin-00001", 20, T0.plusSeconds(30)), null);
+            writer.write(bin("bin-00002", 40, T0), null);
+            assertThat(count("SELECT count(*) FROM sensor_state")).isZero();
+
+            writer.flush(false);
+        }
+
+        assertThat(text("SELECT string_agg(device_id || '=' || value, ',' ORDER BY device_id) FROM sensor_state"))
+                .isEqualTo("bin-00001=30,bin-00002=40");
+    }
+
+    @Test
+    void a_latest_state_sink_writes_what_it_holds_once_it_holds_the_most_keys_it_may() throws Exception {
+        JdbcBatchSink<Reading> sink = JdbcBatchSink.builder(connector, new SensorStateStatement())
+                .keepNewest(SensorStateStatement.PER_SENSOR, 2)
+                .build();
+        try (SinkWriter<Reading> writer = sink.createWriter(null)) {
+            writer.write(bin("bin-00001", 10, T0), null);
+            writer.write(bin("bin-00001", 11, T0.plusSeconds(1)), null);
+            assertThat(count("SELECT count(*) FROM sensor_state")).isZero();
+
+            writer.write(bin("bin-00002", 20, T0), null);
+            assertThat(count("SELECT count(*) FROM sensor_state")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void batches_are_written_when_full_and_on_flush() throws Exception {
         JdbcBatchSink<Reading> sink = JdbcBatchSink.builder(connector, new ReadingStatement())
                 .batchSize(2)

@@ -1,4 +1,4 @@
-package city.mycity.bench.ceiling;
+package city.mycity.stream.sink;
 
 import city.mycity.reading.Reading;
 import java.io.ByteArrayOutputStream;
@@ -6,17 +6,21 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Readings in PostgreSQL's binary {@code COPY} format, for the columns {@link #COLUMNS} of {@code reading}: the
  * signature and header, then per row the field count and each field's length and bytes (network byte order; {@code
- * timestamptz} as microseconds since 2000-01-01 UTC), then the trailer.
+ * timestamptz} as microseconds since 2000-01-01 UTC), then the trailer. Public for the bench module.
  */
-final class BinaryCopy {
+public final class BinaryCopy {
 
-    static final String COLUMNS = "(tenant_id, device_id, quantity, time, value, unit, seq, received_at)";
+    public static final String COLUMNS = "(tenant_id, device_id, quantity, time, value, unit, seq, received_at)";
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds since 1970. */
@@ -24,8 +28,25 @@ final class BinaryCopy {
 
     private BinaryCopy() {}
 
+    /** Copies the rows into {@code table} (which has the {@link #COLUMNS}), in their order; returns the rows copied. */
+    public static long copyInto(Connection connection, String table, List<Reading> rows) throws SQLException {
+        byte[] stream = encode(rows);
+        CopyIn copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY " + table + " " + COLUMNS + " FROM STDIN (FORMAT binary)");
+        try {
+            copy.writeToCopy(stream, 0, stream.length);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
     /** The whole COPY stream of these rows. */
-    static byte[] encode(List<Reading> rows) {
+    public static byte[] encode(List<Reading> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 110 + 32);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(SIGNATURE);

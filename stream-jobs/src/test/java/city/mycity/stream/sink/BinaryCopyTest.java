@@ -1,4 +1,4 @@
-package city.mycity.bench.ceiling;
+package city.mycity.stream.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
