@@ -84,7 +84,10 @@ public final class ReadingsJob {
         return builder(
                         source,
                         new JdbcDeviceRegistry(database),
-                        Sinks.jdbc(database, settings.get(StreamSettings.BATCH_SIZE)))
+                        Sinks.jdbc(
+                                database,
+                                settings.get(StreamSettings.BATCH_SIZE),
+                                settings.get(StreamSettings.STATE_INTERVAL)))
                 .refresh(RegistryRefresh.every(settings.get(StreamSettings.REGISTRY_REFRESH)))
                 .hold(new RegistryHold(
                         settings.get(StreamSettings.UNKNOWN_DEVICE_GRACE),

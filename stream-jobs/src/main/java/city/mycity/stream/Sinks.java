@@ -10,6 +10,7 @@ import city.mycity.stream.sink.OccupancyStatement;
 import city.mycity.stream.sink.ReadingStatement;
 import city.mycity.stream.sink.RefusalStatement;
 import city.mycity.stream.sink.SensorStateStatement;
+import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /** Where the {@link ReadingsJob} writes each of its outputs. */
@@ -21,31 +22,36 @@ public record Sinks(
         Sink<RefusalRow> refusals) {
 
     /**
-     * The most keys a sink of the latest state (of a sensor, a car park, a zone) holds before it writes them; it
-     * writes them at each checkpoint in any case.
+     * The PostgreSQL tables of the schema, each written in batches of at most {@code batchSize} rows; the latest state
+     * of each sensor, car park and zone once per key every {@link StreamSettings#STATE_INTERVAL} (by default 1 s).
      */
-    static final int MOST_KEYS_HELD = 50_000;
+    public static Sinks jdbc(JdbcConnector connector, int batchSize) {
+        return jdbc(connector, batchSize, StreamSettings.STATE_INTERVAL.defaultValue());
+    }
 
     /**
      * The PostgreSQL tables of the schema, each written in batches of at most {@code batchSize} rows. The latest state
-     * of each sensor, car park and zone is written once per key and checkpoint, the newest one.
+     * of each sensor, car park and zone is written once per key and {@code stateInterval}, the newest one.
      */
-    public static Sinks jdbc(JdbcConnector connector, int batchSize) {
+    public static Sinks jdbc(JdbcConnector connector, int batchSize, Duration stateInterval) {
         return new Sinks(
                 JdbcBatchSink.builder(connector, new ReadingStatement())
                         .batchSize(batchSize)
                         .build(),
                 JdbcBatchSink.builder(connector, new SensorStateStatement())
                         .batchSize(batchSize)
-                        .keepNewest(SensorStateStatement.PER_SENSOR, MOST_KEYS_HELD)
+                        .keepNewest(SensorStateStatement.PER_SENSOR)
+                        .writeEvery(stateInterval)
                         .build(),
                 JdbcBatchSink.builder(connector, OccupancyStatement.forScope(Scope.CAR_PARK))
                         .batchSize(batchSize)
-                        .keepNewest(OccupancyStatement.PER_SCOPE, MOST_KEYS_HELD)
+                        .keepNewest(OccupancyStatement.PER_SCOPE)
+                        .writeEvery(stateInterval)
                         .build(),
                 JdbcBatchSink.builder(connector, OccupancyStatement.forScope(Scope.ZONE))
                         .batchSize(batchSize)
-                        .keepNewest(OccupancyStatement.PER_SCOPE, MOST_KEYS_HELD)
+                        .keepNewest(OccupancyStatement.PER_SCOPE)
+                        .writeEvery(stateInterval)
                         .build(),
                 JdbcBatchSink.builder(connector, new RefusalStatement())
                         .batchSize(batchSize)

@@ -28,6 +28,12 @@ public final class StreamSettings {
     public static final Setting<Integer> BATCH_SIZE =
             Setting.integer("mycity.stream.batch-size", "the most rows a sink writes in one statement", 1000, "rows");
 
+    public static final Setting<Duration> STATE_INTERVAL = Setting.duration(
+            "mycity.stream.state-interval",
+            "how often the latest state of each sensor, car park and zone is written (at the first checkpoint after"
+                    + " it passes; held in Flink state until then), so a sensor reporting many times a second costs"
+                    + " one upsert per interval; those rows lag by up to this plus a checkpoint interval",
+            Duration.ofSeconds(1));
     public static final Setting<Duration> REGISTRY_REFRESH = Setting.duration(
             "mycity.stream.registry-refresh",
             "how often each task reloads the registered devices (also, at most every 5 s, on an unknown device)",
@@ -74,6 +80,7 @@ public final class StreamSettings {
             PARALLELISM,
             GROUP,
             BATCH_SIZE,
+            STATE_INTERVAL,
             REGISTRY_REFRESH,
             UNKNOWN_DEVICE_GRACE,
             HOLD_LIMIT,

@@ -94,7 +94,10 @@ class ReadingsPipelineIT {
             assertThat(ledger.validReadings() + ledger.duplicateReadings() + ledger.refusals())
                     .isGreaterThanOrEqualTo(10_000);
             assertThat(ledger.duplicateMessages()).isPositive();
-            assertStateAgreesWithReadings(tenant);
+            // The latest state follows the readings within the state interval (1 s) and a checkpoint.
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertStateAgreesWithReadings(tenant));
         } finally {
             job.cancel().get();
             Metrics.removeRegistry(meters);

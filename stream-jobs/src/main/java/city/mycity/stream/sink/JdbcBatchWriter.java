@@ -7,9 +7,12 @@ import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import java.util.function.LongSupplier;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * Collects elements into batches and writes each in one transaction: when the batch is full and in {@link #flush}
  * (which Flink calls before every checkpoint, so a completed checkpoint means the data is committed).
  *
- * <p>With a {@link KeepNewest}, the writer holds only the newest element of each key until the checkpoint (or until it
- * holds the most keys it may), then writes them in batches in key order: an upsert of a row that changes many times a
- * second is written once per checkpoint instead of once per element.
+ * <p>With a {@link KeepNewest}, the writer holds only the newest element of each key, and writes them in batches in key
+ * order at the first checkpoint after its write interval has passed (or once it holds the most keys it may): an upsert
+ * of a row that changes many times a second is written once per interval instead of once per element. What it holds
+ * at a checkpoint goes into its writer state, so nothing is lost when the task fails before the next write.
  *
  * <p>Transient SQL errors are retried on a fresh connection with a growing pause, for at most the retry budget of the
  * {@link RetryPolicy}; then the task fails and Flink restarts it from the last checkpoint. Every connection has
@@ -32,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * migration added, a compressed chunk), not the rows': the task fails rather than drop them all. Any other error fails
  * the task, and Flink replays from the last checkpoint.
  */
-final class JdbcBatchWriter<T> implements SinkWriter<T> {
+final class JdbcBatchWriter<T> implements StatefulSinkWriter<T, List<T>> {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(JdbcBatchWriter.class);
 
@@ -43,17 +47,26 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
     private final List<T> batch;
     private final NewestPerKey<T> newest;
     private final int mostKeys;
+    private final long writeEveryNanos;
+    private final LongSupplier nanoClock;
+    private long lastWrite;
     private final Counter failed;
     private Connection connection;
 
-    /** {@code keep} may be {@code null}: every element is written. */
+    /**
+     * {@code keep} may be {@code null}: every element is written. Otherwise {@code held} are the elements of a restored
+     * writer state, and {@code writeEvery} how long the newest are held at least (zero: written at every checkpoint).
+     */
     JdbcBatchWriter(
             JdbcConnector connector,
             BatchStatement<T> statement,
             int batchSize,
             RetryPolicy retry,
             KeepNewest<T> keep,
-            int mostKeys) {
+            int mostKeys,
+            Duration writeEvery,
+            LongSupplier nanoClock,
+            Collection<List<T>> held) {
         this.connector = connector;
         this.statement = statement;
         this.batchSize = batchSize;
@@ -61,6 +74,12 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
         this.batch = new ArrayList<>(batchSize);
         this.newest = keep == null ? null : new NewestPerKey<>(keep);
         this.mostKeys = mostKeys;
+        this.writeEveryNanos = writeEvery.toNanos();
+        this.nanoClock = nanoClock;
+        this.lastWrite = nanoClock.getAsLong();
+        if (newest != null) {
+            held.forEach(newest::addAll);
+        }
         this.failed =
                 Metrics.globalRegistry.counter(ReadingMetrics.FAILED, ReadingMetrics.STAGE, ValidateFunction.STAGE);
     }
@@ -82,14 +101,20 @@ final class JdbcBatchWriter<T> implements SinkWriter<T> {
 
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
-        if (newest != null) {
-            writeNewest();
-        } else {
+        if (newest == null) {
             writeBatch();
+        } else if (endOfInput || nanoClock.getAsLong() - lastWrite >= writeEveryNanos) {
+            writeNewest();
         }
     }
 
+    @Override
+    public List<List<T>> snapshotState(long checkpointId) {
+        return newest == null || newest.size() == 0 ? List.of() : List.of(newest.rows());
+    }
+
     private void writeNewest() throws IOException, InterruptedException {
+        lastWrite = nanoClock.getAsLong();
         List<T> rows = newest.drain();
         for (int from = 0; from < rows.size(); from += batchSize) {
             writeRows(rows.subList(from, Math.min(rows.size(), from + batchSize)));

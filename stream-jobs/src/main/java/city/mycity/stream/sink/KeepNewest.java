@@ -1,10 +1,11 @@
 package city.mycity.stream.sink;
 
 import java.io.Serializable;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * Which elements of a sink write the same database row (an upsert's key), and which of two of them to keep: the newer.
- * A sink that keeps only the newest per key writes each row once per batch, or once per checkpoint (see {@link
+ * A sink that keeps only the newest per key writes each row once per batch, or once per interval (see {@link
  * JdbcBatchSink.Builder#keepNewest}).
  */
 public interface KeepNewest<T> extends Serializable {
@@ -14,4 +15,7 @@ public interface KeepNewest<T> extends Serializable {
 
     /** Whether {@code next}, which came after {@code kept}, replaces it. */
     boolean replaces(T next, T kept);
+
+    /** The elements' type, to keep those held at a checkpoint in the writer's state. */
+    TypeInformation<T> type();
 }

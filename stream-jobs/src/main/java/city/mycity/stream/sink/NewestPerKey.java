@@ -30,6 +30,15 @@ final class NewestPerKey<T> {
         newest.merge(keep.key(row), row, (kept, next) -> keep.replaces(next, kept) ? next : kept);
     }
 
+    void addAll(Iterable<T> rows) {
+        rows.forEach(this::add);
+    }
+
+    /** The rows kept, in key order; they stay kept. */
+    List<T> rows() {
+        return new ArrayList<>(newest.values());
+    }
+
     int size() {
         return newest.size();
     }

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * Upserts car park or zone occupancy; an occupancy stamped earlier than the stored one is ignored. At equal times the
@@ -61,6 +63,11 @@ public final class OccupancyStatement implements BatchStatement<Occupancy> {
         @Override
         public String key(Occupancy occupancy) {
             return occupancy.tenant() + '/' + occupancy.scopeId();
+        }
+
+        @Override
+        public TypeInformation<Occupancy> type() {
+            return Types.POJO(Occupancy.class);
         }
 
         @Override

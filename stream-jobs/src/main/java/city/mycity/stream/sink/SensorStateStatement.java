@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * Keeps the latest value of each device's quantity: an upsert in which the newest device time wins, and within the same
@@ -57,6 +59,11 @@ public final class SensorStateStatement implements BatchStatement<Reading> {
         @Override
         public String key(Reading reading) {
             return reading.tenant() + '/' + reading.device() + '/' + reading.quantity();
+        }
+
+        @Override
+        public TypeInformation<Reading> type() {
+            return Types.POJO(Reading.class);
         }
 
         @Override

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +31,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterAll;
@@ -97,7 +100,7 @@ class JdbcSinksIT {
     void a_latest_state_sink_writes_only_the_newest_of_each_sensor_at_the_checkpoint() throws Exception {
         JdbcBatchSink<Reading> sink = JdbcBatchSink.builder(connector, new SensorStateStatement())
                 .batchSize(1)
-                .keepNewest(SensorStateStatement.PER_SENSOR, 10)
+                .keepNewest(SensorStateStatement.PER_SENSOR)
                 .build();
         try (SinkWriter<Reading> writer = sink.createWriter(null)) {
             writer.write(bin("bin-00001", 10, T0), null);
@@ -116,7 +119,8 @@ class JdbcSinksIT {
     @Test
     void a_latest_state_sink_writes_what_it_holds_once_it_holds_the_most_keys_it_may() throws Exception {
         JdbcBatchSink<Reading> sink = JdbcBatchSink.builder(connector, new SensorStateStatement())
-                .keepNewest(SensorStateStatement.PER_SENSOR, 2)
+                .keepNewest(SensorStateStatement.PER_SENSOR)
+                .mostKeys(2)
                 .build();
         try (SinkWriter<Reading> writer = sink.createWriter(null)) {
             writer.write(bin("bin-00001", 10, T0), null);
@@ -126,6 +130,57 @@ class JdbcSinksIT {
             writer.write(bin("bin-00002", 20, T0), null);
             assertThat(count("SELECT count(*) FROM sensor_state")).isEqualTo(2);
         }
+    }
+
+    @Test
+    void a_latest_state_sink_holds_the_newest_until_its_write_interval_has_passed() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        try (JdbcBatchWriter<Reading> writer = new JdbcBatchWriter<>(
+                connector,
+                new SensorStateStatement(),
+                1000,
+                RetryPolicy.DEFAULT,
+                SensorStateStatement.PER_SENSOR,
+                50_000,
+                Duration.ofSeconds(1),
+                nanos::get,
+                List.of())) {
+            writer.write(bin("bin-00001", 10, T0), null);
+            nanos.addAndGet(Duration.ofMillis(999).toNanos());
+            writer.flush(false);
+            assertThat(count("SELECT count(*) FROM sensor_state")).isZero();
+
+            nanos.addAndGet(Duration.ofMillis(1).toNanos());
+            writer.flush(false);
+            assertThat(count("SELECT count(*) FROM sensor_state")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void the_newest_held_at_a_checkpoint_are_written_by_the_writer_restored_from_it() throws Exception {
+        JdbcBatchSink<Reading> sink = JdbcBatchSink.builder(connector, new SensorStateStatement())
+                .keepNewest(SensorStateStatement.PER_SENSOR)
+                .writeEvery(Duration.ofHours(1))
+                .build();
+        byte[] checkpoint;
+        try (StatefulSinkWriter<Reading, List<Reading>> writer = sink.createWriter(null)) {
+            writer.write(bin("bin-00001", 10, T0), null);
+            writer.write(bin("bin-00001", 30, T0.plusSeconds(60)), null);
+            writer.write(bin("bin-00002", 40, T0), null);
+            writer.flush(false);
+            checkpoint = sink.getWriterStateSerializer()
+                    .serialize(writer.snapshotState(1).get(0));
+        }
+        assertThat(count("SELECT count(*) FROM sensor_state")).isZero();
+
+        List<Reading> restored = sink.getWriterStateSerializer()
+                .deserialize(sink.getWriterStateSerializer().getVersion(), checkpoint);
+        try (StatefulSinkWriter<Reading, List<Reading>> writer = sink.restoreWriter(null, List.of(restored))) {
+            writer.flush(true);
+        }
+
+        assertThat(text("SELECT string_agg(device_id || '=' || value, ',' ORDER BY device_id) FROM sensor_state"))
+                .isEqualTo("bin-00001=30,bin-00002=40");
     }
 
     @Test
