@@ -6,6 +6,11 @@ package city.mycity.codec;
  */
 public final class ContentFormats {
 
+    /**
+     * {@code application/octet-stream} (42): a vendor frame, read by the codec that the device's profile names (see
+     * {@link ProfileDecoder}).
+     */
+    public static final int OCTET_STREAM = 42;
     /** {@code application/json} (50): accepted as SenML JSON from devices that cannot send 110. */
     public static final int JSON = 50;
     /** {@code application/senml+json} (110, RFC 8428). */

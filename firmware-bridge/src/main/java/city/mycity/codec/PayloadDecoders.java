@@ -23,6 +23,17 @@ public final class PayloadDecoders implements PayloadDecoder {
     }
 
     /**
+     * Every decoder this module ships, and vendor frames (42) read by the codec each device's profile names (see
+     * {@link ProfileDecoder}, {@link FrameCodecs#defaults()}).
+     *
+     * @throws IllegalArgumentException when a profile names a codec that does not exist
+     */
+    public static PayloadDecoders withProfiles(DeviceProfiles profiles) {
+        return of(List.of(
+                new SenmlJsonDecoder(), new BayFrameDecoder(), new ProfileDecoder(profiles, FrameCodecs.defaults())));
+    }
+
+    /**
      * A dispatcher over the given decoders.
      *
      * @throws IllegalArgumentException when two decoders claim the same content format

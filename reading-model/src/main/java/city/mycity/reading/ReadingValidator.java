@@ -248,7 +248,10 @@ public final class ReadingValidator {
             problems.add(new Problem(
                     RefusalReason.UNKNOWN_QUANTITY,
                     "a " + kind.code() + " does not report '" + quantityName + "'; it reports "
-                            + kind.quantities().stream().map(Quantity::name).toList()));
+                            + kind.quantities().stream().map(Quantity::name).toList() + " and may report "
+                            + kind.optionalQuantities().stream()
+                                    .map(Quantity::name)
+                                    .toList()));
         } else {
             checkValue(quantity.get(), record, problems);
         }

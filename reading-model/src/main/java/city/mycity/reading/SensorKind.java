@@ -2,28 +2,39 @@ package city.mycity.reading;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** The kinds of sensor MyCity understands, each with the quantities it reports. */
+/**
+ * The kinds of sensor MyCity understands, each with the quantities it reports every time, and those it may also
+ * report (its battery, its temperature, the count of each lane).
+ */
 public enum SensorKind {
     /** An on-street or car-park bay sensor: is a vehicle standing on it. */
-    PARKING_BAY("parking-bay", List.of(new Quantity("occupied", "/", 0, 1, true))),
+    PARKING_BAY(
+            "parking-bay",
+            List.of(new Quantity("occupied", "/", 0, 1, true)),
+            List.of(Quantities.BATTERY, Quantities.TEMPERATURE)),
     /** A counter on a road segment: vehicles in the last interval and their mean speed. */
     TRAFFIC_COUNTER(
             "traffic-counter",
-            List.of(new Quantity("count", "count", 0, 10_000, true), new Quantity("speed", "km/h", 0, 250, false))),
+            List.of(new Quantity("count", "count", 0, 10_000, true), new Quantity("speed", "km/h", 0, 250, false)),
+            Quantities.laneCounts(8)),
     /** A fill-level sensor in a street bin. */
-    BIN("bin", List.of(new Quantity("fill", "%", 0, 100, false), new Quantity("temperature", "Cel", -40, 85, false))),
-    /** A flow and pressure sensor on a water main. */
+    BIN("bin", List.of(new Quantity("fill", "%", 0, 100, false), Quantities.TEMPERATURE), List.of(Quantities.BATTERY)),
+    /** A flow and pressure sensor on a water main, which also listens for the hiss of a leak. */
     WATER(
             "water",
-            List.of(new Quantity("flow", "l/min", 0, 100_000, false), new Quantity("pressure", "bar", 0, 25, false)));
+            List.of(new Quantity("flow", "l/min", 0, 100_000, false), new Quantity("pressure", "bar", 0, 25, false)),
+            List.of(new Quantity("noise", "dB", 0, 160, false), Quantities.BATTERY));
 
     private final String code;
     private final List<Quantity> quantities;
+    private final List<Quantity> optionalQuantities;
 
-    SensorKind(String code, List<Quantity> quantities) {
+    SensorKind(String code, List<Quantity> quantities, List<Quantity> optionalQuantities) {
         this.code = code;
         this.quantities = quantities;
+        this.optionalQuantities = optionalQuantities;
     }
 
     /** The kind's name in topics, tables and APIs, e.g. {@code parking-bay}. */
@@ -31,12 +42,21 @@ public enum SensorKind {
         return code;
     }
 
+    /** What a sensor of this kind reports every time (the simulator's devices report these, in this order). */
     public List<Quantity> quantities() {
         return quantities;
     }
 
+    /** What a sensor of this kind may also report, in the same messages, e.g. its battery. */
+    public List<Quantity> optionalQuantities() {
+        return optionalQuantities;
+    }
+
+    /** The quantity of this name, among both lists. */
     public Optional<Quantity> quantity(String name) {
-        return quantities.stream().filter(q -> q.name().equals(name)).findFirst();
+        return Stream.concat(quantities.stream(), optionalQuantities.stream())
+                .filter(q -> q.name().equals(name))
+                .findFirst();
     }
 
     public static Optional<SensorKind> fromCode(String code) {

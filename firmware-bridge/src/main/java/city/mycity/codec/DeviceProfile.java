@@ -1,0 +1,62 @@
+package city.mycity.codec;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * How a gateway reads one device: the {@link FrameCodec} its frames need, and the settings the frame leaves out
+ * ({@code depth-mm} for a bin). Written in a profiles file as {@code codec [key=value ...]}, e.g. {@code ultrasonic-bin
+ * depth-mm=1100}.
+ *
+ * @param codec the name of the codec
+ * @param settings the device's settings, by key
+ */
+public record DeviceProfile(String codec, Map<String, String> settings) {
+
+    public DeviceProfile {
+        if (codec == null || codec.isBlank()) {
+            throw new IllegalArgumentException("A device profile must name its codec.");
+        }
+        settings = Map.copyOf(settings);
+    }
+
+    public static DeviceProfile of(String codec) {
+        return new DeviceProfile(codec, Map.of());
+    }
+
+    /** Parses {@code codec [key=value ...]}, separated by spaces. */
+    public static DeviceProfile parse(String text) {
+        String[] words = text.trim().split("\\s+");
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < words.length; i++) {
+            int equals = words[i].indexOf('=');
+            if (equals < 1 || equals == words[i].length() - 1) {
+                throw new IllegalArgumentException(
+                        "Profile setting '" + words[i] + "' is not key=value (in '" + text.trim() + "').");
+            }
+            if (settings.put(words[i].substring(0, equals), words[i].substring(equals + 1)) != null) {
+                throw new IllegalArgumentException("Profile setting '" + words[i].substring(0, equals)
+                        + "' is given twice (in '" + text.trim() + "').");
+            }
+        }
+        return new DeviceProfile(words[0], settings);
+    }
+
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    /** The setting as a number, if it is set and is one. */
+    public OptionalDouble number(String key) {
+        String value = settings.get(key);
+        if (value == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            return OptionalDouble.of(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+}
