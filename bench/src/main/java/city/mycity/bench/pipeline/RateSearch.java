@@ -6,9 +6,10 @@ import java.util.OptionalDouble;
 /**
  * Which rate to try next while looking for the highest sustained one. Coarse probes first (each rate {@code
  * probeFactor} times the last, held briefly) until one fails; then fine steps ({@code stepFactor}) from the last probe
- * that passed, each held in full, up until one fails or the next would reach a rate that already failed. If the very
- * first rate fails, the search steps down instead (to no more than what the pipeline achieved) until a rate holds.
- * Not thread-safe.
+ * that passed, each held in full, up until one fails or the next would reach a rate that already failed in full. A
+ * failed probe does not cap the fine steps: it is short and may come while the job still warms up (its JIT, its
+ * connections), so a full step may hold a rate a probe missed. If the very first rate fails, the search steps down
+ * instead (to no more than what the pipeline achieved) until a rate holds. Not thread-safe.
  */
 public final class RateSearch {
 
@@ -23,6 +24,7 @@ public final class RateSearch {
     private int steps;
     private double lastProbePass = Double.NaN;
     private double lowestFailure = Double.POSITIVE_INFINITY;
+    private double lowestFullFailure = Double.POSITIVE_INFINITY;
     private double best = Double.NaN;
     private boolean done;
 
@@ -82,10 +84,11 @@ public final class RateSearch {
         if (sustained) {
             best = Double.isNaN(best) ? rate : Math.max(best, rate);
             next = rate * stepFactor;
-            // A rate within a rounding error of one that failed has failed too.
-            done = next >= lowestFailure * 0.999;
+            // A rate within a rounding error of one that failed in full has failed too.
+            done = next >= lowestFullFailure * 0.999;
         } else {
             lowestFailure = Math.min(lowestFailure, rate);
+            lowestFullFailure = Math.min(lowestFullFailure, rate);
             if (Double.isNaN(best)) {
                 next = achieved > 0 ? Math.min(rate / stepFactor, achieved) : rate / stepFactor;
             } else {

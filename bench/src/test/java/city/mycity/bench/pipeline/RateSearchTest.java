@@ -38,15 +38,25 @@ class RateSearchTest {
     }
 
     @Test
-    void never_steps_up_to_a_rate_that_already_failed_as_a_probe() {
+    void steps_past_a_failed_probe_until_a_full_step_fails_since_a_short_probe_may_fail_while_the_job_warms_up() {
         RateSearch search = new RateSearch(10_000, true, 2, 1.25, 30);
 
         List<RateSearch.Step> tried = run(search, rate -> rate < 20_000);
 
         assertThat(tried)
                 .extracting(RateSearch.Step::rate)
-                .containsExactly(10_000.0, 20_000.0, 10_000.0, 12_500.0, 15_625.0, 19_531.25);
+                .containsExactly(10_000.0, 20_000.0, 10_000.0, 12_500.0, 15_625.0, 19_531.25, 24_414.0625);
         assertThat(search.best()).hasValue(19_531.25);
+    }
+
+    @Test
+    void never_steps_up_to_a_rate_that_already_failed_in_full() {
+        RateSearch search = new RateSearch(10_000, false, 2, 1.25, 30);
+
+        List<RateSearch.Step> tried = run(search, rate -> rate <= 9_000);
+
+        assertThat(tried).extracting(RateSearch.Step::rate).containsExactly(10_000.0, 8_000.0);
+        assertThat(search.best()).hasValue(8_000);
     }
 
     @Test
