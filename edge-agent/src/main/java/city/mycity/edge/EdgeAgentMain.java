@@ -1,7 +1,10 @@
 package city.mycity.edge;
 
+import city.mycity.codec.DeviceProfiles;
+import city.mycity.codec.PayloadDecoders;
 import city.mycity.metrics.MetricsEndpoint;
 import city.mycity.settings.Settings;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,11 @@ public final class EdgeAgentMain {
                 .packMaxReadings(settings.get(EdgeSettings.PACK_MAX_READINGS))
                 .packMaxBytes(settings.get(EdgeSettings.PACK_MAX_BYTES))
                 .packLinger(settings.get(EdgeSettings.PACK_LINGER));
+        settings.find(EdgeSettings.PROFILES)
+                .map(Path::of)
+                .map(DeviceProfiles::load)
+                .map(PayloadDecoders::withProfiles)
+                .ifPresent(builder::decoders);
         settings.find(EdgeSettings.MQTT_USERNAME).ifPresent(builder::mqttUsername);
         settings.find(EdgeSettings.MQTT_PASSWORD).ifPresent(builder::mqttPassword);
         return builder;

@@ -24,6 +24,17 @@ final class EdgeMetrics {
     /** Distribution summary: readings per gateway pack published (count = packs, total = readings). */
     static final String PACK_READINGS = "mycity.edge.pack.readings";
 
+    /** Counter: readings stored durably in the gateway's outbox (their devices were answered 2.04). */
+    static final String OUTBOX_STORED = "mycity.edge.outbox.stored";
+    /** Gauge: readings in the outbox, not yet acknowledged by the broker. */
+    static final String OUTBOX_READINGS = "mycity.edge.outbox.readings";
+    /** Gauge: device messages in the outbox. */
+    static final String OUTBOX_MESSAGES = "mycity.edge.outbox.messages";
+    /** Gauge: seconds since the oldest message in the outbox was stored; 0 when it is empty. */
+    static final String OUTBOX_OLDEST_AGE = "mycity.edge.outbox.oldest.age";
+    /** Gauge: readings evicted (the oldest dropped to make room) since the agent started. */
+    static final String OUTBOX_EVICTED = "mycity.edge.outbox.evicted";
+
     private final MeterRegistry registry;
     private final Counter received;
     private final Counter forwarded;
@@ -60,6 +71,35 @@ final class EdgeMetrics {
 
     private Counter counter(String name, String description) {
         return Counter.builder(name)
+                .description(description)
+                .tag(ReadingMetrics.STAGE, STAGE)
+                .register(registry);
+    }
+
+    void stored(int readings) {
+        Counter.builder(OUTBOX_STORED)
+                .description("Readings stored durably in the gateway's outbox; their devices were answered 2.04")
+                .tag(ReadingMetrics.STAGE, STAGE)
+                .register(registry)
+                .increment(readings);
+    }
+
+    /** Gauges of what the outbox holds, read when the meters are read. */
+    void watch(city.mycity.edge.outbox.Outbox outbox) {
+        gauge(OUTBOX_READINGS, "Readings in the outbox, not yet acknowledged by the broker", outbox, o -> o.state()
+                .readings());
+        gauge(OUTBOX_MESSAGES, "Device messages in the outbox", outbox, o -> o.state()
+                .messages());
+        gauge(OUTBOX_OLDEST_AGE, "Seconds since the oldest message in the outbox was stored", outbox, o -> {
+            long oldest = o.state().oldestStoredAtMillis();
+            return oldest == 0 ? 0 : (System.currentTimeMillis() - oldest) / 1000.0;
+        });
+        gauge(OUTBOX_EVICTED, "Readings evicted from the full outbox since the agent started", outbox, o -> o.state()
+                .evictedReadings());
+    }
+
+    private <T> void gauge(String name, String description, T target, java.util.function.ToDoubleFunction<T> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, target, value)
                 .description(description)
                 .tag(ReadingMetrics.STAGE, STAGE)
                 .register(registry);

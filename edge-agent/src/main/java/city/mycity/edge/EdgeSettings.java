@@ -57,6 +57,12 @@ public final class EdgeSettings {
             "A gateway pack is published once its oldest reading has waited this long, full or not.",
             Duration.ofMillis(50));
 
+    public static final Setting<String> PROFILES = Setting.string(
+            "mycity.edge.profiles",
+            "A file of device profiles, one 'device = codec [key=value ...]' a line, that says which vendor codec reads"
+                    + " each device's frames (content format 42); unset, the agent reads SenML and the bay frame only.",
+            null);
+
     private EdgeSettings() {}
 
     static boolean onOff(String text) {
@@ -80,6 +86,7 @@ public final class EdgeSettings {
                 MAX_IN_FLIGHT,
                 PUBLISH_TIMEOUT,
                 PACKING,
+                PROFILES,
                 PACK_MAX_READINGS,
                 PACK_MAX_BYTES,
                 PACK_LINGER,

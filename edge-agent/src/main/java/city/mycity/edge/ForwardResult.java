@@ -9,7 +9,7 @@ package city.mycity.edge;
 public record ForwardResult(Status status, String detail) {
 
     public enum Status {
-        /** The platform acknowledged the message. */
+        /** The platform acknowledged the message, or the gateway's outbox stored it durably. */
         FORWARDED,
         /** The device identifier breaks {@link city.mycity.reading.Identifiers}. */
         INVALID_DEVICE,

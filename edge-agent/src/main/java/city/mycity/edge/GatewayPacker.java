@@ -43,6 +43,11 @@ final class GatewayPacker implements AutoCloseable {
      * when the message alone is over the pack limits.
      */
     Optional<Entry> entry(String device, SenmlPack pack) {
+        return entryOf(tenant, limits, device, pack);
+    }
+
+    /** {@link #entry} for any tenant and limits: whether a device's message joins a pack, and how. */
+    static Optional<Entry> entryOf(String tenant, PackLimits limits, String device, SenmlPack pack) {
         SenmlPack selfContained = pack.selfContained();
         String name = SenmlPack.baseNameOf(tenant, device);
         for (SenmlRecord record : selfContained.records()) {
@@ -50,7 +55,7 @@ final class GatewayPacker implements AutoCloseable {
                 return Optional.empty();
             }
         }
-        int bytes = codec.encode(selfContained).length;
+        int bytes = SenmlCodec.json().encode(selfContained).length;
         int readings = selfContained.records().size();
         if (readings > limits.maxReadings() || bytes > limits.maxBytes()) {
             return Optional.empty();

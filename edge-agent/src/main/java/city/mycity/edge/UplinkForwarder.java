@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The edge agent's core, free of transport code: checks what a device sent, turns it into SenML and hands it on,
- * completing only once the platform has acknowledged it. With packing, the messages of one gateway's devices go up
+ * completing only once the platform has acknowledged it, or, with an outbox, once the gateway has stored it durably. With packing, the messages of one gateway's devices go up
  * together in gateway packs ({@link GatewayPacker}) and each completes with its pack's outcome; without, each message
  * goes alone to its device topic. Never throws on device input. Thread-safe.
  */
@@ -31,9 +31,14 @@ public final class UplinkForwarder {
     private final int maxPayloadBytes;
     private final Delivery delivery;
     private final GatewayPacker packer;
+    private final OutboxUplink outbox;
     private final EdgeMetrics metrics;
 
-    /** @param packer gathers gateway packs, or {@code null} to send every message alone on its device topic */
+    /**
+     * @param packer gathers gateway packs, or {@code null} to send every message alone on its device topic
+     * @param outbox stores every message durably before it is answered, and sends it later; or {@code null} to answer
+     *     each message once the broker acknowledged it
+     */
     UplinkForwarder(
             String tenant,
             Function<String, String> gatewayOf,
@@ -41,6 +46,7 @@ public final class UplinkForwarder {
             int maxPayloadBytes,
             Delivery delivery,
             GatewayPacker packer,
+            OutboxUplink outbox,
             EdgeMetrics metrics) {
         this.tenant = tenant;
         this.gatewayOf = gatewayOf;
@@ -48,6 +54,7 @@ public final class UplinkForwarder {
         this.maxPayloadBytes = maxPayloadBytes;
         this.delivery = delivery;
         this.packer = packer;
+        this.outbox = outbox;
         this.metrics = metrics;
     }
 
@@ -102,10 +109,18 @@ public final class UplinkForwarder {
         }
         SenmlCodec.Decoded decoded = decoders.decode(new DeviceRef(tenant, device), contentFormat, bytes);
         if (!decoded.isOk()) {
-            return refuse(device, decoded.reason(), Status.MALFORMED, decoded.error());
+            // A vendor frame from a device without a profile: the gateway does not know the device.
+            Status status = decoded.reason() == RefusalReason.UNKNOWN_DEVICE ? Status.UNKNOWN_DEVICE : Status.MALFORMED;
+            return refuse(device, decoded.reason(), status, decoded.error());
         }
         int readings = decoded.pack().records().size();
         metrics.received(readings);
+        if (outbox != null) {
+            byte[] senml = ContentFormats.isSenmlJson(contentFormat)
+                    ? bytes
+                    : SenmlCodec.json().encode(decoded.pack());
+            return outbox.store(gateway, device, decoded.pack(), senml);
+        }
         DeviceAddress address = new DeviceAddress(tenant, gateway, device);
         if (packer != null) {
             Optional<GatewayPacker.Entry> entry = packer.entry(device, decoded.pack());

@@ -3,13 +3,19 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.mycity.codec.ContentFormats;
+import city.mycity.codec.DeviceProfile;
+import city.mycity.codec.DeviceProfiles;
+import city.mycity.codec.PayloadDecoders;
 import city.mycity.codec.bayframe.BayFrame;
+import city.mycity.codec.ultrasonic.BinFrame;
 import city.mycity.edge.exception.UplinkUnavailableException;
 import city.mycity.reading.ResolvedRecord;
 import city.mycity.reading.SenmlCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -33,9 +39,11 @@ class CoapUplinkIT {
     void start() {
         agent = EdgeAgent.builder()
                 .tenant("demo-town")
-                .gatewayOf(device -> device.startsWith("bay-") ? "gw-z-a1" : null)
+                .gatewayOf(device -> device.startsWith("bay-") || device.startsWith("bin-") ? "gw-z-a1" : null)
                 .coapHost("127.0.0.1")
                 .coapPort(0)
+                .decoders(PayloadDecoders.withProfiles(
+                        DeviceProfiles.of(Map.of("bin-00017", DeviceProfile.parse("ultrasonic-bin depth-mm=1000")))))
                 .maxPayloadBytes(1000)
                 .publishTimeout(Duration.ofSeconds(10))
                 .publisher(publisher)
@@ -96,6 +104,35 @@ class CoapUplinkIT {
                         .resolve())
                 .extracting(ResolvedRecord::name)
                 .containsExactly("urn:dev:mycity:demo-town:bay-00007:occupied");
+    }
+
+    @Test
+    void forwards_a_frame_read_by_the_codec_of_the_devices_profile() {
+        byte[] frame = BinFrame.of(1_700_000_000L, 3, 250, 80, 12).toBytes();
+
+        CoapResponse response = coap.post("/up/bin-00017", frame, ContentFormats.OCTET_STREAM);
+
+        assertThat(response.getCode()).isEqualTo(ResponseCode.CHANGED);
+        assertThat(SenmlCodec.json()
+                        .decode(publisher.published().get(0).senml())
+                        .pack()
+                        .resolve())
+                .extracting(ResolvedRecord::name, ResolvedRecord::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("urn:dev:mycity:demo-town:bin-00017:fill", 75.0),
+                        org.assertj.core.groups.Tuple.tuple("urn:dev:mycity:demo-town:bin-00017:battery", 80.0),
+                        org.assertj.core.groups.Tuple.tuple("urn:dev:mycity:demo-town:bin-00017:temperature", 12.0));
+    }
+
+    @Test
+    void answers_not_found_to_a_frame_of_a_device_without_a_profile() {
+        byte[] frame = BinFrame.of(1_700_000_000L, 3, 250, 80, 12).toBytes();
+
+        CoapResponse response = coap.post("/up/bin-00018", frame, ContentFormats.OCTET_STREAM);
+
+        assertThat(response.getCode()).isEqualTo(ResponseCode.NOT_FOUND);
+        assertThat(response.getResponseText()).contains("no profile");
+        assertThat(publisher.published()).isEmpty();
     }
 
     @Test

@@ -49,6 +49,7 @@ class GatewayPackerTest {
                         new PackLimits(maxReadings, maxBytes, Duration.ofMillis(50)),
                         new Delivery(publisher, Duration.ofMillis(200), metrics),
                         timer),
+                null,
                 metrics);
     }
 

@@ -33,6 +33,7 @@ class UplinkForwarderTest {
             256,
             new Delivery(publisher, Duration.ofMillis(200), metrics),
             null,
+            null,
             metrics);
 
     private ForwardResult forward(String device, int contentFormat, byte[] payload) {

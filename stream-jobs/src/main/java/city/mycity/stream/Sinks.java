@@ -23,7 +23,7 @@ public record Sinks(
 
     /**
      * The PostgreSQL tables of the schema, each written in batches of at most {@code batchSize} rows; the latest state
-     * of each sensor, car park and zone once per key every {@link StreamSettings#STATE_INTERVAL} (by default 1 s).
+     * of each sensor, car park and zone once per key and checkpoint ({@link StreamSettings#STATE_INTERVAL}'s default).
      */
     public static Sinks jdbc(JdbcConnector connector, int batchSize) {
         return jdbc(connector, batchSize, StreamSettings.STATE_INTERVAL.defaultValue());

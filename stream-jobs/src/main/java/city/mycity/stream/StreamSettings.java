@@ -30,10 +30,11 @@ public final class StreamSettings {
 
     public static final Setting<Duration> STATE_INTERVAL = Setting.duration(
             "mycity.stream.state-interval",
-            "how often the latest state of each sensor, car park and zone is written (at the first checkpoint after"
-                    + " it passes; held in Flink state until then), so a sensor reporting many times a second costs"
-                    + " one upsert per interval; those rows lag by up to this plus a checkpoint interval",
-            Duration.ofSeconds(1));
+            "how often the latest state of each sensor, car park and zone is written, the newest per key: at every"
+                    + " checkpoint (0), or at the first checkpoint after this has passed, the rows held in Flink state"
+                    + " until then; longer saves upserts of sensors that report often, but every checkpoint meanwhile"
+                    + " copies the rows held",
+            Duration.ZERO);
     public static final Setting<Duration> REGISTRY_REFRESH = Setting.duration(
             "mycity.stream.registry-refresh",
             "how often each task reloads the registered devices (also, at most every 5 s, on an unknown device)",

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 /**
  * A TCP proxy on a free loopback port in front of a server, that a test can make drop every connection at once, as a
  * broken network does: {@link #cutConnections()} resets both sides of every open connection; new ones are accepted
- * again right away.
+ * again right away. {@link #block()} cuts them and refuses new ones (the uplink is down) until {@link #unblock()}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -28,6 +28,7 @@ public final class TcpProxy implements AutoCloseable {
     });
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile boolean blocked;
 
     private TcpProxy(ServerSocket server, int targetPort) {
         this.server = server;
@@ -60,10 +61,25 @@ public final class TcpProxy implements AutoCloseable {
         return cut;
     }
 
+    /** Cuts every open connection and refuses new ones, as a network that is down, until {@link #unblock()}. */
+    public int block() {
+        blocked = true;
+        return cutConnections();
+    }
+
+    /** Lets connections through again. */
+    public void unblock() {
+        blocked = false;
+    }
+
     private void accept() {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                if (blocked) {
+                    reset(client);
+                    continue;
+                }
                 Socket upstream;
                 try {
                     upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);

@@ -1,0 +1,12 @@
+package city.mycity.edge.outbox;
+
+/**
+ * What an outbox holds.
+ *
+ * @param messages device messages stored and not yet published
+ * @param readings their readings
+ * @param bytes their SenML bytes
+ * @param oldestStoredAtMillis when the oldest of them was stored, epoch milliseconds; 0 when there is none
+ * @param evictedReadings readings dropped since the outbox was opened, to make room when it was full
+ */
+public record OutboxState(long messages, long readings, long bytes, long oldestStoredAtMillis, long evictedReadings) {}
