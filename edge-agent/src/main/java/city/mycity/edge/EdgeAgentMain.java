@@ -52,6 +52,9 @@ public final class EdgeAgentMain {
                 .packMaxReadings(settings.get(EdgeSettings.PACK_MAX_READINGS))
                 .packMaxBytes(settings.get(EdgeSettings.PACK_MAX_BYTES))
                 .packLinger(settings.get(EdgeSettings.PACK_LINGER));
+        settings.find(EdgeSettings.OUTBOX).map(Path::of).ifPresent(builder::outbox);
+        builder.outboxMaxReadings(settings.get(EdgeSettings.OUTBOX_MAX_READINGS))
+                .outboxMaxBytes(settings.get(EdgeSettings.OUTBOX_MAX_BYTES));
         settings.find(EdgeSettings.PROFILES)
                 .map(Path::of)
                 .map(DeviceProfiles::load)

@@ -63,6 +63,23 @@ public final class EdgeSettings {
                     + " each device's frames (content format 42); unset, the agent reads SenML and the bay frame only.",
             null);
 
+    public static final Setting<String> OUTBOX = Setting.string(
+            "mycity.edge.outbox",
+            "The file of the durable outbox (SQLite): with it, a sensor is answered once its message is stored there,"
+                    + " and stored messages go up in order when the broker can take them, across outages and restarts;"
+                    + " unset, a sensor is answered only once the broker acknowledged its message (5.03 meanwhile).",
+            null);
+    public static final Setting<Long> OUTBOX_MAX_READINGS = Setting.longValue(
+            "mycity.edge.outbox-max-readings",
+            "The most readings the outbox holds; when full, the oldest are evicted and counted.",
+            2_000_000L,
+            "readings");
+    public static final Setting<Long> OUTBOX_MAX_BYTES = Setting.longValue(
+            "mycity.edge.outbox-max-bytes",
+            "The most bytes of SenML the outbox holds; when full, the oldest are evicted and counted.",
+            512L * 1024 * 1024,
+            "bytes");
+
     private EdgeSettings() {}
 
     static boolean onOff(String text) {
@@ -87,6 +104,9 @@ public final class EdgeSettings {
                 PUBLISH_TIMEOUT,
                 PACKING,
                 PROFILES,
+                OUTBOX,
+                OUTBOX_MAX_READINGS,
+                OUTBOX_MAX_BYTES,
                 PACK_MAX_READINGS,
                 PACK_MAX_BYTES,
                 PACK_LINGER,

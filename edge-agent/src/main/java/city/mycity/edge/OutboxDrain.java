@@ -106,8 +106,12 @@ final class OutboxDrain implements AutoCloseable {
         if (restart && running) {
             long pause = backoff.nextMillis();
             LOGGER.debug("Outbox drain pausing {} ms before sending again from the oldest message", pause);
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
             synchronized (monitor) {
-                monitor.wait(Math.max(1, pause));
+                // Appends signal the monitor; they must not cut the pause short.
+                for (long left = until - System.nanoTime(); running && left > 0; left = until - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                }
                 failed = false;
                 lastTaken = 0;
             }

@@ -170,7 +170,7 @@ class CoapUplinkIT {
 
     @Test
     void answers_not_found_to_a_device_without_gateway_or_a_wrong_path() {
-        assertThat(coap.post("/up/bin-00001", SENML, 110).getCode()).isEqualTo(ResponseCode.NOT_FOUND);
+        assertThat(coap.post("/up/lamp-00001", SENML, 110).getCode()).isEqualTo(ResponseCode.NOT_FOUND);
         assertThat(coap.post("/up", SENML, 110).getCode()).isEqualTo(ResponseCode.NOT_FOUND);
         assertThat(coap.post("/up/bay-00001/extra", SENML, 110).getCode()).isEqualTo(ResponseCode.NOT_FOUND);
     }
