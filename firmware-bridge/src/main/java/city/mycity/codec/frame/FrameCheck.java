@@ -30,6 +30,23 @@ public final class FrameCheck {
         return versionProblem(frame, payload, version);
     }
 
+    /** Why a header's flags are not allowed, if any flag outside {@code allowed} (a bit mask) is set. */
+    public static Optional<String> flagsProblem(String frame, FrameHeader header, int allowed) {
+        if ((header.flags() & ~allowed) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                "reserved flag bits are set (0x%x) in a %s: the sensor runs a firmware this codec does not know",
+                header.flags() & ~allowed, frame));
+    }
+
+    /** Why a battery byte is not a percentage, if it is above 100. */
+    public static Optional<String> batteryProblem(String frame, int percent) {
+        return percent <= 100
+                ? Optional.empty()
+                : Optional.of("a " + frame + " gives its battery in percent, but this one says " + percent);
+    }
+
     private static Optional<String> versionProblem(String frame, byte[] payload, int version) {
         int found = Byte.toUnsignedInt(payload[0]) >>> 4;
         if (found != version) {

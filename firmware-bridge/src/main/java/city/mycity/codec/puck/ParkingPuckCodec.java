@@ -40,14 +40,11 @@ public final class ParkingPuckCodec implements FrameCodec {
         }
         ByteBuffer buffer = ByteBuffer.wrap(payload);
         FrameHeader header = FrameHeader.read(buffer);
-        if ((header.flags() & ~PuckFrame.OCCUPIED) != 0) {
-            return Decoded.failed(String.format(
-                    "reserved flag bits are set (0x%x) in a %s: the puck runs a firmware this codec does not know",
-                    header.flags(), FRAME));
-        }
         int battery = Byte.toUnsignedInt(buffer.get());
-        if (battery > 100) {
-            return Decoded.failed("a " + FRAME + " gives its battery in percent, but this one says " + battery);
+        problem = FrameCheck.flagsProblem(FRAME, header, PuckFrame.OCCUPIED)
+                .or(() -> FrameCheck.batteryProblem(FRAME, battery));
+        if (problem.isPresent()) {
+            return Decoded.failed(problem.get());
         }
         PuckFrame frame = new PuckFrame(header, battery, buffer.get());
         return Decoded.ok(SenmlPack.of(

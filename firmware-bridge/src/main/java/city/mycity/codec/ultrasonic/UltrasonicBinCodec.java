@@ -53,15 +53,11 @@ public final class UltrasonicBinCodec implements FrameCodec {
         }
         ByteBuffer buffer = ByteBuffer.wrap(payload);
         FrameHeader header = FrameHeader.read(buffer);
-        if (header.flags() != 0) {
-            return Decoded.failed(String.format(
-                    "reserved flag bits are set (0x%x) in an %s: the sensor runs a firmware this codec does not know",
-                    header.flags(), FRAME));
-        }
         int distance = Short.toUnsignedInt(buffer.getShort());
         int battery = Byte.toUnsignedInt(buffer.get());
-        if (battery > 100) {
-            return Decoded.failed("an " + FRAME + " gives its battery in percent, but this one says " + battery);
+        problem = FrameCheck.flagsProblem(FRAME, header, 0).or(() -> FrameCheck.batteryProblem(FRAME, battery));
+        if (problem.isPresent()) {
+            return Decoded.failed(problem.get());
         }
         BinFrame frame = new BinFrame(header, distance, battery, buffer.get());
         List<SenmlRecord> records = new ArrayList<>(3);

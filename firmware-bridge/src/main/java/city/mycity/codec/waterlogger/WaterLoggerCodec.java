@@ -40,10 +40,9 @@ public final class WaterLoggerCodec implements FrameCodec {
         }
         ByteBuffer buffer = ByteBuffer.wrap(payload);
         FrameHeader header = FrameHeader.read(buffer);
-        if (header.flags() != 0) {
-            return Decoded.failed(String.format(
-                    "reserved flag bits are set (0x%x) in a %s: the logger runs a firmware this codec does not know",
-                    header.flags(), FRAME));
+        problem = FrameCheck.flagsProblem(FRAME, header, 0);
+        if (problem.isPresent()) {
+            return Decoded.failed(problem.get());
         }
         WaterFrame frame = new WaterFrame(
                 header,
