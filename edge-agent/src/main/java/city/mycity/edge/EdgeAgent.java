@@ -6,6 +6,7 @@ import city.mycity.edge.mqtt.MqttUplinkOptions;
 import city.mycity.edge.mqtt.MqttUplinkPublisher;
 import city.mycity.edge.outbox.Outbox;
 import city.mycity.edge.outbox.SqliteOutbox;
+import city.mycity.edge.security.DeviceKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
@@ -116,7 +117,8 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     private CoapUplinkServer bind(int port) throws IOException {
-        return CoapUplinkServer.start(settings.coapHost, port, forwarder);
+        return CoapUplinkServer.start(
+                settings.coapHost, port, forwarder, settings.plainCoap ? null : settings.deviceKeys);
     }
 
     /** The UDP port CoAP is bound to (the real one when 0 was asked for). */
@@ -182,6 +184,8 @@ public final class EdgeAgent implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration maxReconnectDelay = Duration.ofSeconds(30);
         private PayloadDecoders decoders = PayloadDecoders.defaults();
+        private DeviceKeys deviceKeys;
+        private boolean plainCoap;
         private Path outbox;
         private long outboxMaxReadings = 2_000_000;
         private long outboxMaxBytes = 512L * 1024 * 1024;
@@ -214,13 +218,31 @@ public final class EdgeAgent implements AutoCloseable {
         }
 
         /**
-         * The address CoAP binds to. By default, {@code 127.0.0.1} (loopback only): devices do not authenticate over
-         * CoAP yet (DTLS with per-device keys is still to come), so whoever reaches the port can post readings for any
-         * registered device. Bind another address, e.g. {@code 0.0.0.0}, only on a gateway whose sensor network is
-         * isolated.
+         * The address CoAP binds to. By default, {@code 127.0.0.1} (loopback only). With DTLS ({@link #deviceKeys}),
+         * sensors authenticate and any address may be bound, e.g. {@code 0.0.0.0}; with {@link #plainCoap} whoever
+         * reaches the port can post for any device, so bind loopback or an isolated lab network only.
          */
         public Builder coapHost(String coapHost) {
             this.coapHost = coapHost;
+            return this;
+        }
+
+        /**
+         * The sensors' pre-shared keys: CoAP over DTLS 1.2, each sensor authenticated by its key under its device id
+         * (PSK identity) and allowed to post only as itself (4.03 otherwise); a sensor without a key cannot complete
+         * the handshake. Required unless {@link #plainCoap} says otherwise.
+         */
+        public Builder deviceKeys(DeviceKeys deviceKeys) {
+            this.deviceKeys = deviceKeys;
+            return this;
+        }
+
+        /**
+         * Plain CoAP without DTLS, for a lab or the simulated city on one host: devices do not authenticate. By
+         * default, false: the agent does not start without {@link #deviceKeys}.
+         */
+        public Builder plainCoap(boolean plainCoap) {
+            this.plainCoap = plainCoap;
             return this;
         }
 
@@ -388,6 +410,13 @@ public final class EdgeAgent implements AutoCloseable {
                 gatewayOf = device -> only;
             }
             Checks.notNull("CoAP host", coapHost);
+            Checks.state(
+                    plainCoap || deviceKeys != null,
+                    "Devices must authenticate: give the sensors' keys (deviceKeys, mycity.edge.device-keys) for DTLS,"
+                            + " or, in a lab only, turn plain CoAP on (plainCoap, mycity.edge.plain-coap=on).");
+            Checks.state(
+                    !(plainCoap && deviceKeys != null),
+                    "Plain CoAP and device keys exclude each other: drop one of them.");
             Checks.state(coapPort >= 0 && coapPort <= 65_535, "CoAP port must be 0-65535, but was " + coapPort + ".");
             Checks.state(maxPayloadBytes > 0, "Max payload bytes must be positive.");
             Checks.state(maxInFlight > 0, "Max in-flight must be positive.");

@@ -2,6 +2,7 @@ package city.mycity.edge;
 
 import city.mycity.codec.DeviceProfiles;
 import city.mycity.codec.PayloadDecoders;
+import city.mycity.edge.security.DeviceKeys;
 import city.mycity.metrics.MetricsEndpoint;
 import city.mycity.settings.Settings;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public final class EdgeAgentMain {
                             stopped.countDown();
                         },
                         "mycity-edge-shutdown"));
-        System.out.println("Edge agent listening on coap://" + settings.get(EdgeSettings.COAP_HOST) + ":"
+        System.out.println("Edge agent listening on " + (settings.get(EdgeSettings.PLAIN_COAP) ? "coap" : "coaps")
+                + "://" + settings.get(EdgeSettings.COAP_HOST) + ":"
                 + agent.coapPort() + "/up/{device}");
         stopped.await();
     }
@@ -52,6 +54,11 @@ public final class EdgeAgentMain {
                 .packMaxReadings(settings.get(EdgeSettings.PACK_MAX_READINGS))
                 .packMaxBytes(settings.get(EdgeSettings.PACK_MAX_BYTES))
                 .packLinger(settings.get(EdgeSettings.PACK_LINGER));
+        settings.find(EdgeSettings.DEVICE_KEYS)
+                .map(Path::of)
+                .map(DeviceKeys::load)
+                .ifPresent(builder::deviceKeys);
+        builder.plainCoap(settings.get(EdgeSettings.PLAIN_COAP));
         settings.find(EdgeSettings.OUTBOX).map(Path::of).ifPresent(builder::outbox);
         builder.outboxMaxReadings(settings.get(EdgeSettings.OUTBOX_MAX_READINGS))
                 .outboxMaxBytes(settings.get(EdgeSettings.OUTBOX_MAX_BYTES));

@@ -63,6 +63,19 @@ public final class EdgeSettings {
                     + " each device's frames (content format 42); unset, the agent reads SenML and the bay frame only.",
             null);
 
+    public static final Setting<String> DEVICE_KEYS = Setting.string(
+            "mycity.edge.device-keys",
+            "A file of the sensors' pre-shared keys, one 'device = hex:KEY' (or text:KEY) a line, at least 16 bytes"
+                    + " each: CoAP over DTLS 1.2, each sensor authenticated under its device id. Required unless"
+                    + " plain CoAP is on. Keep it readable by the agent only.",
+            null);
+    public static final Setting<Boolean> PLAIN_COAP = new Setting<>(
+            "mycity.edge.plain-coap",
+            "Lab only: plain CoAP without DTLS, so devices do not authenticate.",
+            false,
+            "on/off",
+            false,
+            EdgeSettings::onOff);
     public static final Setting<String> OUTBOX = Setting.string(
             "mycity.edge.outbox",
             "The file of the durable outbox (SQLite): with it, a sensor is answered once its message is stored there,"
@@ -104,6 +117,8 @@ public final class EdgeSettings {
                 PUBLISH_TIMEOUT,
                 PACKING,
                 PROFILES,
+                DEVICE_KEYS,
+                PLAIN_COAP,
                 OUTBOX,
                 OUTBOX_MAX_READINGS,
                 OUTBOX_MAX_BYTES,

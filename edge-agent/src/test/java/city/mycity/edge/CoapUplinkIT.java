@@ -38,6 +38,7 @@ class CoapUplinkIT {
     @BeforeEach
     void start() {
         agent = EdgeAgent.builder()
+                .plainCoap(true)
                 .tenant("demo-town")
                 .gatewayOf(device -> device.startsWith("bay-") || device.startsWith("bin-") ? "gw-z-a1" : null)
                 .coapHost("127.0.0.1")
@@ -67,6 +68,7 @@ class CoapUplinkIT {
     @Test
     void listens_on_loopback_only_unless_told_otherwise() {
         try (EdgeAgent byDefault = EdgeAgent.builder()
+                .plainCoap(true)
                 .tenant("demo-town")
                 .gateway("gw-z-a1")
                 .coapPort(0)

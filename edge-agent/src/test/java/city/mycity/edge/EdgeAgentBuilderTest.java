@@ -3,6 +3,7 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import city.mycity.edge.security.DeviceKeys;
 import city.mycity.settings.Settings;
 import java.time.Duration;
 import java.util.Map;
@@ -13,16 +14,21 @@ class EdgeAgentBuilderTest {
     @Test
     void requires_a_tenant_and_a_gateway_or_gateway_lookup() {
         assertThatThrownBy(() -> EdgeAgent.builder()
+                        .plainCoap(true)
                         .gateway("gw-1")
                         .mqttUrl("tcp://x:1883")
                         .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Tenant must be set");
-        assertThatThrownBy(() ->
-                        EdgeAgent.builder().tenant("t").mqttUrl("tcp://x:1883").build())
+        assertThatThrownBy(() -> EdgeAgent.builder()
+                        .plainCoap(true)
+                        .tenant("t")
+                        .mqttUrl("tcp://x:1883")
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Gateway must be set");
         assertThat(EdgeAgent.builder()
+                        .plainCoap(true)
                         .tenant("t")
                         .gatewayOf(device -> "gw-" + device)
                         .publisher(new InMemoryPublisher())
@@ -32,14 +38,19 @@ class EdgeAgentBuilderTest {
 
     @Test
     void requires_a_broker_url_unless_given_a_publisher() {
-        assertThatThrownBy(() -> EdgeAgent.builder().tenant("t").gateway("g").build())
+        assertThatThrownBy(() -> EdgeAgent.builder()
+                        .plainCoap(true)
+                        .tenant("t")
+                        .gateway("g")
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MQTT URL");
     }
 
     @Test
     void rejects_inconsistent_limits() {
-        EdgeAgent.Builder builder = EdgeAgent.builder().tenant("t").gateway("g").publisher(new InMemoryPublisher());
+        EdgeAgent.Builder builder =
+                EdgeAgent.builder().plainCoap(true).tenant("t").gateway("g").publisher(new InMemoryPublisher());
 
         assertThatThrownBy(() -> builder.coapPort(70_000).build()).hasMessageContaining("70000");
         assertThatThrownBy(() -> builder.coapPort(0).maxPayloadBytes(0).build()).hasMessageContaining("payload");
@@ -51,7 +62,8 @@ class EdgeAgentBuilderTest {
 
     @Test
     void rejects_pack_limits_the_platform_would_not_accept_unless_packing_is_off() {
-        EdgeAgent.Builder builder = EdgeAgent.builder().tenant("t").gateway("g").publisher(new InMemoryPublisher());
+        EdgeAgent.Builder builder =
+                EdgeAgent.builder().plainCoap(true).tenant("t").gateway("g").publisher(new InMemoryPublisher());
 
         assertThatThrownBy(() -> builder.packMaxReadings(2049).build())
                 .isInstanceOf(IllegalStateException.class)
@@ -68,6 +80,7 @@ class EdgeAgentBuilderTest {
     @Test
     void packs_by_default_and_main_can_turn_packing_off() {
         assertThat(EdgeAgent.builder()
+                        .plainCoap(true)
                         .tenant("t")
                         .gateway("g")
                         .publisher(new InMemoryPublisher())
@@ -80,6 +93,7 @@ class EdgeAgentBuilderTest {
                         "mycity.edge.tenant", "t",
                         "mycity.edge.gateway", "g",
                         "mycity.mqtt.url", "tcp://127.0.0.1:1",
+                        "mycity.edge.plain-coap", "on",
                         "mycity.edge.packing", "off")))
                 .build();
         assertThat(agent.forwarder().packs()).isFalse();
@@ -95,6 +109,7 @@ class EdgeAgentBuilderTest {
     @Test
     void is_not_started_until_start_is_called() {
         EdgeAgent agent = EdgeAgent.builder()
+                .plainCoap(true)
                 .tenant("t")
                 .gateway("g")
                 .publisher(new InMemoryPublisher())
@@ -117,9 +132,30 @@ class EdgeAgentBuilderTest {
                         "mycity.edge.gateway", "g",
                         "mycity.mqtt.url", "tcp://127.0.0.1:1",
                         "mycity.mqtt.password", "secret",
+                        "mycity.edge.plain-coap", "on",
                         "mycity.edge.publish-timeout", "2s")))
                 .build();
         agent.close();
+    }
+
+    @Test
+    void will_not_start_without_device_keys_unless_plain_coap_is_turned_on_for_a_lab() {
+        assertThatThrownBy(() -> EdgeAgent.builder()
+                        .tenant("t")
+                        .gateway("g")
+                        .publisher(new InMemoryPublisher())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Devices must authenticate")
+                .hasMessageContaining("mycity.edge.device-keys");
+        assertThatThrownBy(() -> EdgeAgent.builder()
+                        .tenant("t")
+                        .gateway("g")
+                        .publisher(new InMemoryPublisher())
+                        .plainCoap(true)
+                        .deviceKeys(DeviceKeys.of(Map.of("bay-1", new byte[16])))
+                        .build())
+                .hasMessageContaining("exclude each other");
     }
 
     @Test

@@ -42,6 +42,7 @@ class EdgeAgentMqttIT {
 
     private static EdgeAgent.Builder agentFor(String tenant) {
         return EdgeAgent.builder()
+                .plainCoap(true)
                 .tenant(tenant)
                 .gateway("gw-z-a1")
                 .coapHost("127.0.0.1")

@@ -62,6 +62,7 @@ class EdgeAgentOutboxIT {
 
     private EdgeAgent.Builder agentFor(String tenant, Path outbox) {
         return EdgeAgent.builder()
+                .plainCoap(true)
                 .tenant(tenant)
                 .gateway("gw-z-a1")
                 .coapHost("127.0.0.1")

@@ -193,8 +193,9 @@ public final class Demo implements AutoCloseable {
                 .tenant(city.tenant())
                 .gateway(anyGateway)
                 .gatewayOf(lookup)
-                // Loopback only: the simulated sensors are local, and devices do not authenticate over CoAP yet.
+                // Loopback only, plain CoAP: the simulated sensors run in this process and do not speak DTLS yet.
                 .coapHost("127.0.0.1")
+                .plainCoap(true)
                 .coapPort(settings.get(LauncherSettings.COAP_PORT))
                 .fallBackToFreePort(true)
                 .mqttUrl(broker.url());

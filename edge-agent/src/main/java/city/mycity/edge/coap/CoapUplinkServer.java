@@ -1,6 +1,7 @@
 package city.mycity.edge.coap;
 
 import city.mycity.edge.UplinkForwarder;
+import city.mycity.edge.security.DeviceKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.eclipse.californium.core.CoapServer;
@@ -8,12 +9,17 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CoAP side of the edge agent: a Californium server with the {@code /up} resource on one UDP endpoint. The
- * configuration is built in memory (no {@code Californium3.properties} file is read or written).
+ * The CoAP side of the edge agent: a Californium server with the {@code /up} resource on one UDP endpoint, secured
+ * with DTLS 1.2 and a pre-shared key per sensor (Scandium; the PSK identity is the device id), or plain CoAP in a lab.
+ * The configuration is built in memory (no {@code Californium3.properties} file is read or written).
  */
 public final class CoapUplinkServer implements AutoCloseable {
 
@@ -22,6 +28,7 @@ public final class CoapUplinkServer implements AutoCloseable {
     static {
         CoapConfig.register();
         UdpConfig.register();
+        DtlsConfig.register();
     }
 
     private final CoapServer server;
@@ -37,20 +44,26 @@ public final class CoapUplinkServer implements AutoCloseable {
      *
      * @param host the address to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
      * @param port the UDP port, 0 for a free one
+     * @param keys the sensors' pre-shared keys: DTLS, each sensor posting only as itself; {@code null}: plain CoAP
      * @throws IOException when the port cannot be bound
      */
-    public static CoapUplinkServer start(String host, int port, UplinkForwarder forwarder) throws IOException {
+    public static CoapUplinkServer start(String host, int port, UplinkForwarder forwarder, DeviceKeys keys)
+            throws IOException {
         Configuration config = Configuration.createStandardWithoutFile();
         // Let bodies somewhat over the limit reach the resource, which counts and refuses them with 4.13;
         // Californium answers 4.13 itself to anything larger.
         config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, Math.max(8192, forwarder.maxPayloadBytes() * 2));
-        CoapEndpoint endpoint = new CoapEndpoint.Builder()
-                .setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress(host, port))
-                .build();
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        CoapEndpoint.Builder endpointBuilder = new CoapEndpoint.Builder().setConfiguration(config);
+        if (keys == null) {
+            endpointBuilder.setInetSocketAddress(address);
+        } else {
+            endpointBuilder.setConnector(new DTLSConnector(dtls(config, address, keys)));
+        }
+        CoapEndpoint endpoint = endpointBuilder.build();
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
-        server.add(new UplinkResource(forwarder));
+        server.add(new UplinkResource(forwarder, keys != null));
         try {
             server.start();
         } catch (IllegalStateException e) {
@@ -58,8 +71,26 @@ public final class CoapUplinkServer implements AutoCloseable {
             throw new IOException("Could not bind CoAP to " + host + ":" + port + ": " + e.getMessage(), e);
         }
         CoapUplinkServer started = new CoapUplinkServer(server, endpoint);
-        LOGGER.info("CoAP uplink listening on coap://{}:{}/up/{device}", host, started.port());
+        LOGGER.info(
+                "CoAP uplink listening on {}://{}:{}/up/{device}{}",
+                keys == null ? "coap" : "coaps",
+                host,
+                started.port(),
+                keys == null ? " (plain CoAP: devices do not authenticate)" : " (DTLS 1.2, " + keys + ")");
         return started;
+    }
+
+    /** A DTLS server that accepts only the sensors with a key, each under its device id as PSK identity. */
+    private static DtlsConnectorConfig dtls(Configuration config, InetSocketAddress address, DeviceKeys keys) {
+        AdvancedMultiPskStore store = new AdvancedMultiPskStore();
+        for (String device : keys.devices()) {
+            store.setKey(device, keys.key(device).orElseThrow());
+        }
+        return new DtlsConnectorConfig.Builder(config)
+                .setAddress(address)
+                .setAdvancedPskStore(store)
+                .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
+                .build();
     }
 
     /** The address and UDP port actually bound. */

@@ -1,0 +1,148 @@
+package city.mycity.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.mycity.edge.security.DeviceKeys;
+import city.mycity.reading.SenmlPack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CoAP over DTLS 1.2 with a pre-shared key per sensor, against a real peer: libcoap's {@code coap-client-openssl}
+ * (Debian {@code libcoap3-bin}, which {@code .ci/run} installs), run as a separate process.
+ */
+class CoapDtlsIT {
+
+    private static final Path COAP_CLIENT = Path.of("/usr/bin/coap-client-openssl");
+    private static final String KEY = "the key of bay 00001";
+
+    private final InMemoryPublisher publisher = new InMemoryPublisher();
+    private EdgeAgent agent;
+
+    @BeforeEach
+    void start() {
+        agent = EdgeAgent.builder()
+                .tenant("demo-town")
+                .gateway("gw-z-a1")
+                .coapHost("127.0.0.1")
+                .coapPort(0)
+                .deviceKeys(DeviceKeys.of(Map.of(
+                        "bay-00001", KEY.getBytes(StandardCharsets.UTF_8),
+                        "bay-00002", "the key of bay 00002".getBytes(StandardCharsets.UTF_8))))
+                .publisher(publisher)
+                .build()
+                .start();
+    }
+
+    @AfterEach
+    void stop() {
+        agent.close();
+    }
+
+    private record Answer(int exit, String output) {}
+
+    /** Posts SenML for {@code device} as {@code identity} with {@code key}, as a sensor would. */
+    private Answer post(String device, String identity, String key) throws IOException, InterruptedException {
+        assertThat(COAP_CLIENT)
+                .as("libcoap's coap-client-openssl (apt-get install libcoap3-bin; .ci/run installs it)")
+                .exists();
+        String senml = "[{\"bn\":\"" + SenmlPack.baseNameOf("demo-town", device)
+                + "\",\"bt\":1700000000,\"n\":\"occupied\",\"u\":\"/\",\"v\":1}]";
+        Process client = new ProcessBuilder(List.of(
+                        COAP_CLIENT.toString(),
+                        "-m",
+                        "post",
+                        "-t",
+                        "110",
+                        "-u",
+                        identity,
+                        "-k",
+                        key,
+                        "-B",
+                        "5",
+                        "-e",
+                        senml,
+                        "coaps://127.0.0.1:" + agent.coapPort() + "/up/" + device))
+                .redirectErrorStream(true)
+                .start();
+        assertThat(client.waitFor(20, TimeUnit.SECONDS))
+                .as("coap-client finished")
+                .isTrue();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Answer(client.exitValue(), output);
+    }
+
+    @Test
+    void a_sensor_with_the_right_key_is_answered_and_its_reading_forwarded() throws Exception {
+        Answer answer = post("bay-00001", "bay-00001", KEY);
+
+        assertThat(answer.exit()).as(answer.output()).isZero();
+        assertThat(answer.output()).doesNotContain("4.").doesNotContain("5.");
+        assertThat(publisher.published()).hasSize(1);
+        assertThat(new String(publisher.published().get(0).senml(), StandardCharsets.UTF_8))
+                .contains("urn:dev:mycity:demo-town:bay-00001:");
+    }
+
+    @Test
+    void a_sensor_with_a_wrong_key_fails_the_handshake_and_nothing_is_forwarded() throws Exception {
+        Answer answer = post("bay-00001", "bay-00001", "not the key of bay 00001");
+
+        assertThat(answer.output()).doesNotContain("2.04");
+        assertNothingPublishedFor(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void a_sensor_without_a_key_fails_the_handshake() throws Exception {
+        Answer answer = post("bay-00003", "bay-00003", "a key nobody gave this sensor");
+
+        assertThat(answer.output()).doesNotContain("2.04");
+        assertNothingPublishedFor(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void an_authenticated_sensor_may_post_only_as_itself() throws Exception {
+        Answer answer = post("bay-00002", "bay-00001", KEY);
+
+        assertThat(answer.output()).contains("4.03");
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void plain_coap_gets_no_answer_from_a_dtls_port() throws Exception {
+        Process client = new ProcessBuilder(List.of(
+                        COAP_CLIENT.toString(),
+                        "-m",
+                        "post",
+                        "-t",
+                        "110",
+                        "-B",
+                        "2",
+                        "-e",
+                        "[]",
+                        "coap://127.0.0.1:" + agent.coapPort() + "/up/bay-00001"))
+                .redirectErrorStream(true)
+                .start();
+        assertThat(client.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .doesNotContain("2.04")
+                .doesNotContain("4.0");
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    /** Nothing is published, and nothing is for a while: a forwarded reading would have arrived by then. */
+    private void assertNothingPublishedFor(Duration quiet) {
+        org.awaitility.Awaitility.await()
+                .during(quiet)
+                .atMost(quiet.plusSeconds(5))
+                .until(() -> publisher.published().isEmpty());
+    }
+}
