@@ -5,8 +5,10 @@ import city.mycity.edge.coap.CoapUplinkServer;
 import city.mycity.edge.mqtt.MqttUplinkOptions;
 import city.mycity.edge.mqtt.MqttUplinkPublisher;
 import city.mycity.edge.outbox.Outbox;
+import city.mycity.edge.outbox.OutboxState;
 import city.mycity.edge.outbox.SqliteOutbox;
 import city.mycity.edge.security.DeviceKeys;
+import city.mycity.metrics.Health;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,6 +42,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final UplinkPublisher publisher;
     private final UplinkForwarder forwarder;
     private final OutboxUplink outbox;
+    private final long startedAt = System.nanoTime();
     private CoapUplinkServer coap;
 
     /** @param packing the gateway pack limits, or {@code null} for one MQTT message per device message */
@@ -135,6 +140,34 @@ public final class EdgeAgent implements AutoCloseable {
             throw new IllegalStateException("Edge agent is not started.");
         }
         return coap.address();
+    }
+
+    /**
+     * What the agent says at {@code GET /health}: {@code up} while the broker is connected; {@code degraded} while it
+     * is not but the outbox keeps what the sensors send; {@code down} when sensors would get 5.03 (no broker and no
+     * outbox) or CoAP is not bound. With the facts an operator looks at first.
+     */
+    public synchronized Health health() {
+        boolean connected = publisher.isConnected();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tenant", settings.tenant);
+        details.put("coapPort", coap == null ? -1 : coap.port());
+        details.put("dtls", !settings.plainCoap);
+        details.put("brokerConnected", connected);
+        details.put("uptimeSeconds", (System.nanoTime() - startedAt) / 1_000_000_000L);
+        if (outbox != null) {
+            OutboxState state = outbox.state();
+            details.put("outboxReadings", state.readings());
+            details.put(
+                    "outboxOldestAgeSeconds",
+                    state.oldestStoredAtMillis() == 0
+                            ? 0
+                            : (System.currentTimeMillis() - state.oldestStoredAtMillis()) / 1000);
+            details.put("outboxEvictedReadings", state.evictedReadings());
+        }
+        String status =
+                coap == null ? Health.DOWN : connected ? Health.UP : outbox != null ? Health.DEGRADED : Health.DOWN;
+        return new Health(status, details);
     }
 
     /** Whether uplinks can be forwarded now (the broker is connected). */

@@ -5,7 +5,15 @@ import city.mycity.codec.PayloadDecoders;
 import city.mycity.edge.security.DeviceKeys;
 import city.mycity.metrics.MetricsEndpoint;
 import city.mycity.settings.Settings;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +25,15 @@ public final class EdgeAgentMain {
 
     private EdgeAgentMain() {}
 
+    /** The environment variable naming the settings file, when {@code --config=FILE} is not given. */
+    static final String CONFIG_VARIABLE = "MYCITY_EDGE_CONFIG";
+
     public static void main(String[] args) throws InterruptedException {
-        Settings settings = Settings.fromEnvironment();
+        Settings settings = settings(args, System.getenv());
         LOGGER.info("Edge agent settings:{}{}", System.lineSeparator(), settings.describe(EdgeSettings.all()));
-        MetricsEndpoint metrics = MetricsEndpoint.forGlobalRegistry(settings).orElse(null);
         EdgeAgent agent = fromSettings(settings).build().start();
+        MetricsEndpoint metrics =
+                MetricsEndpoint.forGlobalRegistry(settings, agent::health).orElse(null);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -37,6 +49,36 @@ public final class EdgeAgentMain {
                 + "://" + settings.get(EdgeSettings.COAP_HOST) + ":"
                 + agent.coapPort() + "/up/{device}");
         stopped.await();
+    }
+
+    /**
+     * The agent's settings: the environment (and system properties) over the settings file named by {@code
+     * --config=FILE} or {@value #CONFIG_VARIABLE}, a Java properties file keyed by setting key ({@code
+     * mycity.edge.tenant=demo-town}); without one, the environment alone.
+     */
+    static Settings settings(String[] args, Map<String, String> environment) {
+        String file = environment.get(CONFIG_VARIABLE);
+        for (String arg : args) {
+            if (arg.startsWith("--config=")) {
+                file = arg.substring("--config=".length());
+            } else {
+                throw new IllegalArgumentException("Unknown argument '" + arg
+                        + "': the agent takes --config=FILE, and settings from the" + " environment (see the README).");
+            }
+        }
+        Settings settings = Settings.fromEnvironment(environment);
+        if (file == null || file.isBlank()) {
+            return settings;
+        }
+        Properties values = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            values.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the settings file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> fileValues = new HashMap<>();
+        values.stringPropertyNames().forEach(key -> fileValues.put(key, values.getProperty(key)));
+        return settings.withFile(fileValues);
     }
 
     /** A builder filled from the settings; required ones that are missing say which variable to set. */

@@ -57,6 +57,10 @@ final class OutboxUplink implements AutoCloseable {
                 });
     }
 
+    city.mycity.edge.outbox.OutboxState state() {
+        return outbox.state();
+    }
+
     @Override
     public void close() {
         drain.close();

@@ -8,7 +8,7 @@ public final class MetricsSettings {
 
     public static final Setting<Integer> PORT = Setting.integer(
             "mycity.metrics.port",
-            "port of the service's Prometheus endpoint /metrics; 0 = a free port; -1 = no endpoint",
+            "port of the service's Prometheus endpoint /metrics and of /health; 0 = a free port; -1 = no endpoint",
             9464,
             "port");
     public static final Setting<String> HOST = Setting.string(

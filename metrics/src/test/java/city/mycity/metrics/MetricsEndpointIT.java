@@ -42,6 +42,24 @@ class MetricsEndpointIT {
     }
 
     @Test
+    void serves_the_services_health_as_json_with_503_when_it_is_down() throws Exception {
+        Settings settings = Settings.of(Map.of(MetricsSettings.PORT.key(), "0"));
+        java.util.concurrent.atomic.AtomicReference<Health> health = new java.util.concurrent.atomic.AtomicReference<>(
+                new Health(Health.DEGRADED, Map.of("brokerConnected", false)));
+        try (MetricsEndpoint endpoint =
+                MetricsEndpoint.forGlobalRegistry(settings, health::get).orElseThrow()) {
+            HttpResponse<String> degraded = get(endpoint.port(), "/health");
+            health.set(new Health(Health.DOWN, Map.of("reason", "no \"broker\"")));
+            HttpResponse<String> down = get(endpoint.port(), "/health");
+
+            assertThat(degraded.statusCode()).isEqualTo(200);
+            assertThat(degraded.body()).isEqualTo("{\"status\":\"degraded\",\"brokerConnected\":false}");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).isEqualTo("{\"status\":\"down\",\"reason\":\"no \\\"broker\\\"\"}");
+        }
+    }
+
+    @Test
     void serves_nothing_when_the_port_is_minus_one() {
         assertThat(MetricsEndpoint.forGlobalRegistry(Settings.of(Map.of(MetricsSettings.PORT.key(), "-1"))))
                 .isEmpty();

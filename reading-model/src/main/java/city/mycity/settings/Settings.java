@@ -16,11 +16,31 @@ public final class Settings {
     private final Map<String, String> overrides;
     private final Map<String, String> environment;
     private final boolean systemProperties;
+    private final Map<String, String> file;
 
-    private Settings(Map<String, String> overrides, Map<String, String> environment, boolean systemProperties) {
+    private Settings(
+            Map<String, String> overrides,
+            Map<String, String> environment,
+            boolean systemProperties,
+            Map<String, String> file) {
         this.overrides = Map.copyOf(overrides);
         this.environment = Map.copyOf(environment);
         this.systemProperties = systemProperties;
+        this.file = Map.copyOf(file);
+    }
+
+    private Settings(Map<String, String> overrides, Map<String, String> environment, boolean systemProperties) {
+        this(overrides, environment, systemProperties, Map.of());
+    }
+
+    /**
+     * These settings over the values of a settings file (keyed by setting key, e.g. {@code mycity.edge.tenant}): a
+     * value given in code, as a system property or in the environment wins over the file's.
+     */
+    public Settings withFile(Map<String, String> fileValues) {
+        Map<String, String> merged = new HashMap<>(file);
+        merged.putAll(fileValues);
+        return new Settings(overrides, environment, systemProperties, merged);
     }
 
     /** Settings from system properties and the process environment. */
@@ -42,7 +62,7 @@ public final class Settings {
     public Settings with(String key, String value) {
         Map<String, String> merged = new HashMap<>(overrides);
         merged.put(key, value);
-        return new Settings(merged, environment, systemProperties);
+        return new Settings(merged, environment, systemProperties, file);
     }
 
     public <T> Optional<T> find(Setting<T> setting) {
@@ -108,6 +128,9 @@ public final class Settings {
         }
         if (value == null) {
             value = environment.get(setting.environmentVariable());
+        }
+        if (value == null) {
+            value = file.get(setting.key());
         }
         return value;
     }

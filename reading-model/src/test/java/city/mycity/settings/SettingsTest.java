@@ -151,4 +151,14 @@ class SettingsTest {
 
         assertThat(settings.describe(List.of(URL))).doesNotContain("s3cret");
     }
+
+    @Test
+    void a_settings_file_fills_in_what_the_environment_does_not_give() {
+        Settings settings = Settings.fromEnvironment(Map.of("MYCITY_TEST_MQTT_URL", "tcp://from-env:1883"))
+                .withFile(Map.of("mycity.test.mqtt-url", "tcp://from-file:1883", "mycity.test.port", "6000"));
+
+        assertThat(settings.get(URL)).isEqualTo("tcp://from-env:1883");
+        assertThat(settings.get(PORT)).isEqualTo(6000);
+        assertThat(settings.with("mycity.test.port", "7000").get(PORT)).isEqualTo(7000);
+    }
 }
