@@ -17,23 +17,58 @@ final class TestCoapClient implements AutoCloseable {
     static {
         CoapConfig.register();
         UdpConfig.register();
+        org.eclipse.californium.scandium.config.DtlsConfig.register();
     }
 
     private final CoapEndpoint endpoint;
     private final int port;
+    private final String scheme;
+    private long timeoutMillis = 20_000L;
 
     TestCoapClient(int port) {
         this.port = port;
+        this.scheme = "coap";
         this.endpoint = new CoapEndpoint.Builder()
                 .setConfiguration(Configuration.createStandardWithoutFile())
                 .build();
     }
 
+    private TestCoapClient(int port, CoapEndpoint endpoint) {
+        this.port = port;
+        this.scheme = "coaps";
+        this.endpoint = endpoint;
+    }
+
+    /** A sensor with its pre-shared key: CoAP over DTLS 1.2 as {@code identity}. */
+    static TestCoapClient dtls(int port, String identity, byte[] key) {
+        Configuration config = Configuration.createStandardWithoutFile();
+        org.eclipse.californium.scandium.config.DtlsConnectorConfig dtls =
+                new org.eclipse.californium.scandium.config.DtlsConnectorConfig.Builder(config)
+                        .setAdvancedPskStore(new org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore(
+                                identity, key))
+                        .set(
+                                org.eclipse.californium.scandium.config.DtlsConfig.DTLS_ROLE,
+                                org.eclipse.californium.scandium.config.DtlsConfig.DtlsRole.CLIENT_ONLY)
+                        .build();
+        return new TestCoapClient(
+                port,
+                new CoapEndpoint.Builder()
+                        .setConfiguration(config)
+                        .setConnector(new org.eclipse.californium.scandium.DTLSConnector(dtls))
+                        .build());
+    }
+
     private CoapClient client(String path) {
-        CoapClient client = new CoapClient("coap://127.0.0.1:" + port + path);
+        CoapClient client = new CoapClient(scheme + "://127.0.0.1:" + port + path);
         client.setEndpoint(endpoint);
-        client.setTimeout(20_000L);
+        client.setTimeout(timeoutMillis);
         return client;
+    }
+
+    /** How long a request waits for its answer. By default, 20 seconds. */
+    TestCoapClient timeout(java.time.Duration timeout) {
+        this.timeoutMillis = timeout.toMillis();
+        return this;
     }
 
     /** POSTs and waits for the answer. */
