@@ -76,7 +76,7 @@ class BenchmarkInputsTest {
         ColumnCapture capture = new ColumnCapture();
         List<Reading> batch = BenchmarkCity.batch();
 
-        int rows = new city.mycity.stream.sink.ReadingStatement().execute(capture.connection(), batch);
+        int rows = city.mycity.stream.sink.ReadingStatement.insertSkippingStored(capture.connection(), batch);
 
         assertThat(rows).isEqualTo(1000);
         assertThat(capture.values()).isEqualTo(8 * 1000);

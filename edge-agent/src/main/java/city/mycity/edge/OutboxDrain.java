@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends what the outbox holds, oldest first: consecutive messages of one gateway joined into gateway packs within the
  * pack limits (a message that cannot join a pack goes alone on its device topic), with at most {@code window} packs
- * waiting for their PUBACK. A message leaves the outbox only when its PUBACK has come. After a failure (no broker, no
+ * waiting for their PUBACK. A pack that is not full waits until its oldest message is a pack linger old, so that a
+ * steady trickle goes up in a few packs (and a few deletes), not one per message. A message leaves the outbox only when its PUBACK has come. After a failure (no broker, no
  * PUBACK in time) the drain waits for every pack in flight, pauses ({@link Backoff}: from 200 ms doubling to 30 s, full
  * jitter) and starts again from the oldest message left, in order; a pack sent twice is stored once (the platform's
  * key includes each reading's device sequence number).
@@ -77,9 +78,14 @@ final class OutboxDrain implements AutoCloseable {
             try {
                 awaitRoom();
                 List<OutboxEntry> batch = nextBatch();
+                long lingerLeft = lingerLeft(batch);
                 if (batch.isEmpty()) {
-                    awaitSignal();
+                    awaitSignal(500);
+                } else if (lingerLeft > 0) {
+                    // A small batch of fresh messages: let more join it, as the packer's linger does.
+                    awaitSignal(lingerLeft);
                 } else {
+                    lastTaken = batch.get(batch.size() - 1).id();
                     send(batch);
                 }
             } catch (InterruptedException e) {
@@ -118,13 +124,22 @@ final class OutboxDrain implements AutoCloseable {
         }
     }
 
-    private void awaitSignal() throws InterruptedException {
+    private void awaitSignal(long millis) throws InterruptedException {
         synchronized (monitor) {
             if (!signalled && running) {
-                monitor.wait(500);
+                monitor.wait(millis);
             }
             signalled = false;
         }
+    }
+
+    /** How long a batch that is not full should still wait for more, in ms: until its oldest message is a linger old. */
+    private long lingerLeft(List<OutboxEntry> batch) {
+        if (batch.isEmpty() || batch.stream().mapToInt(OutboxEntry::readings).sum() >= limits.maxReadings()) {
+            return 0;
+        }
+        long age = System.currentTimeMillis() - batch.get(0).storedAtMillis();
+        return Math.max(0, limits.linger().toMillis() - age);
     }
 
     /** The next messages to send together: one alone, or consecutive packable ones of one gateway. */
@@ -145,7 +160,6 @@ final class OutboxDrain implements AutoCloseable {
                 batch.add(entry);
             }
         }
-        lastTaken = batch.get(batch.size() - 1).id();
         return batch;
     }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ChaosCommand.class,
             BenchCommand.class,
+            EdgeBenchCommand.class,
             RefusalsCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -45,6 +45,12 @@ public final class BenchmarksDoc {
         Files.writeString(file, splice(document, key, heading(report), markdown), StandardCharsets.UTF_8);
     }
 
+    /** Writes {@code markdown} into the file between the markers of {@code key}, under {@code heading} the first time. */
+    public static void writeSection(Path file, String key, String heading, String markdown) throws IOException {
+        String document = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        Files.writeString(file, splice(document, key, heading, markdown), StandardCharsets.UTF_8);
+    }
+
     static String heading(BenchReport report) {
         return switch (report.brokerKind()) {
             case EMBEDDED_HIVEMQ -> "## End to end: `./mycity bench`, embedded HiveMQ CE";
