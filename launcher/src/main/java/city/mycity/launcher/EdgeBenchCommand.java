@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Measures the edge agent as a gateway runs it (the standalone jar in a JVM of",
-            "its own, -Xmx64m, DTLS with a key per sensor, its outbox on disk):",
+            "its own, -Xmx48m, DTLS with a key per sensor, its outbox on disk):",
             "  - readings/s accepted over CoAP/DTLS from many sensors, each answered only",
             "    once fsync'd into the outbox, with the agent's RSS and CPU;",
             "  - the drain after an outage: the outbox filled with a million readings,",

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The standalone edge agent in a JVM of its own, started as the systemd unit starts it ({@code -Xmx64m
- * -XX:+UseSerialGC}), so that its memory and CPU are its own: resident memory from {@code /proc/PID/status}, CPU time
+ * The standalone edge agent in a JVM of its own, started with the systemd unit's JVM options ({@code -Xmx48m
+ * -XX:+UseSerialGC}, C1 only, small code cache and metaspace), so that its memory and CPU are its own: resident memory from {@code /proc/PID/status}, CPU time
  * from {@code /proc/PID/stat}.
  */
 final class AgentJvm implements AutoCloseable {
@@ -38,10 +38,12 @@ final class AgentJvm implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xms32m",
-                        "-Xmx64m",
+                        "-Xmx48m",
                         "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1",
-                        "-Xss512k",
+                        "-XX:ReservedCodeCacheSize=16m",
+                        "-XX:MaxMetaspaceSize=48m",
+                        "-Xss256k",
                         "-jar",
                         jar.toString(),
                         "--config=" + config))

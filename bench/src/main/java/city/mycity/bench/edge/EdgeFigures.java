@@ -42,7 +42,8 @@ public record EdgeFigures(
         out.append("Broker: ")
                 .append(broker)
                 .append(". The agent: the standalone jar in a JVM of its own")
-                .append(" (`-Xmx64m -XX:+UseSerialGC`, as the systemd unit), DTLS with a key per sensor, outbox")
+                .append(
+                        " (`-Xmx48m -XX:+UseSerialGC`, C1 only, as the systemd unit), DTLS with a key per sensor, outbox")
                 .append(" on the local disk.\n\n");
         out.append("| measure | figure | target |\n|---|---|---|\n");
         out.append(row(
