@@ -138,8 +138,10 @@ final class OutboxDrain implements AutoCloseable {
         if (batch.isEmpty() || batch.stream().mapToInt(OutboxEntry::readings).sum() >= limits.maxReadings()) {
             return 0;
         }
+        long linger = limits.linger().toMillis();
         long age = System.currentTimeMillis() - batch.get(0).storedAtMillis();
-        return Math.max(0, limits.linger().toMillis() - age);
+        // A wall clock stepped back makes the age negative: never wait longer than one linger.
+        return Math.max(0, Math.min(linger, linger - age));
     }
 
     /** The next messages to send together: one alone, or consecutive packable ones of one gateway. */

@@ -147,6 +147,7 @@ public final class SqliteOutbox implements Outbox {
 
     private void commit(List<Append> group) {
         long first;
+        long lastEvicted;
         lock.lock();
         try {
             first = nextId;
@@ -173,6 +174,7 @@ public final class SqliteOutbox implements Outbox {
                 }
                 Eviction eviction = evictFor(readings + addedReadings, bytes + addedBytes);
                 connection.commit();
+                lastEvicted = eviction.lastId();
                 nextId = id;
                 messages += group.size() - eviction.messages();
                 readings += addedReadings - eviction.readings();
@@ -198,16 +200,26 @@ public final class SqliteOutbox implements Outbox {
             lock.unlock();
         }
         for (int i = 0; i < group.size(); i++) {
-            group.get(i).id().complete(first + i);
+            long id = first + i;
+            if (id <= lastEvicted) {
+                // Evicted in the very commit that stored it (a message larger than the outbox): never acknowledged.
+                group.get(i)
+                        .id()
+                        .completeExceptionally(new OutboxException("The outbox " + file + " cannot hold this"
+                                + " message beside what it keeps: it is larger than the outbox's bounds allow."));
+            } else {
+                group.get(i).id().complete(id);
+            }
         }
     }
 
-    private record Eviction(long messages, long readings, long bytes) {}
+    /** What an eviction deleted: every message up to {@code lastId}. */
+    private record Eviction(long messages, long readings, long bytes, long lastId) {}
 
     /** Deletes the oldest messages until the totals fit the bounds; the caller commits. */
     private Eviction evictFor(long totalReadings, long totalBytes) throws SQLException {
         if (totalReadings <= maxReadings && totalBytes <= maxBytes) {
-            return new Eviction(0, 0, 0);
+            return new Eviction(0, 0, 0, -1);
         }
         long evictMessages = 0;
         long evictReadings = 0;
@@ -230,7 +242,7 @@ public final class SqliteOutbox implements Outbox {
             delete.setLong(1, lastId);
             delete.executeUpdate();
         }
-        return new Eviction(evictMessages, evictReadings, evictBytes);
+        return new Eviction(evictMessages, evictReadings, evictBytes, lastId);
     }
 
     @Override
@@ -337,6 +349,10 @@ public final class SqliteOutbox implements Outbox {
             writer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // An append that raced with close: not stored, so never acknowledged; its sensor is told to send again.
+        for (Append late = appends.poll(); late != null; late = appends.poll()) {
+            late.id().completeExceptionally(new OutboxException("The outbox " + file + " is closed."));
         }
         lock.lock();
         try {

@@ -96,7 +96,9 @@ public final class DeviceKeys {
 
     private static String checkDevice(String device, String where) {
         if (!Identifiers.isValid(device)) {
-            throw new DeviceKeysException(where + ": '" + device + "' is not a device id");
+            // Not echoed: on a line without its '=', the text before the first '=' may hold the key itself.
+            throw new DeviceKeysException(where + ": the text before '=' (" + device.length() + " characters) is not a"
+                    + " device id (1-64 of a-z, 0-9, '.', '_', '-')");
         }
         return device;
     }

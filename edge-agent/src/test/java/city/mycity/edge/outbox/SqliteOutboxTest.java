@@ -1,6 +1,7 @@
 package city.mycity.edge.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,6 +92,30 @@ class SqliteOutboxTest {
             assertThat(outbox.state().readings()).isEqualTo(3);
             assertThat(outbox.state().evictedReadings()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void a_message_larger_than_the_whole_outbox_is_refused_not_acknowledged() throws Exception {
+        try (SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("outbox.db"), 1000, 20)) {
+            CompletableFuture<Long> stored =
+                    outbox.append("gw-1", "bin-1", true, senml("bin-1", 1), 1).toCompletableFuture();
+
+            assertThatThrownBy(() -> stored.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(city.mycity.edge.exception.OutboxException.class)
+                    .hasMessageContaining("larger than the outbox");
+            assertThat(outbox.state().messages()).isZero();
+        }
+    }
+
+    @Test
+    void an_append_after_close_is_refused_not_left_unanswered() throws Exception {
+        SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("outbox.db"), 1000, 1_000_000);
+        outbox.close();
+
+        CompletableFuture<Long> late =
+                outbox.append("gw-1", "bin-1", true, senml("bin-1", 1), 1).toCompletableFuture();
+
+        assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS)).hasMessageContaining("closed");
     }
 
     @Test

@@ -38,10 +38,28 @@ public final class BinaryCopy {
         try {
             copy.writeToCopy(stream, 0, stream.length);
             return copy.endCopy();
+        } catch (SQLException e) {
+            cancel(copy, e);
+            throw e;
         } finally {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                cancel(copy, null);
             }
+        }
+    }
+
+    /** Cancels a copy still in progress; a failure to cancel joins {@code cause} rather than hiding it. */
+    private static void cancel(CopyIn copy, SQLException cause) throws SQLException {
+        if (!copy.isActive()) {
+            return;
+        }
+        try {
+            copy.cancelCopy();
+        } catch (SQLException e) {
+            if (cause == null) {
+                throw e;
+            }
+            cause.addSuppressed(e);
         }
     }
 
