@@ -164,6 +164,7 @@ public final class EdgeAgent implements AutoCloseable {
                             ? 0
                             : (System.currentTimeMillis() - state.oldestStoredAtMillis()) / 1000);
             details.put("outboxEvictedReadings", state.evictedReadings());
+            details.put("outboxRefusedReadings", state.refusedReadings());
         }
         String status =
                 coap == null ? Health.DOWN : connected ? Health.UP : outbox != null ? Health.DEGRADED : Health.DOWN;

@@ -34,6 +34,8 @@ final class EdgeMetrics {
     static final String OUTBOX_OLDEST_AGE = "mycity.edge.outbox.oldest.age";
     /** Gauge: readings evicted (the oldest dropped to make room) since the agent started. */
     static final String OUTBOX_EVICTED = "mycity.edge.outbox.evicted";
+    /** Gauge: readings the broker refused for good since the agent started, set aside in the outbox unsent. */
+    static final String OUTBOX_REFUSED = "mycity.edge.outbox.refused";
 
     private final MeterRegistry registry;
     private final Counter received;
@@ -96,6 +98,8 @@ final class EdgeMetrics {
         });
         gauge(OUTBOX_EVICTED, "Readings evicted from the full outbox since the agent started", outbox, o -> o.state()
                 .evictedReadings());
+        gauge(OUTBOX_REFUSED, "Readings the broker refused for good, set aside unsent", outbox, o -> o.state()
+                .refusedReadings());
     }
 
     private <T> void gauge(String name, String description, T target, java.util.function.ToDoubleFunction<T> value) {

@@ -1,5 +1,6 @@
 package city.mycity.edge;
 
+import city.mycity.edge.exception.MessageRefusedException;
 import city.mycity.edge.outbox.Outbox;
 import city.mycity.edge.outbox.OutboxEntry;
 import city.mycity.reading.DeviceAddress;
@@ -191,7 +192,24 @@ final class OutboxDrain implements AutoCloseable {
 
     private void settled(List<OutboxEntry> batch, int readings, boolean pack, Throwable error) {
         boolean removed = false;
-        if (error == null) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
+        if (cause instanceof MessageRefusedException refused) {
+            try {
+                outbox.refuse(batch, refused.getMessage());
+                removed = true;
+                metrics.failed(batch.size(), pack);
+                LOGGER.warn(
+                        "The broker refused {} messages ({} readings) for good, set aside in the outbox's refused"
+                                + " messages so that the rest go on: {}",
+                        batch.size(),
+                        readings,
+                        refused.getMessage());
+            } catch (RuntimeException e) {
+                LOGGER.warn("Could not set {} refused messages aside: {}", batch.size(), e.getMessage());
+            }
+        } else if (error == null) {
             try {
                 outbox.remove(batch);
                 removed = true;

@@ -3,6 +3,7 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.mycity.edge.exception.MessageRefusedException;
 import city.mycity.edge.exception.UplinkUnavailableException;
 import city.mycity.edge.outbox.SqliteOutbox;
 import city.mycity.reading.ReadingMetrics;
@@ -127,6 +128,23 @@ class OutboxDrainTest {
                 .flatMap(message -> values(message).stream())
                 .toList();
         assertThat(sent).containsExactly(1.0, 2.0, 3.0);
+    }
+
+    @Test
+    void a_message_the_broker_refuses_for_good_is_set_aside_and_the_rest_go_on() throws Exception {
+        publisher.failWith(new MessageRefusedException(0x87, "not authorized"));
+        store("gw-1", "bin-1", 1);
+        drain.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.state().refusedReadings() == 1);
+        assertThat(outbox.state().messages()).isZero();
+
+        publisher.failWith(null);
+        store("gw-1", "bin-2", 2);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        outbox.state().messages() == 0 && !publisher.published().isEmpty());
+        assertThat(publisher.published()).map(OutboxDrainTest::values).containsExactly(List.of(2.0));
     }
 
     @Test

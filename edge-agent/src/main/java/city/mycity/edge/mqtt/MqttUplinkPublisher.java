@@ -1,6 +1,7 @@
 package city.mycity.edge.mqtt;
 
 import city.mycity.edge.UplinkPublisher;
+import city.mycity.edge.exception.MessageRefusedException;
 import city.mycity.edge.exception.UplinkUnavailableException;
 import city.mycity.reading.DeviceAddress;
 import city.mycity.reading.UplinkTopic;
@@ -38,6 +39,8 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MqttUplinkPublisher.class);
     private static final int QOS = 1;
+    /** MQTT v5 reason code 0x95: the packet is larger than the broker's Maximum Packet Size. */
+    private static final int PACKET_TOO_LARGE = 0x95;
 
     private final MqttUplinkOptions options;
     private final MqttAsyncClient client;
@@ -149,7 +152,15 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
         MqttMessage message = new MqttMessage(senml, QOS, false, new MqttProperties());
         try {
             client.publish(topic, message, null, new Acknowledgement(acknowledged));
-        } catch (MqttException | RuntimeException e) {
+        } catch (MqttException e) {
+            acknowledged.completeExceptionally(
+                    e.getReasonCode() == PACKET_TOO_LARGE
+                            ? new MessageRefusedException(
+                                    PACKET_TOO_LARGE,
+                                    "the message of " + senml.length
+                                            + " bytes is larger than the broker takes (its Maximum Packet Size)")
+                            : new UplinkUnavailableException("publish failed: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
             acknowledged.completeExceptionally(new UplinkUnavailableException("publish failed: " + e.getMessage(), e));
         }
         return acknowledged;
@@ -181,6 +192,13 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
      */
     private static final class Acknowledgement implements MqttActionListener {
         private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
+        /**
+         * PUBACK reason codes that the same message would get again: not authorized (0x87), topic name invalid
+         * (0x90), payload format invalid (0x99). Unspecified errors (0x80, 0x83), a packet id in use (0x91) and a
+         * quota exceeded (0x97) may pass later, so they count as the broker being unavailable.
+         */
+        private static final java.util.Set<Integer> PERMANENT_REFUSALS = java.util.Set.of(0x87, 0x90, 0x99);
+
         private final CompletableFuture<Void> acknowledged;
 
         Acknowledgement(CompletableFuture<Void> acknowledged) {
@@ -195,6 +213,13 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
                     if (code == NO_MATCHING_SUBSCRIBERS) {
                         acknowledged.completeExceptionally(new UplinkUnavailableException(
                                 "no subscriber took the message (reason code 0x10): the stream job is not subscribed"));
+                        return;
+                    }
+                    if (PERMANENT_REFUSALS.contains(code)) {
+                        acknowledged.completeExceptionally(new MessageRefusedException(
+                                code,
+                                "the broker refused the message for good with reason code 0x"
+                                        + Integer.toHexString(code)));
                         return;
                     }
                     if (code >= 0x80) {

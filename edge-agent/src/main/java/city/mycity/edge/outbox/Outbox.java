@@ -26,6 +26,12 @@ public interface Outbox extends AutoCloseable {
     /** Forgets these messages: the platform has them. */
     void remove(List<OutboxEntry> published);
 
+    /**
+     * Moves these messages out of the way into the refused messages, with the reason: the broker refused them for good,
+     * so sending them again would block every message behind them. They are kept for an operator, not sent again.
+     */
+    void refuse(List<OutboxEntry> refused, String reason);
+
     /** What the outbox holds now, and what it has evicted since it was opened. */
     OutboxState state();
 

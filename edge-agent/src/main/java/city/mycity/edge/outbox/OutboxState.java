@@ -8,5 +8,12 @@ package city.mycity.edge.outbox;
  * @param bytes their SenML bytes
  * @param oldestStoredAtMillis when the oldest of them was stored, epoch milliseconds; 0 when there is none
  * @param evictedReadings readings dropped since the outbox was opened, to make room when it was full
+ * @param refusedReadings readings the broker refused for good since the outbox was opened, kept aside unsent
  */
-public record OutboxState(long messages, long readings, long bytes, long oldestStoredAtMillis, long evictedReadings) {}
+public record OutboxState(
+        long messages,
+        long readings,
+        long bytes,
+        long oldestStoredAtMillis,
+        long evictedReadings,
+        long refusedReadings) {}

@@ -49,6 +49,7 @@ public final class SqliteOutbox implements Outbox {
     private long readings;
     private long bytes;
     private long evictedReadings;
+    private long refusedReadings;
 
     private record Append(
             String gateway, String device, boolean packable, byte[] senml, int readings, CompletableFuture<Long> id) {}
@@ -66,6 +67,11 @@ public final class SqliteOutbox implements Outbox {
             statement.execute("CREATE TABLE IF NOT EXISTS message (id INTEGER PRIMARY KEY, gateway TEXT NOT NULL,"
                     + " device TEXT NOT NULL, packable INTEGER NOT NULL, readings INTEGER NOT NULL,"
                     + " stored_at INTEGER NOT NULL, senml BLOB NOT NULL)");
+            statement.execute(
+                    "CREATE TABLE IF NOT EXISTS refused_message (id INTEGER PRIMARY KEY, gateway TEXT NOT NULL,"
+                            + " device TEXT NOT NULL, packable INTEGER NOT NULL, readings INTEGER NOT NULL,"
+                            + " stored_at INTEGER NOT NULL, senml BLOB NOT NULL, refused_at INTEGER NOT NULL,"
+                            + " reason TEXT NOT NULL)");
             try (ResultSet totals = statement.executeQuery("SELECT count(*), coalesce(sum(readings), 0),"
                     + " coalesce(sum(length(senml)), 0), coalesce(max(id), 0) FROM message")) {
                 totals.next();
@@ -315,13 +321,53 @@ public final class SqliteOutbox implements Outbox {
     }
 
     @Override
+    public void refuse(List<OutboxEntry> refused, String reason) {
+        if (refused.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try (PreparedStatement keep = connection.prepareStatement("INSERT OR IGNORE INTO refused_message (id,"
+                        + " gateway, device, packable, readings, stored_at, senml, refused_at, reason)"
+                        + " SELECT id, gateway, device, packable, readings, stored_at, senml, ?, ? FROM message"
+                        + " WHERE id = ?");
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM message WHERE id = ?")) {
+            long now = clock.getAsLong();
+            for (OutboxEntry entry : refused) {
+                keep.setLong(1, now);
+                keep.setString(2, reason);
+                keep.setLong(3, entry.id());
+                keep.addBatch();
+                delete.setLong(1, entry.id());
+                delete.addBatch();
+            }
+            keep.executeBatch();
+            int[] deleted = delete.executeBatch();
+            connection.commit();
+            for (int i = 0; i < deleted.length; i++) {
+                if (deleted[i] > 0) {
+                    messages--;
+                    readings -= refused.get(i).readings();
+                    bytes -= refused.get(i).senml().length;
+                    refusedReadings += refused.get(i).readings();
+                }
+            }
+        } catch (SQLException e) {
+            rollback();
+            throw new OutboxException(
+                    "Could not set refused messages aside in the outbox " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public OutboxState state() {
         lock.lock();
         try (Statement statement = connection.createStatement();
                 ResultSet oldest = statement.executeQuery("SELECT stored_at FROM message ORDER BY id LIMIT 1")) {
             long oldestAt = oldest.next() ? oldest.getLong(1) : 0;
             connection.commit();
-            return new OutboxState(messages, readings, bytes, oldestAt, evictedReadings);
+            return new OutboxState(messages, readings, bytes, oldestAt, evictedReadings, refusedReadings);
         } catch (SQLException e) {
             rollback();
             throw new OutboxException("Could not read the state of the outbox " + file + ": " + e.getMessage(), e);
