@@ -28,11 +28,6 @@ final class Backoff {
         return ThreadLocalRandom.current().nextLong(ceiling + 1);
     }
 
-    /** The ceiling of the next pause, without taking it (for logs and tests). */
-    long nextCeilingMillis() {
-        return attempts >= 30 ? maxMillis : Math.min(maxMillis, firstMillis << attempts);
-    }
-
     /** An attempt succeeded: the next failure pauses briefly again. */
     void reset() {
         attempts = 0;

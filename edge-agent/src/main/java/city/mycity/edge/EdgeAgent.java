@@ -158,11 +158,7 @@ public final class EdgeAgent implements AutoCloseable {
         if (outbox != null) {
             OutboxState state = outbox.state();
             details.put("outboxReadings", state.readings());
-            details.put(
-                    "outboxOldestAgeSeconds",
-                    state.oldestStoredAtMillis() == 0
-                            ? 0
-                            : (System.currentTimeMillis() - state.oldestStoredAtMillis()) / 1000);
+            details.put("outboxOldestAgeSeconds", state.oldestAgeMillis(System.currentTimeMillis()) / 1000);
             details.put("outboxEvictedReadings", state.evictedReadings());
             details.put("outboxRefusedReadings", state.refusedReadings());
         }

@@ -92,10 +92,11 @@ final class EdgeMetrics {
                 .readings());
         gauge(OUTBOX_MESSAGES, "Device messages in the outbox", outbox, o -> o.state()
                 .messages());
-        gauge(OUTBOX_OLDEST_AGE, "Seconds since the oldest message in the outbox was stored", outbox, o -> {
-            long oldest = o.state().oldestStoredAtMillis();
-            return oldest == 0 ? 0 : (System.currentTimeMillis() - oldest) / 1000.0;
-        });
+        gauge(
+                OUTBOX_OLDEST_AGE,
+                "Seconds since the oldest message in the outbox was stored",
+                outbox,
+                o -> o.state().oldestAgeMillis(System.currentTimeMillis()) / 1000.0);
         gauge(OUTBOX_EVICTED, "Readings evicted from the full outbox since the agent started", outbox, o -> o.state()
                 .evictedReadings());
         gauge(OUTBOX_REFUSED, "Readings the broker refused for good, set aside unsent", outbox, o -> o.state()

@@ -3,11 +3,8 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import city.mycity.reading.ResolvedRecord;
-import city.mycity.reading.SenmlCodec;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.UplinkTopic;
-import city.mycity.testkit.ReceivedMessage;
 import city.mycity.testkit.TcpProxy;
 import city.mycity.testkit.TestBroker;
 import city.mycity.testkit.TestSubscriber;
@@ -17,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,19 +95,6 @@ class AgentKilledIT {
         }
     }
 
-    private static Set<String> received(List<ReceivedMessage> messages, int[] duplicates) {
-        Set<String> readings = new HashSet<>();
-        for (ReceivedMessage message : messages) {
-            for (ResolvedRecord record :
-                    SenmlCodec.json().decode(message.payload()).pack().resolve()) {
-                if (!readings.add(record.name() + "#" + record.sequence())) {
-                    duplicates[0]++;
-                }
-            }
-        }
-        return readings;
-    }
-
     @Test
     void every_reading_answered_before_a_kill_9_reaches_the_broker_once_the_agent_is_back() throws Exception {
         String tenant = broker.tenant();
@@ -168,14 +151,13 @@ class AgentKilledIT {
                 more.get(30, TimeUnit.SECONDS);
                 again.forEach(TestCoapClient::close);
 
-                int[] duplicates = {0};
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> received(packs.messages(), new int[1]).containsAll(acknowledged));
-                Set<String> received = received(packs.messages(), duplicates);
+                        .until(() -> BrokerReadings.of(packs.messages()).containsAll(acknowledged));
+                Set<String> received = BrokerReadings.of(packs.messages());
                 System.out.printf(
                         "AgentKilledIT: %d readings answered 2.04 (%d before the kill -9), %d at the broker,"
                                 + " %d sent twice (dropped by the platform's key)%n",
-                        acknowledged.size(), beforeKill, received.size(), duplicates[0]);
+                        acknowledged.size(), beforeKill, received.size(), BrokerReadings.duplicates(packs.messages()));
                 assertThat(received).containsAll(acknowledged);
             }
         } finally {

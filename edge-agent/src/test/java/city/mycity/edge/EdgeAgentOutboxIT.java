@@ -3,11 +3,8 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import city.mycity.reading.ResolvedRecord;
-import city.mycity.reading.SenmlCodec;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.UplinkTopic;
-import city.mycity.testkit.ReceivedMessage;
 import city.mycity.testkit.TcpProxy;
 import city.mycity.testkit.TestBroker;
 import city.mycity.testkit.TestSubscriber;
@@ -17,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -82,18 +78,6 @@ class EdgeAgentOutboxIT {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Every reading received, as device/sequence. */
-    private static Set<String> readings(List<ReceivedMessage> messages) {
-        Set<String> readings = new HashSet<>();
-        for (ReceivedMessage message : messages) {
-            for (ResolvedRecord record :
-                    SenmlCodec.json().decode(message.payload()).pack().resolve()) {
-                readings.add(record.name() + "#" + record.sequence());
-            }
-        }
-        return readings;
-    }
-
     private static Set<String> expected(String tenant, int devices, int each) {
         Set<String> expected = new HashSet<>();
         for (int d = 0; d < devices; d++) {
@@ -128,8 +112,8 @@ class EdgeAgentOutboxIT {
             uplink.unblock();
 
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> readings(packs.messages()).size() == 100);
-            assertThat(readings(packs.messages())).isEqualTo(expected(tenant, 20, 5));
+                    .until(() -> BrokerReadings.of(packs.messages()).size() == 100);
+            assertThat(BrokerReadings.of(packs.messages())).isEqualTo(expected(tenant, 20, 5));
             await().atMost(Duration.ofSeconds(10))
                     .until(() ->
                             registry.get(EdgeMetrics.OUTBOX_READINGS).gauge().value() == 0);
@@ -161,8 +145,8 @@ class EdgeAgentOutboxIT {
                 .build()
                 .start()) {
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> readings(packs.messages()).size() == 10);
-            assertThat(readings(packs.messages())).isEqualTo(expected(tenant, 10, 1));
+                    .until(() -> BrokerReadings.of(packs.messages()).size() == 10);
+            assertThat(BrokerReadings.of(packs.messages())).isEqualTo(expected(tenant, 10, 1));
         }
     }
 }

@@ -3,11 +3,8 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import city.mycity.reading.ResolvedRecord;
-import city.mycity.reading.SenmlCodec;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.UplinkTopic;
-import city.mycity.testkit.ReceivedMessage;
 import city.mycity.testkit.TcpProxy;
 import city.mycity.testkit.TestBroker;
 import city.mycity.testkit.TestSubscriber;
@@ -17,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,13 +129,17 @@ class UplinkOutageIT {
 
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> received(packs.messages(), new int[1]).containsAll(acknowledged));
-            int[] duplicates = {0};
-            Set<String> received = received(packs.messages(), duplicates);
+                    .until(() -> BrokerReadings.of(packs.messages()).containsAll(acknowledged));
+            Set<String> received = BrokerReadings.of(packs.messages());
             System.out.printf(
                     "UplinkOutageIT: uplink cut for %.0f s (%d connections cut); %d readings answered 2.04 during the"
                             + " cut, %d in all; %d at the broker, %d sent twice (dropped by the platform's key)%n",
-                    outageSeconds, cut, duringCut, acknowledged.size(), received.size(), duplicates[0]);
+                    outageSeconds,
+                    cut,
+                    duringCut,
+                    acknowledged.size(),
+                    received.size(),
+                    BrokerReadings.duplicates(packs.messages()));
             assertThat(duringCut)
                     .as("sensors answered while the uplink was cut")
                     .isGreaterThan(10_000);
@@ -165,18 +165,5 @@ class UplinkOutageIT {
                 // fixed-rate schedule would stop without a word.)
             }
         }
-    }
-
-    private static Set<String> received(List<ReceivedMessage> messages, int[] duplicates) {
-        Set<String> readings = new HashSet<>();
-        for (ReceivedMessage message : messages) {
-            for (ResolvedRecord record :
-                    SenmlCodec.json().decode(message.payload()).pack().resolve()) {
-                if (!readings.add(record.name() + "#" + record.sequence())) {
-                    duplicates[0]++;
-                }
-            }
-        }
-        return readings;
     }
 }

@@ -1,7 +1,6 @@
 package city.mycity.codec;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -41,10 +40,6 @@ public record DeviceProfile(String codec, Map<String, String> settings) {
             }
         }
         return new DeviceProfile(words[0], settings);
-    }
-
-    public Optional<String> setting(String key) {
-        return Optional.ofNullable(settings.get(key));
     }
 
     /** The setting as a number, if it is set and is one. */

@@ -38,10 +38,6 @@ public final class DeviceProfiles {
         return new DeviceProfiles(byDevice);
     }
 
-    public static DeviceProfiles none() {
-        return new DeviceProfiles(Map.of());
-    }
-
     public static DeviceProfiles load(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, file.toString());

@@ -8,7 +8,6 @@ import city.mycity.stream.sink.ReadingStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,13 +22,6 @@ public final class DatabaseCeiling {
     private static final int COPY_ROWS_PER_TRANSACTION = 50_000;
     private static final String APPLICATION = "mycity-bench";
     private static final String STAGE_TABLE = "reading_stage";
-
-    /** Key order of {@code reading}, as the sink sorts its batches (so that parallel writers never deadlock). */
-    private static final Comparator<Reading> KEY_ORDER = Comparator.comparing(Reading::tenant)
-            .thenComparing(Reading::device)
-            .thenComparing(Reading::quantity)
-            .thenComparing(Reading::time)
-            .thenComparingLong(Reading::sequence);
 
     private final DatabaseSettings database;
     private final BenchListener listener;
@@ -53,7 +45,10 @@ public final class DatabaseCeiling {
                     rows.size(),
                     () -> inBatches(rows, batchSize, batch -> {
                         ReadingStatement.insertSkippingStored(
-                                c, batch.stream().sorted(KEY_ORDER).toList());
+                                c,
+                                batch.stream()
+                                        .sorted(ReadingStatement.KEY_ORDER)
+                                        .toList());
                         c.commit();
                     }));
             listener.status("database: the sink's statement (COPY, unnest on a duplicate), batches of " + batchSize);
@@ -124,7 +119,10 @@ public final class DatabaseCeiling {
 
     /** One sink batch through the staging table: COPY, then an idempotent insert in key order, one transaction. */
     private static void staged(Connection c, List<Reading> batch) throws SQLException {
-        copyInto(c, STAGE_TABLE, batch.stream().sorted(KEY_ORDER).toList());
+        copyInto(
+                c,
+                STAGE_TABLE,
+                batch.stream().sorted(ReadingStatement.KEY_ORDER).toList());
         try (Statement statement = c.createStatement()) {
             statement.executeUpdate("INSERT INTO reading " + BinaryCopy.COLUMNS + " SELECT tenant_id, device_id,"
                     + " quantity, time, value, unit, seq, received_at FROM " + STAGE_TABLE

@@ -16,4 +16,10 @@ public record OutboxState(
         long bytes,
         long oldestStoredAtMillis,
         long evictedReadings,
-        long refusedReadings) {}
+        long refusedReadings) {
+
+    /** Milliseconds since the oldest message was stored, as of {@code nowMillis}; 0 when there is none. */
+    public long oldestAgeMillis(long nowMillis) {
+        return oldestStoredAtMillis == 0 ? 0 : nowMillis - oldestStoredAtMillis;
+    }
+}
