@@ -6,7 +6,6 @@ import city.mycity.edge.security.DeviceKeys;
 import city.mycity.reading.SenmlPack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class CoapDtlsIT {
 
-    private static final Path COAP_CLIENT = Path.of("/usr/bin/coap-client-openssl");
     private static final String KEY = "the key of bay 00001";
 
     private final InMemoryPublisher publisher = new InMemoryPublisher();
@@ -51,13 +49,10 @@ class CoapDtlsIT {
 
     /** Posts SenML for {@code device} as {@code identity} with {@code key}, as a sensor would. */
     private Answer post(String device, String identity, String key) throws IOException, InterruptedException {
-        assertThat(COAP_CLIENT)
-                .as("libcoap's coap-client-openssl (apt-get install libcoap3-bin; .ci/run installs it)")
-                .exists();
         String senml = "[{\"bn\":\"" + SenmlPack.baseNameOf("demo-town", device)
                 + "\",\"bt\":1700000000,\"n\":\"occupied\",\"u\":\"/\",\"v\":1}]";
         Process client = new ProcessBuilder(List.of(
-                        COAP_CLIENT.toString(),
+                        LibCoap.client(),
                         "-m",
                         "post",
                         "-t",
@@ -118,7 +113,7 @@ class CoapDtlsIT {
     @Test
     void plain_coap_gets_no_answer_from_a_dtls_port() throws Exception {
         Process client = new ProcessBuilder(List.of(
-                        COAP_CLIENT.toString(),
+                        LibCoap.client(),
                         "-m",
                         "post",
                         "-t",

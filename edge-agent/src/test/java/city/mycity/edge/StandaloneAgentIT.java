@@ -76,7 +76,7 @@ class StandaloneAgentIT {
                     (System.nanoTime() - began) / 1_000_000);
 
             Process sensor = new ProcessBuilder(List.of(
-                            "/usr/bin/coap-client-openssl",
+                            LibCoap.client(),
                             "-m",
                             "post",
                             "-t",
