@@ -204,6 +204,8 @@ public final class EdgeAgent implements AutoCloseable {
         private String mqttUsername;
         private char[] mqttPassword;
         private String mqttClientId;
+        private Path mqttCaFile;
+        private boolean plainMqtt;
         private int maxPayloadBytes = 16 * 1024;
         private int maxInFlight = 256;
         private Duration publishTimeout = Duration.ofSeconds(5);
@@ -303,6 +305,24 @@ public final class EdgeAgent implements AutoCloseable {
         /** The MQTT password, never logged. By default, none. */
         public Builder mqttPassword(String mqttPassword) {
             this.mqttPassword = mqttPassword == null ? null : mqttPassword.toCharArray();
+            return this;
+        }
+
+        /**
+         * For an {@code ssl://} broker URL, a PEM file of the certificate authorities trusted for the broker's
+         * certificate (whose name must match the URL's host). By default, none: the JVM's default trust store.
+         */
+        public Builder mqttCaFile(Path mqttCaFile) {
+            this.mqttCaFile = mqttCaFile;
+            return this;
+        }
+
+        /**
+         * Lab only: allow a plain {@code tcp://} broker URL to a host that is not this machine, which sends the
+         * gateway's password and its readings in clear. By default, off: such a URL is refused, use {@code ssl://}.
+         */
+        public Builder plainMqtt(boolean plainMqtt) {
+            this.plainMqtt = plainMqtt;
             return this;
         }
 
@@ -463,12 +483,24 @@ public final class EdgeAgent implements AutoCloseable {
             UplinkPublisher chosen = publisher;
             if (chosen == null) {
                 Checks.state(mqttUrl != null && !mqttUrl.isBlank(), "MQTT URL must be set (or a publisher given).");
+                Checks.state(
+                        plainMqtt || BrokerUrls.encryptedOrLocal(mqttUrl),
+                        "MQTT URL " + mqttUrl + " is plain TCP to another machine: the gateway's password and readings"
+                                + " would cross the network in clear. Use ssl://host:8883 (with mycity.mqtt.ca-file"
+                                + " for the council's CA), or in a lab only set mycity.edge.plain-mqtt=on.");
                 String clientId = mqttClientId != null
                         ? mqttClientId
                         : "mycity-edge-" + tenant + "-"
                                 + UUID.randomUUID().toString().substring(0, 8);
                 chosen = new MqttUplinkPublisher(new MqttUplinkOptions(
-                        mqttUrl, mqttUsername, mqttPassword, clientId, maxInFlight, connectTimeout, maxReconnectDelay));
+                        mqttUrl,
+                        mqttUsername,
+                        mqttPassword,
+                        clientId,
+                        maxInFlight,
+                        connectTimeout,
+                        maxReconnectDelay,
+                        mqttCaFile));
             }
             return new EdgeAgent(this, chosen, packLimits);
         }

@@ -21,6 +21,14 @@ import org.slf4j.LoggerFactory;
 /** Runs one edge agent from {@link EdgeSettings} until the process is stopped. */
 public final class EdgeAgentMain {
 
+    static {
+        // Our own logging configuration by name, before the first logger: without one, Logback logs everything at
+        // DEBUG. deploy/logback-json.xml (-Dlogback.configurationFile=...) gives structured logs instead.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "mycity-edge-logback.xml");
+        }
+    }
+
     private static final Logger LOGGER = LoggerFactory.getLogger(EdgeAgentMain.class);
 
     private EdgeAgentMain() {}
@@ -111,6 +119,8 @@ public final class EdgeAgentMain {
                 .ifPresent(builder::decoders);
         settings.find(EdgeSettings.MQTT_USERNAME).ifPresent(builder::mqttUsername);
         settings.find(EdgeSettings.MQTT_PASSWORD).ifPresent(builder::mqttPassword);
+        settings.find(EdgeSettings.MQTT_CA_FILE).map(Path::of).ifPresent(builder::mqttCaFile);
+        builder.plainMqtt(settings.get(EdgeSettings.PLAIN_MQTT));
         return builder;
     }
 }

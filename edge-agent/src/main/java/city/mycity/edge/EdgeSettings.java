@@ -16,14 +16,23 @@ public final class EdgeSettings {
             Setting.string("mycity.edge.gateway", "The gateway identifier of this agent (its topic level).", null);
     public static final Setting<String> COAP_HOST = Setting.string(
             "mycity.coap.host",
-            "The address CoAP binds to. Uplinks are not authenticated yet (no DTLS): bind another address only"
-                    + " on an isolated sensor network.",
+            "The address CoAP binds to, e.g. 0.0.0.0 for the sensor network: with DTLS sensors authenticate; with"
+                    + " plain CoAP (lab) bind loopback or an isolated network only.",
             "127.0.0.1");
     public static final Setting<Integer> COAP_PORT = Setting.integer(
             "mycity.coap.port", "The UDP port for CoAP; 0 = a free one; a free one too when taken.", 5683, "port");
     public static final Setting<String> MQTT_URL = MqttSettings.URL;
     public static final Setting<String> MQTT_USERNAME = MqttSettings.USERNAME;
     public static final Setting<String> MQTT_PASSWORD = MqttSettings.PASSWORD;
+    public static final Setting<String> MQTT_CA_FILE = MqttSettings.CA_FILE;
+    public static final Setting<Boolean> PLAIN_MQTT = new Setting<>(
+            "mycity.edge.plain-mqtt",
+            "Lab only: allow a tcp:// broker URL to another machine (password and readings in clear); off, only"
+                    + " ssl:// or a broker on this machine.",
+            false,
+            "on/off",
+            false,
+            EdgeSettings::onOff);
     public static final Setting<Integer> MAX_PAYLOAD = Setting.integer(
             "mycity.edge.max-payload", "The largest payload a device may send; larger get 4.13.", 16_384, "bytes");
     public static final Setting<Integer> MAX_IN_FLIGHT = Setting.integer(
@@ -112,6 +121,8 @@ public final class EdgeSettings {
                 MQTT_URL,
                 MQTT_USERNAME,
                 MQTT_PASSWORD,
+                MQTT_CA_FILE,
+                PLAIN_MQTT,
                 MAX_PAYLOAD,
                 MAX_IN_FLIGHT,
                 PUBLISH_TIMEOUT,

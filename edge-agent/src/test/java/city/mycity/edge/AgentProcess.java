@@ -3,6 +3,7 @@ package city.mycity.edge;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The standalone agent jar in a JVM of its own, as a gateway runs it ({@code java -Xmx64m -jar … --config=FILE}), with
- * the ports it printed when it started. For the ITs that start, kill and restart it.
+ * The standalone agent jar in a JVM of its own, as a gateway runs it (the systemd unit's heap and collector: {@code
+ * java -Xmx48m -XX:+UseSerialGC -jar … --config=FILE}), with the ports it printed when it started. For the ITs that
+ * start, kill and restart it. Its output is copied to {@code target/agent-logs/agent-PID.log}.
  */
 final class AgentProcess implements AutoCloseable {
 
@@ -38,20 +40,29 @@ final class AgentProcess implements AutoCloseable {
     static AgentProcess start(Path config, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx64m",
+                        "-Xms32m",
+                        "-Xmx48m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+ExitOnOutOfMemoryError",
                         "-jar",
                         standaloneJar().toString(),
                         "--config=" + config))
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
+        Path log = Files.createDirectories(Path.of("target", "agent-logs")).resolve("agent-" + process.pid() + ".log");
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(
                 () -> {
                     try (BufferedReader out = new BufferedReader(
-                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            Writer copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                         for (String line = out.readLine(); line != null; line = out.readLine()) {
                             lines.add(line);
+                            copy.write(line);
+                            copy.write('\n');
+                            copy.flush();
                         }
                     } catch (IOException ignored) {
                         // The agent stopped.

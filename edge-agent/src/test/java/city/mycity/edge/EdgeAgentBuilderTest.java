@@ -48,6 +48,21 @@ class EdgeAgentBuilderTest {
     }
 
     @Test
+    void refuses_a_plain_tcp_broker_on_another_machine_unless_a_lab_says_so() {
+        EdgeAgent.Builder builder =
+                EdgeAgent.builder().plainCoap(true).tenant("t").gateway("g").mqttUrl("tcp://broker.example:1883");
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("in clear")
+                .hasMessageContaining("ssl://");
+        assertThat(BrokerUrls.encryptedOrLocal("ssl://broker.example:8883")).isTrue();
+        assertThat(BrokerUrls.encryptedOrLocal("tcp://127.0.0.1:1883")).isTrue();
+        assertThat(BrokerUrls.encryptedOrLocal("tcp://localhost:1883")).isTrue();
+        assertThat(BrokerUrls.encryptedOrLocal("tcp://10.0.0.5:1883")).isFalse();
+    }
+
+    @Test
     void rejects_inconsistent_limits() {
         EdgeAgent.Builder builder =
                 EdgeAgent.builder().plainCoap(true).tenant("t").gateway("g").publisher(new InMemoryPublisher());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent as a gateway runs it: the standalone jar in a JVM of its own ({@code java -Xmx64m -jar}), its settings
+ * The agent as a gateway runs it: the standalone jar in a JVM of its own ({@code java -Xmx48m -jar}), its settings
  * from a file with the environment over it, a sensor posting over DTLS with libcoap's {@code coap-client-openssl}, a
  * real broker, and {@code /health} over HTTP.
  */

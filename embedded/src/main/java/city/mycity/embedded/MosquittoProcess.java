@@ -28,15 +28,25 @@ public final class MosquittoProcess implements AutoCloseable {
 
     private final Path folder;
     private final int port;
+    private final Tls tls;
     private final String username =
             "mycity-" + Secrets.randomPassword().substring(0, 6).toLowerCase();
     private final String password = Secrets.randomPassword();
     private Process process;
 
-    private MosquittoProcess(Path folder, int port) {
+    private MosquittoProcess(Path folder, int port, Tls tls) {
         this.folder = folder;
         this.port = port;
+        this.tls = tls;
     }
+
+    /**
+     * The broker's TLS identity: PEM files of its certificate (with the chain up to its CA) and its private key.
+     *
+     * @param certificate the certificate, naming {@code 127.0.0.1} or {@code localhost}
+     * @param key its unencrypted private key
+     */
+    public record Tls(Path certificate, Path key) {}
 
     /** Whether Mosquitto is installed here. */
     public static boolean available() {
@@ -45,8 +55,16 @@ public final class MosquittoProcess implements AutoCloseable {
 
     /** Starts a broker in a fresh folder under {@code parent} (its configuration, password file, data and log). */
     public static MosquittoProcess start(Path parent) throws IOException {
+        return start(parent, null);
+    }
+
+    /**
+     * Starts a broker whose one listener speaks TLS only ({@code ssl://}), with this certificate and key; {@code null}
+     * for plain TCP.
+     */
+    public static MosquittoProcess start(Path parent, Tls tls) throws IOException {
         Path folder = Files.createTempDirectory(parent, "mosquitto-");
-        MosquittoProcess broker = new MosquittoProcess(folder, freePort());
+        MosquittoProcess broker = new MosquittoProcess(folder, freePort(), tls);
         broker.configure();
         broker.startProcess();
         return broker;
@@ -60,6 +78,7 @@ public final class MosquittoProcess implements AutoCloseable {
         Files.writeString(
                 folder.resolve("mosquitto.conf"),
                 "listener " + port + " 127.0.0.1\n"
+                        + (tls == null ? "" : "certfile " + tls.certificate() + "\nkeyfile " + tls.key() + "\n")
                         + "allow_anonymous false\n"
                         + "password_file " + passwd + "\n"
                         + "persistence true\n"
@@ -123,8 +142,9 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
+    /** {@code tcp://127.0.0.1:PORT}, or {@code ssl://} with TLS. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + port;
     }
 
     public int port() {

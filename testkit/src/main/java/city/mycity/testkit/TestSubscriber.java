@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -27,15 +28,23 @@ public final class TestSubscriber implements AutoCloseable {
     }
 
     static TestSubscriber connect(TestBroker broker, String filter) {
+        return connect(broker.url(), broker.clientId("it-sub"), broker.connectionOptions(), filter);
+    }
+
+    /**
+     * A subscriber to any broker, e.g. one started for a single test with TLS: {@code options} carry its credentials
+     * and socket factory. Close it when done.
+     */
+    public static TestSubscriber connect(String url, String clientId, MqttConnectionOptions options, String filter) {
         try {
-            MqttClient client = new MqttClient(broker.url(), broker.clientId("it-sub"), new MemoryPersistence());
+            MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
             TestSubscriber subscriber = new TestSubscriber(client, filter);
             client.setCallback(subscriber.new Collector());
-            client.connect(broker.connectionOptions());
+            client.connect(options);
             client.subscribe(filter, 1);
             return subscriber;
         } catch (MqttException e) {
-            throw new IllegalStateException("Could not subscribe to " + filter + " at " + broker.url() + ": " + e, e);
+            throw new IllegalStateException("Could not subscribe to " + filter + " at " + url + ": " + e, e);
         }
     }
 

@@ -31,6 +31,9 @@ public final class CoapUplinkServer implements AutoCloseable {
         DtlsConfig.register();
     }
 
+    /** Requests remembered per sensor to answer its retransmissions with the same response. */
+    static final int REMEMBERED_PER_PEER = 8;
+
     private final CoapServer server;
     private final CoapEndpoint endpoint;
 
@@ -53,6 +56,12 @@ public final class CoapUplinkServer implements AutoCloseable {
         // Let bodies somewhat over the limit reach the resource, which counts and refuses them with 4.13;
         // Californium answers 4.13 itself to anything larger.
         config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, Math.max(8192, forwarder.maxPayloadBytes() * 2));
+        // Californium's default deduplicator keeps every request for the exchange lifetime (247 s): at 200 readings
+        // a second that is some 50,000 exchanges, more than a gateway's heap. A sensor retransmits only its one
+        // outstanding request (NSTART 1), so the last few of each peer are enough; a duplicate that still gets
+        // through is dropped by the platform's key (device, sequence number).
+        config.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+        config.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, REMEMBERED_PER_PEER);
         InetSocketAddress address = new InetSocketAddress(host, port);
         CoapEndpoint.Builder endpointBuilder = new CoapEndpoint.Builder().setConfiguration(config);
         if (keys == null) {

@@ -1,5 +1,6 @@
 package city.mycity.edge.mqtt;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -12,6 +13,8 @@ import java.time.Duration;
  * @param maxInFlight the most messages waiting for their PUBACK at once; more are refused at once
  * @param connectTimeout how long one connection attempt may take
  * @param maxReconnectDelay the longest pause between two connection attempts
+ * @param caFile for an {@code ssl://} broker, a PEM file of the CAs trusted for its certificate; {@code null}: the
+ *     JVM's default trust store
  */
 public record MqttUplinkOptions(
         String url,
@@ -20,12 +23,18 @@ public record MqttUplinkOptions(
         String clientId,
         int maxInFlight,
         Duration connectTimeout,
-        Duration maxReconnectDelay) {
+        Duration maxReconnectDelay,
+        Path caFile) {
+
+    /** Whether the connection is TLS: an {@code ssl://} URL. */
+    public boolean tls() {
+        return url.regionMatches(true, 0, "ssl://", 0, 6);
+    }
 
     @Override
     public String toString() {
         return "MqttUplinkOptions[url=" + url + ", username=" + username + ", password="
                 + (password == null ? "(none)" : "*****") + ", clientId=" + clientId + ", maxInFlight=" + maxInFlight
-                + "]";
+                + ", caFile=" + caFile + "]";
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -44,12 +45,14 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
 
     private final MqttUplinkOptions options;
     private final MqttAsyncClient client;
+    private final SSLSocketFactory tls;
     private final Semaphore inFlight;
     private final ScheduledExecutorService retries;
     private volatile boolean closed;
 
     public MqttUplinkPublisher(MqttUplinkOptions options) {
         this.options = options;
+        this.tls = options.tls() && options.caFile() != null ? BrokerTrust.trusting(options.caFile()) : null;
         try {
             this.client = new MqttAsyncClient(options.url(), options.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
@@ -114,6 +117,11 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
         connection.setConnectionTimeout(
                 (int) Math.max(1, options.connectTimeout().toSeconds()));
         connection.setKeepAliveInterval(30);
+        if (tls != null) {
+            connection.setSocketFactory(tls);
+        }
+        // The broker's certificate must name the host of the URL (Paho's default, stated).
+        connection.setHttpsHostnameVerificationEnabled(true);
         if (options.username() != null) {
             connection.setUserName(options.username());
         }
