@@ -8,6 +8,7 @@ import city.mycity.edge.EdgeAgent;
 import city.mycity.embedded.EmbeddedBroker;
 import city.mycity.embedded.EmbeddedBrokerBuilder;
 import city.mycity.embedded.EmbeddedDatabase;
+import city.mycity.embedded.internal.TempFolders;
 import city.mycity.geo.GeoService;
 import city.mycity.settings.Settings;
 import city.mycity.simulator.Simulator;
@@ -19,6 +20,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -90,11 +92,13 @@ public final class Demo implements AutoCloseable {
                             .build());
             int httpPort = geo.start();
 
-            EdgeAgent edge = startEdgeAgent(city, broker, settings, shutdown);
-            startSimulator(city, options, edge.coapPort(), shutdown);
+            DemoSensorKeys keys = DemoSensorKeys.generate(city);
+            EdgeAgent edge = startEdgeAgent(city, broker, keys, settings, shutdown);
+            startSimulator(city, options, edge.coapPort(), keys, shutdown);
 
             out.printf(
-                    "Edge agent: coap://127.0.0.1:%d/up/{device}   Metrics: http://localhost:%d/metrics%n",
+                    "Edge agent: coaps://127.0.0.1:%d/up/{device} (DTLS, a key per sensor; durable outbox)"
+                            + "   Metrics: http://localhost:%d/metrics%n",
                     edge.coapPort(), httpPort);
             out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
             out.printf("Dashboard: http://localhost:%d/%n", httpPort);
@@ -184,7 +188,7 @@ public final class Demo implements AutoCloseable {
     }
 
     private static EdgeAgent startEdgeAgent(
-            CityModel city, BrokerEndpoint broker, Settings settings, Shutdown shutdown) {
+            CityModel city, BrokerEndpoint broker, DemoSensorKeys keys, Settings settings, Shutdown shutdown) {
         Map<String, String> gatewayOf =
                 city.sensors().stream().collect(Collectors.toUnmodifiableMap(Sensor::id, Sensor::gateway));
         String anyGateway = city.gateways().get(0).id();
@@ -193,9 +197,11 @@ public final class Demo implements AutoCloseable {
                 .tenant(city.tenant())
                 .gateway(anyGateway)
                 .gatewayOf(lookup)
-                // Loopback only, plain CoAP: the simulated sensors run in this process and do not speak DTLS yet.
+                // As a gateway runs it: DTLS with a key per sensor, and readings kept in a durable outbox (in a
+                // folder of the demo's own, removed when it stops) until the broker has them. Loopback only.
                 .coapHost("127.0.0.1")
-                .plainCoap(true)
+                .deviceKeys(keys.deviceKeys())
+                .outbox(outboxFile(shutdown))
                 .coapPort(settings.get(LauncherSettings.COAP_PORT))
                 .fallBackToFreePort(true)
                 .mqttUrl(broker.url());
@@ -205,10 +211,20 @@ public final class Demo implements AutoCloseable {
         return shutdown.add("edge agent", edge.build().start());
     }
 
-    private static void startSimulator(CityModel city, DemoOptions options, int coapPort, Shutdown shutdown) {
+    private static Path outboxFile(Shutdown shutdown) {
+        Path folder = TempFolders.create(null, "mycity-demo-edge-");
+        shutdown.add("edge outbox folder", () -> TempFolders.deleteRecursively(folder));
+        return folder.resolve("outbox.db");
+    }
+
+    private static void startSimulator(
+            CityModel city, DemoOptions options, int coapPort, DemoSensorKeys keys, Shutdown shutdown) {
         CoapDeviceLink link = shutdown.add(
                 "CoAP device link",
-                CoapDeviceLink.builder("127.0.0.1", coapPort).build());
+                CoapDeviceLink.builder("127.0.0.1", coapPort)
+                        .dtls(keys::key)
+                        .maxOpenSessions(512)
+                        .build());
         Instant now = Instant.now();
         Instant start = options.speed() > 1 ? now.minus(Duration.ofDays(1)) : now;
         Simulator simulator = shutdown.add(

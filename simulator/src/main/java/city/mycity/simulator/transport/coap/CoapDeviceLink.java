@@ -3,55 +3,48 @@ package city.mycity.simulator.transport.coap;
 import city.mycity.citymodel.Sensor;
 import city.mycity.simulator.exception.DeliveryException;
 import city.mycity.simulator.transport.DeviceLink;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.californium.core.CoapClient;
+import java.util.function.Function;
 import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.config.CoapConfig;
-import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 
 /**
  * Sends each message the way a CoAP sensor would: {@code POST coap://host:port/up/{device}} with the SenML JSON
- * payload (content format 110, {@code application/senml+json}), confirmable, from one local UDP endpoint (Californium).
- * A send completes on a 2.xx response and fails on any other response, on a timeout or on a transmission error. It
- * blocks while the window of unanswered requests is full. Thread-safe.
+ * payload (content format 110, {@code application/senml+json}), confirmable. With plain CoAP every sensor's requests
+ * leave from one local UDP endpoint; with DTLS ({@link Builder#dtls}) each sensor has a socket, session and pre-shared
+ * key of its own, as a real fleet does ({@code coaps://}). A send completes on a 2.xx response and fails on any other
+ * response, on a timeout or on a transmission error. It blocks while the window of unanswered requests is full.
+ * Thread-safe.
  */
 public final class CoapDeviceLink implements DeviceLink {
 
     private final String base;
     private final Duration timeout;
     private final Semaphore window;
-    private final CoapEndpoint endpoint;
-    private final CoapClient client;
+    private final SensorEndpoints endpoints;
 
-    private CoapDeviceLink(Builder builder) {
-        this.base = "coap://" + builder.host + ":" + builder.port + "/up/";
-        this.timeout = builder.timeout;
-        this.window = new Semaphore(builder.maxInFlight);
+    static {
         CoapConfig.register();
         UdpConfig.register();
-        this.endpoint = CoapEndpoint.builder()
-                .setConfiguration(Configuration.createStandardWithoutFile())
-                .setInetSocketAddress(new InetSocketAddress(0))
-                .build();
-        try {
-            endpoint.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not open a local UDP endpoint for CoAP.", e);
-        }
-        this.client = new CoapClient();
-        this.client.setEndpoint(endpoint);
+        DtlsConfig.register();
+    }
+
+    private CoapDeviceLink(Builder builder) {
+        this.base = (builder.keyOf == null ? "coap" : "coaps") + "://" + builder.host + ":" + builder.port + "/up/";
+        this.timeout = builder.timeout;
+        this.window = new Semaphore(builder.maxInFlight);
+        this.endpoints = builder.keyOf == null
+                ? new SharedEndpoint()
+                : new DtlsEndpoints(builder.keyOf, builder.maxOpenSessions);
     }
 
     /** @param host the edge agent (or any CoAP server with an {@code up} resource) */
@@ -69,26 +62,35 @@ public final class CoapDeviceLink implements DeviceLink {
             answered.completeExceptionally(new DeliveryException("Interrupted while waiting to send", e));
             return answered;
         }
+        SensorEndpoints.Lease lease;
+        try {
+            lease = endpoints.lease(sensor.id());
+        } catch (RuntimeException e) {
+            window.release();
+            answered.completeExceptionally(
+                    e instanceof DeliveryException ? e : new DeliveryException(e.getMessage(), e));
+            return answered;
+        }
         Request request = Request.newPost();
         request.setURI(base + sensor.id());
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_SENML_JSON);
         request.setPayload(payload);
         answered.whenComplete((ignored, error) -> {
-            window.release();
             if (error != null) {
                 request.cancel();
             }
+            lease.release();
+            window.release();
         });
-        client.advanced(new Handler(answered, request), request);
+        lease.client().advanced(new Handler(answered, request), request);
         answered.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return answered;
     }
 
-    /** Destroys the local endpoint. */
+    /** Destroys the local endpoints. */
     @Override
     public void close() {
-        client.shutdown();
-        endpoint.destroy();
+        endpoints.close();
     }
 
     private record Handler(CompletableFuture<Void> answered, Request request) implements CoapHandler {
@@ -118,6 +120,8 @@ public final class CoapDeviceLink implements DeviceLink {
         private final int port;
         private int maxInFlight = 32;
         private Duration timeout = Duration.ofSeconds(30);
+        private Function<String, byte[]> keyOf;
+        private int maxOpenSessions = 1024;
 
         private Builder(String host, int port) {
             if (host == null || host.isBlank()) {
@@ -142,7 +146,29 @@ public final class CoapDeviceLink implements DeviceLink {
             return this;
         }
 
+        /**
+         * CoAP over DTLS 1.2: each sensor sends from a socket of its own and authenticates with its device id as PSK
+         * identity and {@code keyOf.apply(device)} as key (a sensor without a key cannot send). By default, plain
+         * CoAP.
+         */
+        public Builder dtls(Function<String, byte[]> keyOf) {
+            this.keyOf = keyOf;
+            return this;
+        }
+
+        /**
+         * With DTLS, the most sensors holding a socket and session open at once; the least recently used is closed
+         * to make room, and shakes hands again when it next sends. By default, 1024.
+         */
+        public Builder maxOpenSessions(int maxOpenSessions) {
+            this.maxOpenSessions = maxOpenSessions;
+            return this;
+        }
+
         public CoapDeviceLink build() {
+            if (maxOpenSessions <= 0) {
+                throw new IllegalStateException("Max open sessions must be positive, but was " + maxOpenSessions);
+            }
             if (maxInFlight <= 0) {
                 throw new IllegalStateException("Max in-flight must be positive, but was " + maxInFlight);
             }
