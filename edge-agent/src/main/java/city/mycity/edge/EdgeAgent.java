@@ -2,6 +2,9 @@ package city.mycity.edge;
 
 import city.mycity.codec.PayloadDecoders;
 import city.mycity.edge.coap.CoapUplinkServer;
+import city.mycity.edge.config.GatewayConfig;
+import city.mycity.edge.config.GatewayConfigParser;
+import city.mycity.edge.config.RemoteConfig;
 import city.mycity.edge.mqtt.MqttUplinkOptions;
 import city.mycity.edge.mqtt.MqttUplinkPublisher;
 import city.mycity.edge.outbox.Outbox;
@@ -9,6 +12,8 @@ import city.mycity.edge.outbox.OutboxState;
 import city.mycity.edge.outbox.SqliteOutbox;
 import city.mycity.edge.security.DeviceKeys;
 import city.mycity.metrics.Health;
+import city.mycity.reading.GatewayTopics;
+import city.mycity.reading.SensorKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
@@ -18,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -42,6 +49,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final UplinkPublisher publisher;
     private final UplinkForwarder forwarder;
     private final OutboxUplink outbox;
+    private final RemoteConfig remoteConfig;
     private final long startedAt = System.nanoTime();
     private CoapUplinkServer coap;
 
@@ -55,6 +63,10 @@ public final class EdgeAgent implements AutoCloseable {
         GatewayPacker packer = packing == null || outbox != null
                 ? null
                 : new GatewayPacker(settings.tenant, packing, delivery, LingerTimer.daemon());
+        // One gateway's agent takes its configuration from the platform; an agent forwarding for several (the demo's)
+        // serves the defaults.
+        this.remoteConfig = new RemoteConfig(new GatewayConfigParser(
+                settings.deviceKinds, settings.deviceKeys == null ? Set.of() : settings.deviceKeys.devices()));
         this.forwarder = new UplinkForwarder(
                 settings.tenant,
                 settings.gatewayOf,
@@ -98,6 +110,12 @@ public final class EdgeAgent implements AutoCloseable {
         if (coap != null) {
             throw new IllegalStateException("Edge agent is already started.");
         }
+        if (settings.singleGateway && publisher instanceof ControlChannel control) {
+            control.serveConfig(
+                    GatewayTopics.config(settings.tenant, settings.gateway),
+                    GatewayTopics.configStatus(settings.tenant, settings.gateway),
+                    offered -> remoteConfig.offer(offered).toJson());
+        }
         publisher.start();
         if (outbox != null) {
             outbox.start();
@@ -123,7 +141,12 @@ public final class EdgeAgent implements AutoCloseable {
 
     private CoapUplinkServer bind(int port) throws IOException {
         return CoapUplinkServer.start(
-                settings.coapHost, port, forwarder, settings.plainCoap ? null : settings.deviceKeys);
+                settings.coapHost,
+                port,
+                forwarder,
+                settings.plainCoap ? null : settings.deviceKeys,
+                remoteConfig,
+                settings.deviceKinds);
     }
 
     /** The UDP port CoAP is bound to (the real one when 0 was asked for). */
@@ -155,6 +178,7 @@ public final class EdgeAgent implements AutoCloseable {
         details.put("dtls", !settings.plainCoap);
         details.put("brokerConnected", connected);
         details.put("uptimeSeconds", (System.nanoTime() - startedAt) / 1_000_000_000L);
+        details.put("configVersion", remoteConfig.current().version());
         if (outbox != null) {
             OutboxState state = outbox.state();
             details.put("outboxReadings", state.readings());
@@ -165,6 +189,14 @@ public final class EdgeAgent implements AutoCloseable {
         String status =
                 coap == null ? Health.DOWN : connected ? Health.UP : outbox != null ? Health.DEGRADED : Health.DOWN;
         return new Health(status, details);
+    }
+
+    /**
+     * The configuration the agent runs: the last valid one the platform published on the gateway's config topic
+     * ({@code mycity/v1/{tenant}/{gateway}/config}), or {@link GatewayConfig#INITIAL}.
+     */
+    public GatewayConfig configuration() {
+        return remoteConfig.current();
     }
 
     /** Whether uplinks can be forwarded now (the broker is connected). */
@@ -197,6 +229,8 @@ public final class EdgeAgent implements AutoCloseable {
         private String tenant;
         private String gateway;
         private Function<String, String> gatewayOf;
+        private boolean singleGateway;
+        private Function<String, Optional<SensorKind>> deviceKinds = device -> Optional.empty();
         private String coapHost = "127.0.0.1";
         private int coapPort = 5683;
         private boolean fallBackToFreePort = true;
@@ -431,6 +465,15 @@ public final class EdgeAgent implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Each device's kind when the gateway knows it (from its profile), so that a configuration's settings per kind
+         * reach it and its thresholds are checked against its quantities. By default, no device's kind is known.
+         */
+        public Builder deviceKinds(Function<String, Optional<SensorKind>> deviceKinds) {
+            this.deviceKinds = deviceKinds;
+            return this;
+        }
+
         /** The decoders for device payloads. By default, {@link PayloadDecoders#defaults()}. */
         public Builder decoders(PayloadDecoders decoders) {
             this.decoders = decoders;
@@ -458,6 +501,7 @@ public final class EdgeAgent implements AutoCloseable {
                 Checks.identifier("Gateway", gateway);
                 String only = gateway;
                 gatewayOf = device -> only;
+                singleGateway = true;
             }
             Checks.notNull("CoAP host", coapHost);
             Checks.state(
@@ -475,6 +519,7 @@ public final class EdgeAgent implements AutoCloseable {
             Checks.positive("Connect timeout", connectTimeout);
             Checks.positive("Max reconnect delay", maxReconnectDelay);
             Checks.notNull("Decoders", decoders);
+            Checks.notNull("Device kinds", deviceKinds);
             Checks.state(
                     outboxMaxReadings > 0, "Outbox max readings must be positive, but was " + outboxMaxReadings + ".");
             Checks.state(outboxMaxBytes > 0, "Outbox max bytes must be positive, but was " + outboxMaxBytes + ".");

@@ -1,6 +1,8 @@
 package city.mycity.edge;
 
 import city.mycity.codec.DeviceProfiles;
+import city.mycity.codec.FrameCodec;
+import city.mycity.codec.FrameCodecs;
 import city.mycity.codec.PayloadDecoders;
 import city.mycity.edge.security.DeviceKeys;
 import city.mycity.metrics.MetricsEndpoint;
@@ -115,8 +117,13 @@ public final class EdgeAgentMain {
         settings.find(EdgeSettings.PROFILES)
                 .map(Path::of)
                 .map(DeviceProfiles::load)
-                .map(PayloadDecoders::withProfiles)
-                .ifPresent(builder::decoders);
+                .ifPresent(profiles -> {
+                    builder.decoders(PayloadDecoders.withProfiles(profiles));
+                    FrameCodecs codecs = FrameCodecs.defaults();
+                    builder.deviceKinds(device -> profiles.of(device)
+                            .flatMap(profile -> codecs.find(profile.codec()))
+                            .map(FrameCodec::kind));
+                });
         settings.find(EdgeSettings.MQTT_USERNAME).ifPresent(builder::mqttUsername);
         settings.find(EdgeSettings.MQTT_PASSWORD).ifPresent(builder::mqttPassword);
         settings.find(EdgeSettings.MQTT_CA_FILE).map(Path::of).ifPresent(builder::mqttCaFile);

@@ -115,6 +115,24 @@ final class TestCoapClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Observes {@code path} (RFC 7641): each notification's text goes to {@code notifications}, the first one being
+     * the current state. Cancel with the returned relation's {@code proactiveCancel()}.
+     */
+    org.eclipse.californium.core.CoapObserveRelation observe(
+            String path, java.util.function.Consumer<String> notifications) {
+        CoapClient client = client(path);
+        return client.observe(new CoapHandler() {
+            @Override
+            public void onLoad(CoapResponse response) {
+                notifications.accept(response.getResponseText());
+            }
+
+            @Override
+            public void onError() {}
+        });
+    }
+
     @Override
     public void close() {
         endpoint.destroy();

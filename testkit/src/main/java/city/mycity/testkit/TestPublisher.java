@@ -39,8 +39,18 @@ public final class TestPublisher implements AutoCloseable {
      * so it is sent again.
      */
     public void publish(String topic, byte[] payload) {
+        publish(topic, payload, false);
+    }
+
+    /** Publishes a retained message at QoS 1 (an empty payload clears the topic's retained message). */
+    public void publishRetained(String topic, String payload) {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private void publish(String topic, byte[] payload, boolean retained) {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
+        message.setRetained(retained);
         long deadline = System.nanoTime() + RETRY_NANOS;
         while (true) {
             try {

@@ -1,9 +1,13 @@
 package city.mycity.edge.coap;
 
 import city.mycity.edge.UplinkForwarder;
+import city.mycity.edge.config.RemoteConfig;
 import city.mycity.edge.security.DeviceKeys;
+import city.mycity.reading.SensorKind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -52,6 +56,23 @@ public final class CoapUplinkServer implements AutoCloseable {
      */
     public static CoapUplinkServer start(String host, int port, UplinkForwarder forwarder, DeviceKeys keys)
             throws IOException {
+        return start(host, port, forwarder, keys, null, device -> Optional.empty());
+    }
+
+    /**
+     * Binds and starts the server, with {@code GET /config/{device}} serving each sensor its settings from {@code
+     * settings} when given.
+     *
+     * @param kindOf a device's kind when the gateway knows it, to pick its kind's settings
+     */
+    public static CoapUplinkServer start(
+            String host,
+            int port,
+            UplinkForwarder forwarder,
+            DeviceKeys keys,
+            RemoteConfig settings,
+            Function<String, Optional<SensorKind>> kindOf)
+            throws IOException {
         Configuration config = Configuration.createStandardWithoutFile();
         // Let bodies somewhat over the limit reach the resource, which counts and refuses them with 4.13;
         // Californium answers 4.13 itself to anything larger.
@@ -73,6 +94,9 @@ public final class CoapUplinkServer implements AutoCloseable {
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
         server.add(new UplinkResource(forwarder, keys != null));
+        if (settings != null) {
+            server.add(new ConfigResource(settings, kindOf, keys != null));
+        }
         try {
             server.start();
         } catch (IllegalStateException e) {

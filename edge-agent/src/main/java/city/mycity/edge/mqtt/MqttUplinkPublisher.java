@@ -1,5 +1,6 @@
 package city.mycity.edge.mqtt;
 
+import city.mycity.edge.ControlChannel;
 import city.mycity.edge.UplinkPublisher;
 import city.mycity.edge.exception.MessageRefusedException;
 import city.mycity.edge.exception.UplinkUnavailableException;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * publish fails at once with {@link UplinkUnavailableException}: the device keeps its reading and retries, so nothing
  * piles up in the agent's memory.
  */
-public final class MqttUplinkPublisher implements UplinkPublisher {
+public final class MqttUplinkPublisher implements UplinkPublisher, ControlChannel {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MqttUplinkPublisher.class);
     private static final int QOS = 1;
@@ -49,6 +51,10 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
     private final Semaphore inFlight;
     private final ScheduledExecutorService retries;
     private volatile boolean closed;
+    private volatile ConfigService config;
+
+    /** The gateway's config and status topics and what answers a configuration. */
+    private record ConfigService(String topic, String statusTopic, Function<byte[], byte[]> answer) {}
 
     public MqttUplinkPublisher(MqttUplinkOptions options) {
         this.options = options;
@@ -129,6 +135,41 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
             connection.setPassword(new String(options.password()).getBytes(StandardCharsets.UTF_8));
         }
         return connection;
+    }
+
+    @Override
+    public void serveConfig(String configTopic, String statusTopic, Function<byte[], byte[]> answer) {
+        this.config = new ConfigService(configTopic, statusTopic, answer);
+        if (client.isConnected()) {
+            subscribeConfig();
+        }
+    }
+
+    /** Subscribes to the config topic; the broker sends the retained configuration at once. */
+    private void subscribeConfig() {
+        ConfigService service = config;
+        if (service == null) {
+            return;
+        }
+        try {
+            client.subscribe(service.topic(), QOS);
+        } catch (MqttException e) {
+            LOGGER.warn("Could not subscribe to the configuration topic {}: {}", service.topic(), e.getMessage());
+        }
+    }
+
+    private void configArrived(ConfigService service, MqttMessage message) {
+        if (message.getPayload().length == 0) {
+            // A retained configuration cleared: the gateway keeps what it runs.
+            LOGGER.info("The configuration on {} was cleared; the running one stays", service.topic());
+            return;
+        }
+        byte[] status = service.answer().apply(message.getPayload());
+        try {
+            client.publish(service.statusTopic(), new MqttMessage(status, QOS, true, new MqttProperties()));
+        } catch (MqttException e) {
+            LOGGER.warn("Could not publish the configuration status on {}: {}", service.statusTopic(), e.getMessage());
+        }
     }
 
     @Override
@@ -259,7 +300,12 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {}
+        public void messageArrived(String topic, MqttMessage message) {
+            ConfigService service = config;
+            if (service != null && service.topic().equals(topic)) {
+                configArrived(service, message);
+            }
+        }
 
         @Override
         public void deliveryComplete(IMqttToken token) {}
@@ -269,6 +315,8 @@ public final class MqttUplinkPublisher implements UplinkPublisher {
             if (reconnect) {
                 LOGGER.info("Reconnected to MQTT broker {}", serverURI);
             }
+            // Each connection starts clean: subscribe again.
+            subscribeConfig();
         }
 
         @Override

@@ -1,0 +1,76 @@
+package city.mycity.edge.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The configuration a gateway runs, replaced while it runs: a configuration offered is checked ({@link
+ * GatewayConfigParser}), and applied if it is valid and newer, the listeners told at once; otherwise refused with the
+ * reason, and the one running stays. Offering the running version again (a retained message redelivered on
+ * reconnect) answers applied and changes nothing. Thread-safe.
+ */
+public final class RemoteConfig {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(RemoteConfig.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GatewayConfigParser parser;
+    private final List<Consumer<GatewayConfig>> listeners = new CopyOnWriteArrayList<>();
+    private volatile GatewayConfig current = GatewayConfig.INITIAL;
+
+    public RemoteConfig(GatewayConfigParser parser) {
+        this.parser = parser;
+    }
+
+    /** The configuration running now ({@link GatewayConfig#INITIAL} until one is applied). */
+    public GatewayConfig current() {
+        return current;
+    }
+
+    /** Calls {@code listener} with each configuration applied from now on. */
+    public void onApplied(Consumer<GatewayConfig> listener) {
+        listeners.add(listener);
+    }
+
+    /** Checks and applies a configuration; the answer to publish on the status topic. */
+    public ConfigStatus offer(byte[] json) {
+        GatewayConfig offered;
+        synchronized (this) {
+            long running = current.version();
+            try {
+                offered = parser.parse(json);
+            } catch (ConfigRefusedException e) {
+                LOGGER.warn("Configuration refused, version {} stays: {}", running, e.getMessage());
+                return ConfigStatus.refused(versionIn(json), e.getMessage(), running);
+            }
+            if (offered.version() < running) {
+                String reason = "version " + offered.version() + " is older than the running version " + running;
+                LOGGER.warn("Configuration refused: {}", reason);
+                return ConfigStatus.refused(offered.version(), reason, running);
+            }
+            if (offered.version() == running) {
+                return ConfigStatus.applied(running);
+            }
+            current = offered;
+        }
+        LOGGER.info("Configuration version {} applied", offered.version());
+        listeners.forEach(listener -> listener.accept(offered));
+        return ConfigStatus.applied(offered.version());
+    }
+
+    /** The version a refused configuration gave, if it can be read, for the answer. */
+    private static Long versionIn(byte[] json) {
+        try {
+            JsonNode version = JSON.readTree(json).path("version");
+            return version.canConvertToExactIntegral() ? version.asLong() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

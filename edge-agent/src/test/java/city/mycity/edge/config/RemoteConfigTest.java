@@ -1,0 +1,70 @@
+package city.mycity.edge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class RemoteConfigTest {
+
+    private final RemoteConfig config = new RemoteConfig(new GatewayConfigParser(device -> Optional.empty(), Set.of()));
+    private final List<Long> applied = new CopyOnWriteArrayList<>();
+
+    {
+        config.onApplied(c -> applied.add(c.version()));
+    }
+
+    private static byte[] version(long version, String interval) {
+        return ("{\"version\": " + version + ", \"sensors\": {\"interval\": \"" + interval + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(ConfigStatus status) {
+        return new String(status.toJson(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void applies_a_newer_configuration_and_tells_the_listeners() {
+        ConfigStatus status = config.offer(version(1, "PT1M"));
+
+        assertThat(text(status)).isEqualTo("{\"version\":1,\"status\":\"applied\",\"running\":1}");
+        assertThat(config.current().settingsFor("any", null).interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(applied).containsExactly(1L);
+    }
+
+    @Test
+    void a_bad_configuration_is_refused_with_its_reason_and_the_running_one_stays() {
+        config.offer(version(1, "PT1M"));
+
+        ConfigStatus status = config.offer(version(2, "PT1S"));
+
+        assertThat(status.applied()).isFalse();
+        assertThat(text(status))
+                .startsWith("{\"version\":2,\"status\":\"refused\",\"reason\":\"sensors.interval must be from 10 s")
+                .endsWith("\"running\":1}");
+        assertThat(config.current().version()).isEqualTo(1);
+        assertThat(applied).containsExactly(1L);
+    }
+
+    @Test
+    void an_older_version_is_refused_and_the_same_version_again_changes_nothing() {
+        config.offer(version(5, "PT1M"));
+
+        assertThat(config.offer(version(4, "PT2M")).reason())
+                .isEqualTo("version 4 is older than the running version 5");
+        assertThat(config.offer(version(5, "PT3M")).applied()).isTrue();
+        assertThat(config.current().settingsFor("any", null).interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(applied).containsExactly(5L);
+    }
+
+    @Test
+    void an_unreadable_configuration_is_answered_without_a_version() {
+        assertThat(text(config.offer("not json".getBytes(StandardCharsets.UTF_8))))
+                .startsWith("{\"version\":null,\"status\":\"refused\",\"reason\":\"not JSON");
+    }
+}
