@@ -39,18 +39,35 @@ public interface CityModel {
         return sensors().stream().filter(s -> s.kind() == kind).toList();
     }
 
-    /** The sensors as the registry knows them. */
+    /**
+     * The devices as the registry knows them: the sensors, then each gateway as a device of kind {@link
+     * SensorKind#GATEWAY} behind itself, whose readings are its agent's health.
+     */
     default List<DeviceInfo> devices() {
-        return sensors().stream()
-                .map(s -> new DeviceInfo(
-                        tenant(),
-                        s.id(),
-                        s.gateway(),
-                        s.kind().code(),
-                        s.zone(),
-                        s.site(),
-                        s.location().latitude(),
-                        s.location().longitude()))
-                .toList();
+        List<DeviceInfo> devices =
+                new java.util.ArrayList<>(sensors().size() + gateways().size());
+        for (Sensor s : sensors()) {
+            devices.add(new DeviceInfo(
+                    tenant(),
+                    s.id(),
+                    s.gateway(),
+                    s.kind().code(),
+                    s.zone(),
+                    s.site(),
+                    s.location().latitude(),
+                    s.location().longitude()));
+        }
+        for (Gateway g : gateways()) {
+            devices.add(new DeviceInfo(
+                    tenant(),
+                    g.id(),
+                    g.id(),
+                    SensorKind.GATEWAY.code(),
+                    g.zone(),
+                    null,
+                    g.location().latitude(),
+                    g.location().longitude()));
+        }
+        return List.copyOf(devices);
     }
 }

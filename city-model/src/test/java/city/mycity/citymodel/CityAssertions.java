@@ -65,6 +65,7 @@ final class CityAssertions {
                         case BIN -> "bin-\\d{5}";
                         case TRAFFIC_COUNTER -> "tc-\\d{4}";
                         case WATER -> "ws-\\d{4}";
+                        case GATEWAY -> throw new AssertionError("a gateway among the sensors: " + s.id());
                     };
             assertThat(s.id()).matches(pattern);
         }

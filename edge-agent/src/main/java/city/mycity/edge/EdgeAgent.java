@@ -11,6 +11,9 @@ import city.mycity.edge.outbox.Outbox;
 import city.mycity.edge.outbox.OutboxState;
 import city.mycity.edge.outbox.SqliteOutbox;
 import city.mycity.edge.security.DeviceKeys;
+import city.mycity.edge.telemetry.GatewayHealth;
+import city.mycity.edge.telemetry.Sightings;
+import city.mycity.edge.telemetry.TelemetryReporter;
 import city.mycity.metrics.Health;
 import city.mycity.reading.GatewayTopics;
 import city.mycity.reading.SensorKind;
@@ -50,6 +53,8 @@ public final class EdgeAgent implements AutoCloseable {
     private final UplinkForwarder forwarder;
     private final OutboxUplink outbox;
     private final RemoteConfig remoteConfig;
+    private final Sightings sightings = new Sightings();
+    private final TelemetryReporter telemetry;
     private final long startedAt = System.nanoTime();
     private CoapUplinkServer coap;
 
@@ -75,7 +80,25 @@ public final class EdgeAgent implements AutoCloseable {
                 delivery,
                 packer,
                 outbox,
-                metrics);
+                metrics,
+                sightings);
+        this.telemetry = settings.singleGateway && !settings.telemetryInterval.isZero()
+                ? new TelemetryReporter(
+                        settings.tenant, settings.gateway, this::ownHealth, sightings, forwarder::forwardOwn)
+                : null;
+    }
+
+    /** The agent's own health, for its telemetry. */
+    private GatewayHealth ownHealth() {
+        if (outbox == null) {
+            return TelemetryReporter.processHealth(startedAt, 0, 0, 0);
+        }
+        OutboxState state = outbox.state();
+        return TelemetryReporter.processHealth(
+                startedAt,
+                state.readings(),
+                state.oldestAgeMillis(System.currentTimeMillis()) / 1000.0,
+                state.evictedReadings());
     }
 
     private static OutboxUplink outboxUplink(
@@ -134,6 +157,9 @@ public final class EdgeAgent implements AutoCloseable {
                 publisher.close();
                 throw new UncheckedIOException(again);
             }
+        }
+        if (telemetry != null) {
+            telemetry.start(settings.telemetryInterval);
         }
         LOGGER.info("Edge agent for tenant {} listening on CoAP port {}", settings.tenant, coap.port());
         return this;
@@ -211,6 +237,9 @@ public final class EdgeAgent implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (telemetry != null) {
+            telemetry.close();
+        }
         // Sensors whose readings wait in open packs are told 5.03 while CoAP can still answer them.
         forwarder.close();
         if (coap != null) {
@@ -231,6 +260,7 @@ public final class EdgeAgent implements AutoCloseable {
         private Function<String, String> gatewayOf;
         private boolean singleGateway;
         private Function<String, Optional<SensorKind>> deviceKinds = device -> Optional.empty();
+        private Duration telemetryInterval = Duration.ofMinutes(1);
         private String coapHost = "127.0.0.1";
         private int coapPort = 5683;
         private boolean fallBackToFreePort = true;
@@ -474,6 +504,17 @@ public final class EdgeAgent implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often the agent reports its gateway's health as readings of the gateway (a device of kind {@code
+         * gateway}: uptime, outbox depth and oldest age, evictions, CPU, memory) and, for each sensor heard from, how
+         * long ago ({@code seen-ago}); {@link Duration#ZERO} turns it off. Only an agent for one gateway reports. By
+         * default, every minute.
+         */
+        public Builder telemetryInterval(Duration telemetryInterval) {
+            this.telemetryInterval = telemetryInterval;
+            return this;
+        }
+
         /** The decoders for device payloads. By default, {@link PayloadDecoders#defaults()}. */
         public Builder decoders(PayloadDecoders decoders) {
             this.decoders = decoders;
@@ -520,6 +561,9 @@ public final class EdgeAgent implements AutoCloseable {
             Checks.positive("Max reconnect delay", maxReconnectDelay);
             Checks.notNull("Decoders", decoders);
             Checks.notNull("Device kinds", deviceKinds);
+            Checks.state(
+                    telemetryInterval != null && !telemetryInterval.isNegative(),
+                    "Telemetry interval must be zero (off) or positive.");
             Checks.state(
                     outboxMaxReadings > 0, "Outbox max readings must be positive, but was " + outboxMaxReadings + ".");
             Checks.state(outboxMaxBytes > 0, "Outbox max bytes must be positive, but was " + outboxMaxBytes + ".");

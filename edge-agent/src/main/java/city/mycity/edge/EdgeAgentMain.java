@@ -112,6 +112,7 @@ public final class EdgeAgentMain {
                 .ifPresent(builder::deviceKeys);
         builder.plainCoap(settings.get(EdgeSettings.PLAIN_COAP));
         settings.find(EdgeSettings.OUTBOX).map(Path::of).ifPresent(builder::outbox);
+        builder.telemetryInterval(settings.get(EdgeSettings.TELEMETRY_INTERVAL));
         builder.outboxMaxReadings(settings.get(EdgeSettings.OUTBOX_MAX_READINGS))
                 .outboxMaxBytes(settings.get(EdgeSettings.OUTBOX_MAX_BYTES));
         settings.find(EdgeSettings.PROFILES)

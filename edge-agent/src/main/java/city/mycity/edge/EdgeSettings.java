@@ -102,6 +102,12 @@ public final class EdgeSettings {
             512L * 1024 * 1024,
             "bytes");
 
+    public static final Setting<Duration> TELEMETRY_INTERVAL = Setting.duration(
+            "mycity.edge.telemetry-interval",
+            "How often the agent reports its gateway's health as readings of the gateway (uptime, outbox depth and"
+                    + " oldest age, evictions, CPU, memory) and each sensor's seen-ago; 0 = off.",
+            Duration.ofMinutes(1));
+
     private EdgeSettings() {}
 
     static boolean onOff(String text) {
@@ -133,6 +139,7 @@ public final class EdgeSettings {
                 OUTBOX,
                 OUTBOX_MAX_READINGS,
                 OUTBOX_MAX_BYTES,
+                TELEMETRY_INTERVAL,
                 PACK_MAX_READINGS,
                 PACK_MAX_BYTES,
                 PACK_LINGER,

@@ -4,6 +4,7 @@ import city.mycity.codec.ContentFormats;
 import city.mycity.codec.DeviceRef;
 import city.mycity.codec.PayloadDecoders;
 import city.mycity.edge.ForwardResult.Status;
+import city.mycity.edge.telemetry.Sightings;
 import city.mycity.reading.DeviceAddress;
 import city.mycity.reading.Identifiers;
 import city.mycity.reading.RefusalReason;
@@ -33,6 +34,7 @@ public final class UplinkForwarder {
     private final GatewayPacker packer;
     private final OutboxUplink outbox;
     private final EdgeMetrics metrics;
+    private final Sightings sightings;
 
     /**
      * @param packer gathers gateway packs, or {@code null} to send every message alone on its device topic
@@ -47,7 +49,8 @@ public final class UplinkForwarder {
             Delivery delivery,
             GatewayPacker packer,
             OutboxUplink outbox,
-            EdgeMetrics metrics) {
+            EdgeMetrics metrics,
+            Sightings sightings) {
         this.tenant = tenant;
         this.gatewayOf = gatewayOf;
         this.decoders = decoders;
@@ -56,6 +59,7 @@ public final class UplinkForwarder {
         this.packer = packer;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.sightings = sightings;
     }
 
     /** The largest payload accepted, in bytes. */
@@ -75,6 +79,18 @@ public final class UplinkForwarder {
      * @param contentFormat the CoAP content format of the payload, -1 when none was given
      */
     public CompletionStage<ForwardResult> forward(String device, int contentFormat, byte[] payload) {
+        return forward(device, contentFormat, payload, true);
+    }
+
+    /**
+     * Forwards a message the agent made itself for {@code device} (its health telemetry, SenML JSON): the same path,
+     * but the device does not count as heard from.
+     */
+    public CompletionStage<ForwardResult> forwardOwn(String device, byte[] senml) {
+        return forward(device, ContentFormats.SENML_JSON, senml, false);
+    }
+
+    private CompletionStage<ForwardResult> forward(String device, int contentFormat, byte[] payload, boolean heard) {
         byte[] bytes = payload == null ? new byte[0] : payload;
         if (!Identifiers.isValid(device)) {
             return refuse(
@@ -112,6 +128,9 @@ public final class UplinkForwarder {
             // A vendor frame from a device without a profile: the gateway does not know the device.
             Status status = decoded.reason() == RefusalReason.UNKNOWN_DEVICE ? Status.UNKNOWN_DEVICE : Status.MALFORMED;
             return refuse(device, decoded.reason(), status, decoded.error());
+        }
+        if (heard) {
+            sightings.seen(device, System.currentTimeMillis());
         }
         int readings = decoded.pack().records().size();
         metrics.received(readings);

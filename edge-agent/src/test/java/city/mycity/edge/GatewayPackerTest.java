@@ -6,6 +6,7 @@ import city.mycity.codec.PayloadDecoders;
 import city.mycity.codec.bayframe.BayFrame;
 import city.mycity.edge.ForwardResult.Status;
 import city.mycity.edge.exception.UplinkUnavailableException;
+import city.mycity.edge.telemetry.Sightings;
 import city.mycity.reading.DeviceDirectory;
 import city.mycity.reading.DeviceInfo;
 import city.mycity.reading.ReadingValidator;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /** Gateway packing in the core, through {@link UplinkForwarder#forward} with a fake publisher and a manual clock. */
 class GatewayPackerTest {
+
+    private final Sightings sightings = new Sightings();
 
     private static final String TENANT = "demo-town";
 
@@ -50,7 +53,8 @@ class GatewayPackerTest {
                         new Delivery(publisher, Duration.ofMillis(200), metrics),
                         timer),
                 null,
-                metrics);
+                metrics,
+                sightings);
     }
 
     private static String gatewayOf(String device) {

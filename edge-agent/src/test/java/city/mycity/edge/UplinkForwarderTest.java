@@ -6,6 +6,7 @@ import city.mycity.codec.PayloadDecoders;
 import city.mycity.codec.bayframe.BayFrame;
 import city.mycity.edge.ForwardResult.Status;
 import city.mycity.edge.exception.UplinkUnavailableException;
+import city.mycity.edge.telemetry.Sightings;
 import city.mycity.reading.DeviceAddress;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class UplinkForwarderTest {
+
+    private final Sightings sightings = new Sightings();
 
     private static final String SENML =
             "[{\"bn\":\"urn:dev:mycity:demo-town:bay-00001:\",\"bt\":1700000000,\"n\":\"occupied\",\"u\":\"/\",\"v\":1,"
@@ -34,7 +37,8 @@ class UplinkForwarderTest {
             new Delivery(publisher, Duration.ofMillis(200), metrics),
             null,
             null,
-            metrics);
+            metrics,
+            sightings);
 
     private ForwardResult forward(String device, int contentFormat, byte[] payload) {
         return forwarder

@@ -6,26 +6,35 @@ import java.util.stream.Stream;
 
 /**
  * The kinds of sensor MyCity understands, each with the quantities it reports every time, and those it may also
- * report (its battery, its temperature, the count of each lane).
+ * report (its battery, its temperature, the count of each lane, and, from its gateway, how long ago it was heard from).
  */
 public enum SensorKind {
     /** An on-street or car-park bay sensor: is a vehicle standing on it. */
     PARKING_BAY(
             "parking-bay",
             List.of(new Quantity("occupied", "/", 0, 1, true)),
-            List.of(Quantities.BATTERY, Quantities.TEMPERATURE)),
+            List.of(Quantities.BATTERY, Quantities.TEMPERATURE, Quantities.SEEN_AGO)),
     /** A counter on a road segment: vehicles in the last interval and their mean speed. */
     TRAFFIC_COUNTER(
             "traffic-counter",
             List.of(new Quantity("count", "count", 0, 10_000, true), new Quantity("speed", "km/h", 0, 250, false)),
-            Quantities.laneCounts(8)),
+            Stream.concat(Quantities.laneCounts(8).stream(), Stream.of(Quantities.SEEN_AGO))
+                    .toList()),
     /** A fill-level sensor in a street bin. */
-    BIN("bin", List.of(new Quantity("fill", "%", 0, 100, false), Quantities.TEMPERATURE), List.of(Quantities.BATTERY)),
+    BIN(
+            "bin",
+            List.of(new Quantity("fill", "%", 0, 100, false), Quantities.TEMPERATURE),
+            List.of(Quantities.BATTERY, Quantities.SEEN_AGO)),
     /** A flow and pressure sensor on a water main, which also listens for the hiss of a leak. */
     WATER(
             "water",
             List.of(new Quantity("flow", "l/min", 0, 100_000, false), new Quantity("pressure", "bar", 0, 25, false)),
-            List.of(new Quantity("noise", "dB", 0, 160, false), Quantities.BATTERY));
+            List.of(new Quantity("noise", "dB", 0, 160, false), Quantities.BATTERY, Quantities.SEEN_AGO)),
+    /**
+     * An edge gateway itself, as a device of its own: the health its agent reports (uptime, outbox depth and oldest
+     * age, evictions, CPU and memory). Not a field sensor: a city's sensors are of the other kinds.
+     */
+    GATEWAY("gateway", Quantities.GATEWAY_HEALTH, List.of());
 
     private final String code;
     private final List<Quantity> quantities;
@@ -57,6 +66,11 @@ public enum SensorKind {
         return Stream.concat(quantities.stream(), optionalQuantities.stream())
                 .filter(q -> q.name().equals(name))
                 .findFirst();
+    }
+
+    /** Whether this is a kind of field sensor, that a city places in its streets (every kind but the gateway). */
+    public boolean isFieldSensor() {
+        return this != GATEWAY;
     }
 
     public static Optional<SensorKind> fromCode(String code) {

@@ -62,6 +62,8 @@ final class Fleet {
             case BIN ->
                 new BinSensor(sensor, seed, CollectionRound.at(new SplittableRandom(mix(seed + 2)).nextDouble()));
             case WATER -> new WaterSensor(sensor, seed);
+            case GATEWAY ->
+                throw new IllegalArgumentException("A gateway is not a field sensor to simulate: " + sensor.id());
         };
     }
 

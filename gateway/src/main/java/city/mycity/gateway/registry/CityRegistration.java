@@ -78,7 +78,7 @@ public final class CityRegistration {
         TableCount carParks =
                 count(city.carParks().size(), RegistryTables.carParks(tenant).write(c, city.carParks(), batchSize));
         TableCount devices =
-                count(city.sensors().size(), RegistryTables.devices().write(c, city.devices(), batchSize));
+                count(city.devices().size(), RegistryTables.devices().write(c, city.devices(), batchSize));
         return new RegistrationCounts(
                 tenant, tenants, zones, gateways, carParks, devices, Duration.ofNanos(System.nanoTime() - started));
     }

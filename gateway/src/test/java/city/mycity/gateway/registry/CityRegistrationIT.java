@@ -47,11 +47,12 @@ class CityRegistrationIT {
 
         RegistrationCounts counts = registration.register(town);
 
-        assertThat(counts.devices())
-                .isEqualTo(new TableCount(town.sensors().size(), town.sensors().size()));
+        // Every sensor, and every gateway as a device of its own (its health readings).
+        int devices = town.sensors().size() + town.gateways().size();
+        assertThat(counts.devices()).isEqualTo(new TableCount(devices, devices));
         assertThat(counts.zones().changed()).isEqualTo(town.zones().size());
         assertThat(counts.carParks().changed()).isEqualTo(town.carParks().size());
-        assertThat(rows("device")).isEqualTo(town.sensors().size());
+        assertThat(rows("device")).isEqualTo(devices);
         assertThat(rows("zone")).isEqualTo(town.zones().size());
         assertThat(rows("gateway")).isEqualTo(town.gateways().size());
         assertThat(rows("car_park")).isEqualTo(town.carParks().size());
@@ -68,20 +69,21 @@ class CityRegistrationIT {
         RegistrationCounts again = registration.register(CityModels.generated(42));
 
         assertThat(again.changed()).isZero();
-        assertThat(again.devices().registered()).isEqualTo(town.sensors().size());
+        assertThat(again.devices().registered()).isEqualTo(town.devices().size());
         assertThat(registryFingerprint()).isEqualTo(before);
     }
 
     @Test
     void updates_only_what_changed_in_a_hand_built_city() throws SQLException {
         City small = smallCity(new GeoPoint(55.9501, -3.1901));
-        assertThat(registration.register(small).changed()).isEqualTo(1 + 1 + 1 + 1 + 2);
+        // The tenant, a zone, a gateway, a car park, two sensors and the gateway as a device.
+        assertThat(registration.register(small).changed()).isEqualTo(1 + 1 + 1 + 1 + 2 + 1);
 
         City moved = smallCity(new GeoPoint(55.9502, -3.1902));
         RegistrationCounts counts = registration.register(moved);
 
         assertThat(counts.changed()).isEqualTo(1);
-        assertThat(counts.devices()).isEqualTo(new TableCount(2, 1));
+        assertThat(counts.devices()).isEqualTo(new TableCount(3, 1));
         assertThat(JdbcDeviceDirectory.load(db.dataSource(), "tiny-town")
                         .find("tiny-town", "bin-00001")
                         .orElseThrow()
