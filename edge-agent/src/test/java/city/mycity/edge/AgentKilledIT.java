@@ -3,6 +3,7 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.mycity.edge.standalone.StandaloneAgent;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.UplinkTopic;
 import city.mycity.testkit.TcpProxy;
@@ -69,7 +70,7 @@ class AgentKilledIT {
     }
 
     /** One DTLS client per sensor, to the agent's current port. */
-    private static List<TestCoapClient> sensors(AgentProcess agent) {
+    private static List<TestCoapClient> sensors(StandaloneAgent agent) {
         List<TestCoapClient> sensors = new ArrayList<>();
         for (int n = 0; n < DEVICES; n++) {
             sensors.add(TestCoapClient.dtls(agent.coapPort(), device(n), key(n)).timeout(Duration.ofSeconds(2)));
@@ -127,7 +128,7 @@ class AgentKilledIT {
         ExecutorService sender = Executors.newSingleThreadExecutor();
         try {
             int beforeKill;
-            try (AgentProcess first = AgentProcess.start(config, environment)) {
+            try (StandaloneAgent first = StandaloneAgent.start(config, environment)) {
                 List<TestCoapClient> sensors = sensors(first);
                 AtomicBoolean stop = new AtomicBoolean();
                 Future<?> sending = sender.submit(() -> send(tenant, sensors, 1, stop, acknowledged));
@@ -142,7 +143,7 @@ class AgentKilledIT {
 
             assertThat(packs.messages()).isEmpty();
             uplink.unblock();
-            try (AgentProcess second = AgentProcess.start(config, environment)) {
+            try (StandaloneAgent second = StandaloneAgent.start(config, environment)) {
                 List<TestCoapClient> again = sensors(second);
                 AtomicBoolean enough = new AtomicBoolean();
                 Future<?> more = sender.submit(() -> send(tenant, again, 1_000_000, enough, acknowledged));

@@ -2,6 +2,7 @@ package city.mycity.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.mycity.edge.standalone.StandaloneAgent;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.UplinkTopic;
 import city.mycity.testkit.TestBroker;
@@ -68,7 +69,7 @@ class StandaloneAgentIT {
                 "MYCITY_MQTT_USERNAME", broker.username(),
                 "MYCITY_MQTT_PASSWORD", broker.password());
         long began = System.nanoTime();
-        try (AgentProcess agent = AgentProcess.start(config, environment)) {
+        try (StandaloneAgent agent = StandaloneAgent.start(config, environment)) {
             int metricsPort = agent.metricsPort();
             int coapPort = agent.coapPort();
             System.out.printf(

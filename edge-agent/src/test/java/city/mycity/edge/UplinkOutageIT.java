@@ -3,6 +3,7 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.mycity.edge.standalone.StandaloneAgent;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.UplinkTopic;
 import city.mycity.testkit.TcpProxy;
@@ -87,7 +88,7 @@ class UplinkOutageIT {
         AtomicLong round = new AtomicLong();
         ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
         try (TcpProxy uplink = TcpProxy.to(URI.create(broker.url()).getPort());
-                AgentProcess agent = AgentProcess.start(
+                StandaloneAgent agent = StandaloneAgent.start(
                         config,
                         Map.of(
                                 "MYCITY_MQTT_URL", "tcp://127.0.0.1:" + uplink.port(),

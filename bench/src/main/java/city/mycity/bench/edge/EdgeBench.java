@@ -4,6 +4,7 @@ import city.mycity.bench.BenchListener;
 import city.mycity.bench.exception.BenchException;
 import city.mycity.bench.services.BrokerEndpoint;
 import city.mycity.edge.outbox.SqliteOutbox;
+import city.mycity.edge.standalone.StandaloneAgent;
 import city.mycity.reading.SenmlCodec;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.SenmlRecord;
@@ -137,7 +138,8 @@ public final class EdgeBench {
 
     private Accepted accept(List<String> devices, List<byte[]> keys, Path config, Map<String, String> environment)
             throws InterruptedException {
-        try (AgentJvm agent = AgentJvm.start(AgentJvm.jar(), config, environment);
+        try (StandaloneAgent agent = StandaloneAgent.start(
+                        StandaloneAgent.jar(), config, environment, config.resolveSibling("edge-agent.log"));
                 DtlsSensors sensors = new DtlsSensors(devices, keys, agent.coapPort())) {
             listener.status("edge: " + devices.size() + " DTLS handshakes");
             for (int i = 0; i < sensors.size(); i++) {
@@ -208,7 +210,8 @@ public final class EdgeBench {
         long target = before + options.buffered();
         listener.status("edge: draining " + options.buffered() + " readings");
         long began = System.nanoTime();
-        try (AgentJvm agent = AgentJvm.start(AgentJvm.jar(), config, environment)) {
+        try (StandaloneAgent agent = StandaloneAgent.start(
+                StandaloneAgent.jar(), config, environment, config.resolveSibling("edge-agent.log"))) {
             Sampler sampler = new Sampler(agent);
             sampler.sampleUntil(() -> received.get() >= target, Duration.ofMinutes(15), listener, received, before);
             double seconds = (System.nanoTime() - began) / 1e9;

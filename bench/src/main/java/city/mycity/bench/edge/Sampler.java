@@ -2,6 +2,7 @@ package city.mycity.bench.edge;
 
 import city.mycity.bench.BenchListener;
 import city.mycity.bench.exception.BenchException;
+import city.mycity.edge.standalone.StandaloneAgent;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -11,12 +12,12 @@ final class Sampler {
 
     private static final long PERIOD_MILLIS = 250;
 
-    private final AgentJvm agent;
+    private final StandaloneAgent agent;
     private final long cpuAtStart;
     private final long startedAt = System.nanoTime();
     private long maxRss;
 
-    Sampler(AgentJvm agent) {
+    Sampler(StandaloneAgent agent) {
         this.agent = agent;
         this.cpuAtStart = agent.cpuNanos();
     }
