@@ -6,6 +6,8 @@ import city.mycity.simulator.transport.DeviceLink;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,6 +33,16 @@ public final class CoapDeviceLink implements DeviceLink {
     private final Duration timeout;
     private final Semaphore window;
     private final SensorEndpoints endpoints;
+    private final Duration resendFor;
+    private final ScheduledExecutorService resends = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "coap-link-resends");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
+
+    private static final long FIRST_PAUSE_MILLIS = 500;
+    private static final long MAX_PAUSE_MILLIS = 8_000;
 
     static {
         CoapConfig.register();
@@ -41,6 +53,7 @@ public final class CoapDeviceLink implements DeviceLink {
     private CoapDeviceLink(Builder builder) {
         this.base = (builder.keyOf == null ? "coap" : "coaps") + "://" + builder.host + ":" + builder.port + "/up/";
         this.timeout = builder.timeout;
+        this.resendFor = builder.resendFor;
         this.window = new Semaphore(builder.maxInFlight);
         this.endpoints = builder.keyOf == null
                 ? new SharedEndpoint()
@@ -62,34 +75,60 @@ public final class CoapDeviceLink implements DeviceLink {
             answered.completeExceptionally(new DeliveryException("Interrupted while waiting to send", e));
             return answered;
         }
+        answered.whenComplete((ignored, error) -> window.release());
+        attempt(sensor.id(), payload, answered, System.nanoTime() + resendFor.toNanos(), FIRST_PAUSE_MILLIS);
+        return answered;
+    }
+
+    /**
+     * One try; on no answer or a 5.xx, and while there is time left, tries again after a pause (doubling, up to
+     * {@value #MAX_PAUSE_MILLIS} ms), over a fresh DTLS session: a sensor whose gateway restarted shakes hands again.
+     */
+    private void attempt(String device, byte[] payload, CompletableFuture<Void> answered, long deadline, long pause) {
+        CompletableFuture<Void> attempt = new CompletableFuture<>();
         SensorEndpoints.Lease lease;
         try {
-            lease = endpoints.lease(sensor.id());
+            lease = endpoints.lease(device);
         } catch (RuntimeException e) {
-            window.release();
             answered.completeExceptionally(
                     e instanceof DeliveryException ? e : new DeliveryException(e.getMessage(), e));
-            return answered;
+            return;
         }
         Request request = Request.newPost();
-        request.setURI(base + sensor.id());
+        request.setURI(base + device);
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_SENML_JSON);
         request.setPayload(payload);
-        answered.whenComplete((ignored, error) -> {
+        attempt.whenComplete((ignored, error) -> {
             if (error != null) {
                 request.cancel();
             }
             lease.release();
-            window.release();
+            if (error == null) {
+                answered.complete(null);
+            } else if (retryable(error) && System.nanoTime() + pause * 1_000_000 < deadline && !closed) {
+                endpoints.forget(device);
+                resends.schedule(
+                        () -> attempt(device, payload, answered, deadline, Math.min(MAX_PAUSE_MILLIS, pause * 2)),
+                        pause,
+                        TimeUnit.MILLISECONDS);
+            } else {
+                answered.completeExceptionally(error);
+            }
         });
-        lease.client().advanced(new Handler(answered, request), request);
-        answered.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return answered;
+        lease.client().advanced(new Handler(attempt, request), request);
+        attempt.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Destroys the local endpoints. */
+    /** No answer, or the server unavailable (5.xx): worth another try. A 4.xx would be answered the same again. */
+    private static boolean retryable(Throwable error) {
+        return !(error instanceof DeliveryException delivery && delivery.refusedForGood());
+    }
+
+    /** Destroys the local endpoints; messages waiting to be sent again fail. */
     @Override
     public void close() {
+        closed = true;
+        resends.shutdownNow();
         endpoints.close();
     }
 
@@ -100,8 +139,10 @@ public final class CoapDeviceLink implements DeviceLink {
             if (response.isSuccess()) {
                 answered.complete(null);
             } else {
-                answered.completeExceptionally(new DeliveryException("CoAP server answered " + response.getCode()
-                        + " to " + request.getURI() + ": " + response.getResponseText()));
+                answered.completeExceptionally(new DeliveryException(
+                        "CoAP server answered " + response.getCode() + " to " + request.getURI() + ": "
+                                + response.getResponseText(),
+                        response.getCode().codeClass != 5));
             }
         }
 
@@ -122,6 +163,7 @@ public final class CoapDeviceLink implements DeviceLink {
         private Duration timeout = Duration.ofSeconds(30);
         private Function<String, byte[]> keyOf;
         private int maxOpenSessions = 1024;
+        private Duration resendFor = Duration.ZERO;
 
         private Builder(String host, int port) {
             if (host == null || host.isBlank()) {
@@ -165,7 +207,19 @@ public final class CoapDeviceLink implements DeviceLink {
             return this;
         }
 
+        /**
+         * How long a sensor keeps trying a message that got no answer or a 5.xx, as a real one does: again after 0.5
+         * s, doubling up to 8 s, each time over a fresh DTLS session. By default, zero: one try.
+         */
+        public Builder resendFor(Duration resendFor) {
+            this.resendFor = resendFor;
+            return this;
+        }
+
         public CoapDeviceLink build() {
+            if (resendFor == null || resendFor.isNegative()) {
+                throw new IllegalStateException("Resend time must be zero or positive.");
+            }
             if (maxOpenSessions <= 0) {
                 throw new IllegalStateException("Max open sessions must be positive, but was " + maxOpenSessions);
             }

@@ -62,6 +62,14 @@ final class DtlsEndpoints implements SensorEndpoints {
         return peer;
     }
 
+    @Override
+    public synchronized void forget(String device) {
+        Peer peer = open.remove(device);
+        if (peer != null) {
+            peer.retire();
+        }
+    }
+
     private void evictEldest() {
         var eldest = open.entrySet().iterator();
         Peer peer = eldest.next().getValue();

@@ -8,6 +8,9 @@ interface SensorEndpoints extends AutoCloseable {
     /** The client to send {@code device}'s request with; {@link Lease#release()} once it is answered. */
     Lease lease(String device);
 
+    /** Drops what is kept for {@code device} (its DTLS session), so that its next request starts afresh. */
+    void forget(String device);
+
     @Override
     void close();
 

@@ -43,6 +43,11 @@ final class SharedEndpoint implements SensorEndpoints {
     }
 
     @Override
+    public void forget(String device) {
+        // Plain CoAP keeps nothing per device.
+    }
+
+    @Override
     public void close() {
         client.shutdown();
         endpoint.destroy();

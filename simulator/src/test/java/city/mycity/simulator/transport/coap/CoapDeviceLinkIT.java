@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -37,6 +38,8 @@ class CoapDeviceLinkIT {
     record Post(String device, int contentFormat, byte[] payload) {}
 
     private final List<Post> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
     private CoapServer server;
     private int port;
 
@@ -102,6 +105,36 @@ class CoapDeviceLinkIT {
     }
 
     @Test
+    void a_sensor_sends_again_after_a_5_03_until_the_message_is_taken() {
+        Sensor real = TestCity.small().sensors().get(0);
+        Sensor flaky =
+                new Sensor("flaky-" + real.id(), real.kind(), real.zone(), real.gateway(), null, null, real.location());
+        try (CoapDeviceLink coap = CoapDeviceLink.builder("127.0.0.1", port)
+                .resendFor(Duration.ofSeconds(30))
+                .build()) {
+            CompletableFuture<Void> sent =
+                    coap.send("test-town", flaky, "[]".getBytes()).toCompletableFuture();
+
+            assertThat(sent).succeedsWithin(Duration.ofSeconds(20));
+        }
+        assertThat(unavailable.get()).as("answered 5.03 twice, then taken").isEqualTo(3);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void a_sensor_does_not_send_again_what_was_refused_with_a_4_xx() {
+        try (CoapDeviceLink coap = CoapDeviceLink.builder("127.0.0.1", port)
+                .resendFor(Duration.ofSeconds(30))
+                .build()) {
+            CompletableFuture<Void> sent =
+                    coap.send("test-town", ghost(), "[]".getBytes()).toCompletableFuture();
+
+            assertThat(sent).failsWithin(Duration.ofSeconds(10));
+        }
+        assertThat(refusals.get()).isEqualTo(1);
+    }
+
+    @Test
     void a_send_fails_when_nobody_answers_in_time() {
         int silentPort = port;
         server.destroy();
@@ -147,7 +180,12 @@ class CoapDeviceLinkIT {
         @Override
         public void handlePOST(CoapExchange exchange) {
             if (getName().startsWith("ghost-")) {
+                refusals.incrementAndGet();
                 exchange.respond(ResponseCode.FORBIDDEN, "unknown device");
+                return;
+            }
+            if (getName().startsWith("flaky-") && unavailable.getAndIncrement() < 2) {
+                exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "broker away");
                 return;
             }
             received.add(
