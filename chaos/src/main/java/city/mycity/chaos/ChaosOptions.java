@@ -33,15 +33,34 @@ public record ChaosOptions(
         }
     }
 
-    /** Every scenario at 6,500 messages/s (about 7,500 readings/s), 20 s warm-up, 10 s between faults. */
+    /** Every platform scenario at 6,500 messages/s (about 7,500 readings/s), 20 s warm-up, 10 s between faults. */
     public static ChaosOptions defaults(Path workFolder) {
         return new ChaosOptions(
-                List.of(Scenario.values()),
+                Scenario.platform(),
                 6_500,
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(3),
                 workFolder);
+    }
+
+    /**
+     * Every edge scenario with one gateway's sensors posting over DTLS to a standalone edge agent, 200 messages/s, 20
+     * s warm-up, 10 s between faults, up to 5 minutes to recover.
+     */
+    public static ChaosOptions edgeDefaults(Path workFolder) {
+        return new ChaosOptions(
+                Scenario.edgeScenarios(),
+                200,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5),
+                workFolder);
+    }
+
+    /** Whether the sensors post through an edge agent: when any scenario needs it. */
+    public boolean edge() {
+        return scenarios.stream().anyMatch(Scenario::edge);
     }
 
     public ChaosOptions withScenarios(List<Scenario> chosen) {

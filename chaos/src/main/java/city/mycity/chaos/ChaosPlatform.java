@@ -42,6 +42,12 @@ final class ChaosPlatform implements AutoCloseable {
     private final FlinkCluster flink;
     private final Path jobJar;
     private JobID job;
+    private EdgeGateway edge;
+
+    /** How long the broker stays down in {@link Scenario#BROKER_STOP}. */
+    static final java.time.Duration BROKER_DOWN = java.time.Duration.ofSeconds(60);
+    /** How long the uplink stays cut in {@link Scenario#UPLINK_CUT}. */
+    static final java.time.Duration UPLINK_DOWN = java.time.Duration.ofMinutes(2);
 
     private ChaosPlatform(
             Path folder,
@@ -125,6 +131,19 @@ final class ChaosPlatform implements AutoCloseable {
         return broker.password();
     }
 
+    /** Starts the edge agent of one gateway, for the sensors behind it, its uplink to this platform's broker. */
+    EdgeGateway startEdge(String tenant, String gateway, List<String> sensors) throws IOException {
+        edge = EdgeGateway.start(
+                folder.resolve("edge-" + gateway),
+                tenant,
+                gateway,
+                sensors,
+                broker.url(),
+                broker.username(),
+                broker.password());
+        return edge;
+    }
+
     /** Submits the job jar with the platform's settings, from a savepoint when one is given, and waits until RUNNING. */
     void startJob(String savepoint) throws Exception {
         job = flink.submit(jobJar, savepoint, arguments());
@@ -162,7 +181,25 @@ final class ChaosPlatform implements AutoCloseable {
                 String savepoint = flink.stopWithSavepoint(job, folder.resolve("savepoints"));
                 startJob(savepoint);
             }
+            case EDGE_KILL -> edge().killAndRestart();
+            case BROKER_STOP -> {
+                broker.stop();
+                Thread.sleep(BROKER_DOWN.toMillis()); // The outage lasts its time.
+                broker.resume();
+            }
+            case UPLINK_CUT -> {
+                edge().cutUplink();
+                Thread.sleep(UPLINK_DOWN.toMillis()); // The outage lasts its time.
+                edge().restoreUplink();
+            }
         }
+    }
+
+    private EdgeGateway edge() {
+        if (edge == null) {
+            throw new IllegalStateException("An edge scenario needs the edge agent: start it first (startEdge).");
+        }
+        return edge;
     }
 
     JobStatus jobStatus() throws Exception {
@@ -211,6 +248,7 @@ final class ChaosPlatform implements AutoCloseable {
                 // Closing the cluster below stops the job anyway.
             }
         }
+        closeQuietly(edge);
         closeQuietly(flink);
         closeQuietly(pool);
         closeQuietly(database);

@@ -9,6 +9,8 @@ import java.util.Set;
 final class BrokerUrls {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    /** 127.0.0.0/8 written as an address, not a host name that merely starts with "127.". */
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private BrokerUrls() {}
 
@@ -24,7 +26,9 @@ final class BrokerUrls {
                 return true;
             }
             String host = uri.getHost();
-            return host != null && (LOOPBACK.contains(host.toLowerCase(Locale.ROOT)) || host.startsWith("127."));
+            return host != null
+                    && (LOOPBACK.contains(host.toLowerCase(Locale.ROOT))
+                            || LOOPBACK_V4.matcher(host).matches());
         } catch (URISyntaxException e) {
             // Paho rejects it with its own message when the publisher is built.
             return true;

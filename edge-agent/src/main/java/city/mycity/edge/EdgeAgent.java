@@ -573,6 +573,10 @@ public final class EdgeAgent implements AutoCloseable {
             if (chosen == null) {
                 Checks.state(mqttUrl != null && !mqttUrl.isBlank(), "MQTT URL must be set (or a publisher given).");
                 Checks.state(
+                        mqttCaFile == null || mqttUrl.startsWith("ssl://") || mqttUrl.startsWith("wss://"),
+                        "A broker CA file (mycity.mqtt.ca-file) is for a TLS broker URL, ssl:// or wss://, not "
+                                + mqttUrl + ".");
+                Checks.state(
                         plainMqtt || BrokerUrls.encryptedOrLocal(mqttUrl),
                         "MQTT URL " + mqttUrl + " is plain TCP to another machine: the gateway's password and readings"
                                 + " would cross the network in clear. Use ssl://host:8883 (with mycity.mqtt.ca-file"

@@ -115,6 +115,8 @@ class AgentKilledIT {
                         "mycity.edge.gateway=gw-z-a1",
                         "mycity.coap.port=0",
                         "mycity.metrics.port=0",
+                        // Only the sensors' readings: the gateway's own health is TelemetryIT's.
+                        "mycity.edge.telemetry-interval=0",
                         "mycity.edge.device-keys=" + Files.writeString(dir.resolve("keys.conf"), keys),
                         "mycity.edge.outbox=" + dir.resolve("outbox.db")));
         // The uplink is down while the first agent runs: everything it answers waits in its outbox when it is killed.

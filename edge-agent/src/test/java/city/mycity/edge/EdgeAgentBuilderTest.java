@@ -60,6 +60,8 @@ class EdgeAgentBuilderTest {
         assertThat(BrokerUrls.encryptedOrLocal("tcp://127.0.0.1:1883")).isTrue();
         assertThat(BrokerUrls.encryptedOrLocal("tcp://localhost:1883")).isTrue();
         assertThat(BrokerUrls.encryptedOrLocal("tcp://10.0.0.5:1883")).isFalse();
+        assertThat(BrokerUrls.encryptedOrLocal("tcp://127.evil.example:1883")).isFalse();
+        assertThat(BrokerUrls.encryptedOrLocal("tcp://127.0.0.2:1883")).isTrue();
     }
 
     @Test

@@ -59,6 +59,8 @@ class StandaloneAgentIT {
                         "mycity.edge.gateway=gw-from-file",
                         "mycity.coap.port=0",
                         "mycity.metrics.port=0",
+                        // Only the sensors' readings: the gateway's own health is TelemetryIT's.
+                        "mycity.edge.telemetry-interval=0",
                         "mycity.edge.device-keys=" + keys,
                         "mycity.edge.outbox=" + dir.resolve("outbox.db"),
                         "mycity.mqtt.url=tcp://127.0.0.1:1"));

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Chaos with real processes: the standalone agent's uplink to a real broker is cut for two minutes (a proxy that
  * refuses connections) while 20 DTLS sensors keep posting, 200 readings a second. Every reading answered 2.04 reaches
- * the broker once the uplink is back, none twice.
+ * the broker once the uplink is back (a pack sent again after a lost PUBACK may arrive twice: the platform's key drops
+ * the copy; the run prints how many).
  */
 class UplinkOutageIT {
 
@@ -64,7 +65,7 @@ class UplinkOutageIT {
     }
 
     @Test
-    void every_reading_answered_during_a_two_minute_uplink_cut_reaches_the_broker_once() throws Exception {
+    void every_reading_answered_during_a_two_minute_uplink_cut_reaches_the_broker() throws Exception {
         String tenant = broker.tenant();
         TestSubscriber packs = broker.subscriber(UplinkTopic.ROOT + "/" + tenant + "/+/" + UplinkTopic.UP);
         StringBuilder keys = new StringBuilder();
@@ -82,6 +83,8 @@ class UplinkOutageIT {
                         "mycity.edge.gateway=gw-z-a1",
                         "mycity.coap.port=0",
                         "mycity.metrics.port=0",
+                        // Only the sensors' readings: the gateway's own health is TelemetryIT's.
+                        "mycity.edge.telemetry-interval=0",
                         "mycity.edge.device-keys=" + Files.writeString(dir.resolve("keys.conf"), keys),
                         "mycity.edge.outbox=" + dir.resolve("outbox.db")));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

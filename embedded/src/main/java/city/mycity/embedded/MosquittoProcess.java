@@ -124,7 +124,12 @@ public final class MosquittoProcess implements AutoCloseable {
         startProcess();
     }
 
-    /** Stops the broker gracefully; {@link #restart()} or {@link #close()} after. */
+    /** Starts the broker again after {@link #stop()}, on the same port with its saved sessions and queues. */
+    public void resume() throws IOException {
+        startProcess();
+    }
+
+    /** Stops the broker gracefully; {@link #restart()}, {@link #resume()} or {@link #close()} after. */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();

@@ -23,8 +23,10 @@ import picocli.CommandLine.Option;
             "cluster with the job jar), sends the generated town's readings in gateway packs, and fails the parts one",
             "after another: restart the broker, restart PostgreSQL, kill -9 the TaskManager, stop the job with a",
             "savepoint and resume it. Prints each recovery time and whether the store holds exactly the valid",
-            "readings sent (count and a checksum per device, from the simulator's ledger). Needs Mosquitto",
-            "(apt-get install mosquitto) and the job jar (built by ./mycity on first run)."
+            "readings sent (count and a checksum per device, from the simulator's ledger). With --edge, one",
+            "gateway's sensors post over CoAP/DTLS to a standalone edge agent (outbox on disk) instead, and the",
+            "faults are the edge's: kill -9 the agent, stop the broker for 60 s, cut the uplink for 2 minutes.",
+            "Needs Mosquitto (apt-get install mosquitto) and the job jar (built by ./mycity on first run)."
         })
 final class ChaosCommand implements Callable<Integer> {
 
@@ -32,15 +34,21 @@ final class ChaosCommand implements Callable<Integer> {
             names = "--scenario",
             split = ",",
             paramLabel = "NAME",
-            description = "Faults to inject, in order (default: all): broker-restart, database-restart,"
-                    + " taskmanager-kill, savepoint-resume.")
+            description = "Faults to inject, in order (default: all of the run's kind): broker-restart,"
+                    + " database-restart, taskmanager-kill, savepoint-resume; with the edge: edge-kill,"
+                    + " broker-stop, uplink-cut.")
     private List<String> scenarios;
 
     @Option(
+            names = "--edge",
+            description = "Sensors post through a standalone edge agent over CoAP/DTLS (default: gateway packs"
+                    + " straight to the broker).")
+    private boolean edge;
+
+    @Option(
             names = "--rate",
-            defaultValue = "6500",
-            description = "Simulator messages per second, about 1.15 readings each (default: ${DEFAULT-VALUE}).")
-    private double rate;
+            description = "Simulator messages per second, about 1.15 readings each (default: 6500; with --edge, 200).")
+    private Double rate;
 
     @Option(
             names = "--warm-up",
@@ -59,17 +67,20 @@ final class ChaosCommand implements Callable<Integer> {
         List<Scenario> chosen;
         try {
             chosen = scenarios == null
-                    ? List.of(Scenario.values())
+                    ? (edge ? Scenario.edgeScenarios() : Scenario.platform())
                     : scenarios.stream().map(ChaosCommand::scenario).toList();
+            if (!edge && chosen.stream().anyMatch(Scenario::edge)) {
+                throw new IllegalArgumentException("The edge scenarios need --edge.");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
         Files.createDirectories(folder);
         Path run = Files.createTempDirectory(folder, "run-");
-        ChaosOptions options = ChaosOptions.defaults(run)
-                .withScenarios(chosen)
-                .withMessageRate(rate)
+        ChaosOptions defaults = edge ? ChaosOptions.edgeDefaults(run) : ChaosOptions.defaults(run);
+        ChaosOptions options = defaults.withScenarios(chosen)
+                .withMessageRate(rate == null ? defaults.messageRate() : rate)
                 .withTimes(city.mycity.settings.Settings.parseDuration(warmUp), Duration.ofSeconds(10));
         ChaosReport report = new ChaosRun(options, new Progress()).run();
         System.out.println();

@@ -139,14 +139,17 @@ public final class Settings {
     public static Duration parseDuration(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
         try {
-            Duration duration = t.startsWith("p") ? Duration.parse(t.toUpperCase(java.util.Locale.ROOT)) : shortForm(t);
+            // A bare 0 needs no unit: it is how a setting says "off".
+            Duration duration = t.equals("0")
+                    ? Duration.ZERO
+                    : t.startsWith("p") ? Duration.parse(t.toUpperCase(java.util.Locale.ROOT)) : shortForm(t);
             if (duration.isNegative()) {
                 throw new IllegalArgumentException("a duration must not be negative");
             }
             return duration;
         } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException(
-                    "expected a duration like 500ms, 2s, 5m, 1h or PT2S, but was '" + text + "'", e);
+                    "expected a duration like 0, 500ms, 2s, 5m, 1h or PT2S, but was '" + text + "'", e);
         }
     }
 

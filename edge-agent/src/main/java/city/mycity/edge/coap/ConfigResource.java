@@ -3,6 +3,7 @@ package city.mycity.edge.coap;
 import city.mycity.edge.config.GatewayConfig;
 import city.mycity.edge.config.RemoteConfig;
 import city.mycity.edge.config.SensorSettings;
+import city.mycity.reading.Identifiers;
 import city.mycity.reading.SensorKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -32,19 +34,32 @@ final class ConfigResource extends CoapResource {
     private final RemoteConfig config;
     private final Function<String, Optional<SensorKind>> kindOf;
     private final boolean authenticated;
+    private final Predicate<String> known;
     private final Map<String, DeviceConfig> devices = new ConcurrentHashMap<>();
 
-    ConfigResource(RemoteConfig config, Function<String, Optional<SensorKind>> kindOf, boolean authenticated) {
+    /**
+     * @param known the devices that have settings here: a child resource is made only for them, so that requests for
+     *     made-up names cannot fill the agent's memory
+     */
+    ConfigResource(
+            RemoteConfig config,
+            Function<String, Optional<SensorKind>> kindOf,
+            boolean authenticated,
+            Predicate<String> known) {
         super(NAME);
         this.config = config;
         this.kindOf = kindOf;
         this.authenticated = authenticated;
+        this.known = known;
         getAttributes().setTitle("Sensor settings: GET /config/{device}, observable");
         config.onApplied(applied -> devices.values().forEach(CoapResource::changed));
     }
 
     @Override
     public Resource getChild(String name) {
+        if (!Identifiers.isValid(name) || !known.test(name)) {
+            return null;
+        }
         return devices.computeIfAbsent(name, DeviceConfig::new);
     }
 

@@ -23,6 +23,8 @@ public final class RemoteConfig {
     private final GatewayConfigParser parser;
     private final List<Consumer<GatewayConfig>> listeners = new CopyOnWriteArrayList<>();
     private volatile GatewayConfig current = GatewayConfig.INITIAL;
+    /** The running configuration as it was published, to tell a redelivery from other content under its version. */
+    private JsonNode currentJson;
 
     public RemoteConfig(GatewayConfigParser parser) {
         this.parser = parser;
@@ -54,14 +56,31 @@ public final class RemoteConfig {
                 LOGGER.warn("Configuration refused: {}", reason);
                 return ConfigStatus.refused(offered.version(), reason, running);
             }
+            JsonNode tree = jsonOf(json);
             if (offered.version() == running) {
-                return ConfigStatus.applied(running);
+                if (tree.equals(currentJson)) {
+                    return ConfigStatus.applied(running);
+                }
+                String reason = "version " + running + " is already applied with other content: give changes a new"
+                        + " version";
+                LOGGER.warn("Configuration refused: {}", reason);
+                return ConfigStatus.refused(offered.version(), reason, running);
             }
             current = offered;
+            currentJson = tree;
         }
         LOGGER.info("Configuration version {} applied", offered.version());
         listeners.forEach(listener -> listener.accept(offered));
         return ConfigStatus.applied(offered.version());
+    }
+
+    private static JsonNode jsonOf(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            // Parsed a moment ago: cannot happen.
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The version a refused configuration gave, if it can be read, for the answer. */

@@ -26,9 +26,9 @@ public record MqttUplinkOptions(
         Duration maxReconnectDelay,
         Path caFile) {
 
-    /** Whether the connection is TLS: an {@code ssl://} URL. */
+    /** Whether the connection is TLS: an {@code ssl://} or {@code wss://} URL. */
     public boolean tls() {
-        return url.regionMatches(true, 0, "ssl://", 0, 6);
+        return url.regionMatches(true, 0, "ssl://", 0, 6) || url.regionMatches(true, 0, "wss://", 0, 6);
     }
 
     @Override

@@ -164,7 +164,14 @@ public final class MqttUplinkPublisher implements UplinkPublisher, ControlChanne
             LOGGER.info("The configuration on {} was cleared; the running one stays", service.topic());
             return;
         }
-        byte[] status = service.answer().apply(message.getPayload());
+        byte[] status;
+        try {
+            status = service.answer().apply(message.getPayload());
+        } catch (RuntimeException e) {
+            // Thrown out of Paho's callback it would drop the connection, and the retained message would come back.
+            LOGGER.warn("Could not handle the configuration on {}: {}", service.topic(), e.toString());
+            return;
+        }
         try {
             client.publish(service.statusTopic(), new MqttMessage(status, QOS, true, new MqttProperties()));
         } catch (MqttException e) {

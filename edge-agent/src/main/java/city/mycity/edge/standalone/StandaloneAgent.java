@@ -30,6 +30,8 @@ public final class StandaloneAgent implements AutoCloseable {
     private static final Pattern METRICS_PORT = Pattern.compile("Metrics at http://[^:]+:(\\d+)/metrics");
     private static final long CLOCK_TICKS = 100;
     private static final long START_TIMEOUT_SECONDS = 60;
+    /** The system property that names the standalone jar. */
+    public static final String JAR_PROPERTY = "mycity.edge.agent-jar";
 
     private final Process process;
     private final int coapPort;
@@ -63,11 +65,13 @@ public final class StandaloneAgent implements AutoCloseable {
                         "--config=" + config))
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
+        Process process = null;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Process process = builder.start();
+            process = builder.start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> copy(process, lines, log), "edge-agent-output");
+            Process started = process;
+            Thread reader = new Thread(() -> copy(started, lines, log), "edge-agent-output");
             reader.setDaemon(true);
             reader.start();
             Integer metrics = null;
@@ -99,6 +103,7 @@ public final class StandaloneAgent implements AutoCloseable {
             throw new UncheckedIOException("Could not start the edge agent: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.destroyForcibly();
             throw new IllegalStateException("Interrupted while the edge agent started", e);
         }
     }
@@ -110,28 +115,58 @@ public final class StandaloneAgent implements AutoCloseable {
     }
 
     private static void copy(Process process, BlockingQueue<String> lines, Path log) {
+        Writer copy = null;
+        try {
+            copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // No log file: the output is still read, or the agent would block on a full pipe.
+        }
         try (BufferedReader out =
-                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                Writer copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (lines.size() < 1000) {
                     lines.add(line);
                 }
-                copy.write(line);
-                copy.write('\n');
-                copy.flush();
+                copy = write(copy, line);
             }
         } catch (IOException ignored) {
             // The agent stopped.
+        } finally {
+            write(copy, null);
+        }
+    }
+
+    /** Writes a line to the log (or closes it, for {@code null}); on failure drops the log, not the reading. */
+    private static Writer write(Writer copy, String line) {
+        if (copy == null) {
+            return null;
+        }
+        try {
+            if (line == null) {
+                copy.close();
+                return null;
+            }
+            copy.write(line);
+            copy.write('\n');
+            copy.flush();
+            return copy;
+        } catch (IOException e) {
+            return null;
         }
     }
 
     /**
      * The standalone jar the build makes, {@code edge-agent/target/edge-agent-*-standalone.jar}, looked for from the
-     * repository's root or from the edge-agent module.
+     * repository's root, from a module beside edge-agent or from edge-agent itself; the system property {@value
+     * #JAR_PROPERTY} names another.
      */
     public static Path jar() {
-        for (Path target : List.of(Path.of("edge-agent", "target"), Path.of("target"))) {
+        String given = System.getProperty(JAR_PROPERTY);
+        if (given != null) {
+            return Path.of(given);
+        }
+        for (Path target :
+                List.of(Path.of("edge-agent", "target"), Path.of("..", "edge-agent", "target"), Path.of("target"))) {
             if (Files.isDirectory(target)) {
                 try (Stream<Path> files = Files.list(target)) {
                     var jar = files.filter(p -> p.getFileName().toString().endsWith("-standalone.jar"))

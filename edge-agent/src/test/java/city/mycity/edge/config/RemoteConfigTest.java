@@ -52,14 +52,27 @@ class RemoteConfigTest {
     }
 
     @Test
-    void an_older_version_is_refused_and_the_same_version_again_changes_nothing() {
+    void an_older_version_is_refused_and_the_same_one_again_changes_nothing() {
         config.offer(version(5, "PT1M"));
 
         assertThat(config.offer(version(4, "PT2M")).reason())
                 .isEqualTo("version 4 is older than the running version 5");
-        assertThat(config.offer(version(5, "PT3M")).applied()).isTrue();
+        assertThat(config.offer(version(5, "PT1M")).applied())
+                .as("the retained message again")
+                .isTrue();
         assertThat(config.current().settingsFor("any", null).interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(applied).containsExactly(5L);
+    }
+
+    @Test
+    void other_content_under_the_running_version_is_refused_not_said_to_be_applied() {
+        config.offer(version(5, "PT1M"));
+
+        ConfigStatus status = config.offer(version(5, "PT3M"));
+
+        assertThat(status.applied()).isFalse();
+        assertThat(status.reason()).startsWith("version 5 is already applied with other content");
+        assertThat(config.current().settingsFor("any", null).interval()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

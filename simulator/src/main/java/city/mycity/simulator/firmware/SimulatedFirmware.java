@@ -2,6 +2,7 @@ package city.mycity.simulator.firmware;
 
 import city.mycity.firmware.ota.FirmwareManifest;
 import city.mycity.firmware.ota.FirmwareSigner;
+import city.mycity.firmware.ota.FirmwareVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,8 +21,8 @@ import org.eclipse.californium.elements.exception.ConnectorException;
 
 /**
  * A sensor's firmware updater, as a constrained device runs it: it fetches a campaign's signed manifest and its image
- * block-wise over CoAP (Block2), checks size, SHA-256 and the Ed25519 signature against the key built into it, and
- * only then applies the image; it reports each step ({@code verified}, {@code applied}, {@code failed: reason}). A
+ * block-wise over CoAP (Block2), checks model, version (only a newer one: no roll-back), size, SHA-256 and the Ed25519
+ * signature against the key built into it, and only then applies the image; it reports each step ({@code verified}, {@code applied}, {@code failed: reason}). A
  * bad signature, an image for another model or an interrupted download is refused, never applied, and tried again
  * after a pause.
  */
@@ -110,6 +111,9 @@ public final class SimulatedFirmware implements AutoCloseable {
         }
         if (!manifest.model().equals(model)) {
             return Optional.of("firmware for model " + manifest.model() + ", this is " + model);
+        }
+        if (!FirmwareVersions.newer(manifest.version(), version)) {
+            return Optional.of("version " + manifest.version() + " is not newer than the running " + version);
         }
         CoapResponse image = get(campaign + "/image?device=" + device);
         if (image == null || !image.isSuccess()) {

@@ -156,6 +156,19 @@ class FirmwareUpdateIT {
     }
 
     @Test
+    void an_older_image_with_a_valid_signature_does_not_roll_the_sensor_back() throws Exception {
+        Campaign campaign = campaign("fw-11", image, council);
+
+        try (SimulatedFirmware sensor = new SimulatedFirmware(DEVICE, MODEL, council.getPublic(), "3.0.0", TIMEOUT)) {
+            Optional<String> refused = sensor.updateOnce(url(campaign));
+
+            assertThat(refused).contains("version 2.4.1 is not newer than the running 3.0.0");
+            assertThat(sensor.version()).isEqualTo("3.0.0");
+        }
+        assertThat(server.blocksServed()).as("nothing downloaded").isZero();
+    }
+
+    @Test
     void a_download_cut_in_the_middle_is_not_applied_and_the_next_try_completes() throws Exception {
         Campaign campaign = campaign("fw-10", image, council);
         try (SimulatedFirmware sensor = sensor()) {

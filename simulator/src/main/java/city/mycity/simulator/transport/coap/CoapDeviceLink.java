@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,8 @@ public final class CoapDeviceLink implements DeviceLink {
         return thread;
     });
     private volatile boolean closed;
+    /** Messages waiting to be sent again, failed if the link closes first. */
+    private final java.util.Set<CompletableFuture<Void>> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final long FIRST_PAUSE_MILLIS = 500;
     private static final long MAX_PAUSE_MILLIS = 8_000;
@@ -99,24 +102,42 @@ public final class CoapDeviceLink implements DeviceLink {
         request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_SENML_JSON);
         request.setPayload(payload);
         attempt.whenComplete((ignored, error) -> {
-            if (error != null) {
-                request.cancel();
+            try {
+                if (error != null) {
+                    request.cancel();
+                }
+            } finally {
+                lease.release();
             }
-            lease.release();
             if (error == null) {
                 answered.complete(null);
             } else if (retryable(error) && System.nanoTime() + pause * 1_000_000 < deadline && !closed) {
                 endpoints.forget(device);
-                resends.schedule(
-                        () -> attempt(device, payload, answered, deadline, Math.min(MAX_PAUSE_MILLIS, pause * 2)),
-                        pause,
-                        TimeUnit.MILLISECONDS);
+                resendLater(device, payload, answered, deadline, pause);
             } else {
                 answered.completeExceptionally(error);
             }
         });
         lease.client().advanced(new Handler(attempt, request), request);
         attempt.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void resendLater(
+            String device, byte[] payload, CompletableFuture<Void> answered, long deadline, long pause) {
+        waiting.add(answered);
+        try {
+            resends.schedule(
+                    () -> {
+                        if (waiting.remove(answered)) {
+                            attempt(device, payload, answered, deadline, Math.min(MAX_PAUSE_MILLIS, pause * 2));
+                        }
+                    },
+                    pause,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            waiting.remove(answered);
+            answered.completeExceptionally(new DeliveryException("The CoAP link closed before the message went"));
+        }
     }
 
     /** No answer, or the server unavailable (5.xx): worth another try. A 4.xx would be answered the same again. */
@@ -129,6 +150,11 @@ public final class CoapDeviceLink implements DeviceLink {
     public void close() {
         closed = true;
         resends.shutdownNow();
+        for (CompletableFuture<Void> answered : waiting) {
+            if (waiting.remove(answered)) {
+                answered.completeExceptionally(new DeliveryException("The CoAP link closed before the message went"));
+            }
+        }
         endpoints.close();
     }
 

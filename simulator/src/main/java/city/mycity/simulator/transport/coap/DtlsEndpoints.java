@@ -162,10 +162,16 @@ final class DtlsEndpoints implements SensorEndpoints {
         }
 
         private void destroy() {
-            closer.execute(() -> {
+            Runnable destroy = () -> {
                 client.shutdown();
                 endpoint.destroy();
-            });
+            };
+            try {
+                closer.execute(destroy);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The pool closed: nobody waits on a response thread any more.
+                destroy.run();
+            }
         }
     }
 }
