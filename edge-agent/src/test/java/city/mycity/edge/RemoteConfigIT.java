@@ -3,6 +3,7 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.mycity.edge.security.DeviceKeys;
 import city.mycity.reading.GatewayTopics;
 import city.mycity.reading.SensorKind;
 import city.mycity.testkit.ReceivedMessage;
@@ -93,6 +94,30 @@ class RemoteConfigIT {
                             notifications.contains("{\"version\":2,\"interval\":1800,\"thresholds\":{\"fill\":80.0}}"));
             assertThat(agent.configuration().version()).isEqualTo(2);
             observing.proactiveCancel();
+        }
+    }
+
+    @Test
+    void over_dtls_a_sensor_reads_only_its_own_settings() {
+        byte[] key = "the key of bin 17, 16+ bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (EdgeAgent agent = EdgeAgent.builder()
+                        .deviceKeys(DeviceKeys.of(java.util.Map.of("bin-00017", key, "bin-00018", key)))
+                        .tenant(broker.tenant())
+                        .gateway(GATEWAY)
+                        .coapPort(0)
+                        .telemetryInterval(Duration.ZERO)
+                        .mqttUrl(broker.url())
+                        .mqttUsername(broker.username())
+                        .mqttPassword(broker.password())
+                        .mqttClientId(broker.clientId("edge"))
+                        .build()
+                        .start();
+                TestCoapClient bin17 = TestCoapClient.dtls(agent.coapPort(), "bin-00017", key)) {
+            assertThat(bin17.get("/config/bin-00017").getCode()).isEqualTo(ResponseCode.CONTENT);
+            assertThat(bin17.get("/config/bin-00018").getCode()).isEqualTo(ResponseCode.FORBIDDEN);
+            assertThat(bin17.get("/config/bin-99999").getCode())
+                    .as("no such sensor")
+                    .isEqualTo(ResponseCode.NOT_FOUND);
         }
     }
 

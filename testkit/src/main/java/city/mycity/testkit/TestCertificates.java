@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A throw-away certificate authority and a server certificate it signed for {@code 127.0.0.1} and {@code localhost},
- * made with the {@code openssl} program (EC P-256, valid two days), plus a second CA that signed nothing: what a test
- * needs for a TLS broker and a client that trusts it, or not. {@link #available()} tells whether {@code openssl} is
+ * made with the {@code openssl} program (EC P-256, valid two days), a certificate of the same CA for another host, and
+ * a second CA that signed nothing: what a test needs for a TLS broker and a client that trusts it, or not. {@link #available()} tells whether {@code openssl} is
  * here.
  */
 public final class TestCertificates {
@@ -101,6 +101,15 @@ public final class TestCertificates {
     /** The server's PEM certificate. */
     public Path serverCertificate() {
         return folder.resolve("server.pem");
+    }
+
+    /** A certificate the same CA signed for another host only, {@code broker.elsewhere.example}. */
+    public Path elsewhereCertificate() {
+        return folder.resolve("elsewhere.pem");
+    }
+
+    public Path elsewhereKey() {
+        return folder.resolve("elsewhere.key");
     }
 
     /** The server's PEM private key, unencrypted. */

@@ -100,6 +100,29 @@ class MqttUplinkTlsIT {
     }
 
     @Test
+    void does_not_connect_to_a_broker_whose_certificate_names_another_host() throws Exception {
+        try (MosquittoProcess elsewhere = MosquittoProcess.start(
+                        dir,
+                        new MosquittoProcess.Tls(certificates.elsewhereCertificate(), certificates.elsewhereKey()));
+                MqttUplinkPublisher publisher = new MqttUplinkPublisher(new MqttUplinkOptions(
+                        elsewhere.url(),
+                        elsewhere.username(),
+                        elsewhere.password().toCharArray(),
+                        "gw-tls-elsewhere",
+                        16,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(1),
+                        certificates.authority()))) {
+            publisher.start();
+
+            // Signed by the trusted CA, but for broker.elsewhere.example, not 127.0.0.1: the agent hangs up.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> elsewhere.log().orElse("").contains("OpenSSL Error"));
+            assertThat(publisher.isConnected()).isFalse();
+        }
+    }
+
+    @Test
     void does_not_connect_with_a_wrong_password() {
         try (MqttUplinkPublisher publisher =
                 new MqttUplinkPublisher(options("not the password", certificates.authority()))) {
