@@ -36,7 +36,17 @@ public final class TestCertificates {
                 folder.resolve("server.ext"),
                 "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n",
                 StandardCharsets.UTF_8);
-        made.openssl(
+        made.server("server", "server.ext", "localhost");
+        Files.writeString(
+                folder.resolve("elsewhere.ext"),
+                "subjectAltName=DNS:broker.elsewhere.example\nextendedKeyUsage=serverAuth\n",
+                StandardCharsets.UTF_8);
+        made.server("elsewhere", "elsewhere.ext", "broker.elsewhere.example");
+        return made;
+    }
+
+    private void server(String name, String extensions, String commonName) throws IOException {
+        openssl(
                 "req",
                 "-new",
                 "-newkey",
@@ -45,16 +55,16 @@ public final class TestCertificates {
                 "ec_paramgen_curve:prime256v1",
                 "-nodes",
                 "-keyout",
-                "server.key",
+                name + ".key",
                 "-out",
-                "server.csr",
+                name + ".csr",
                 "-subj",
-                "/CN=localhost");
-        made.openssl(
+                "/CN=" + commonName);
+        openssl(
                 "x509",
                 "-req",
                 "-in",
-                "server.csr",
+                name + ".csr",
                 "-CA",
                 "ca.pem",
                 "-CAkey",
@@ -63,10 +73,9 @@ public final class TestCertificates {
                 "-days",
                 "2",
                 "-extfile",
-                "server.ext",
+                extensions,
                 "-out",
-                "server.pem");
-        return made;
+                name + ".pem");
     }
 
     private void authority(String name, String commonName) throws IOException {
