@@ -93,13 +93,17 @@ public final class Demo implements AutoCloseable {
             int httpPort = geo.start();
 
             DemoSensorKeys keys = DemoSensorKeys.generate(city);
-            EdgeAgent edge = startEdgeAgent(city, broker, keys, settings, shutdown);
+            Path edgeFolder = TempFolders.create(null, "mycity-demo-edge-");
+            shutdown.add("edge folder", () -> TempFolders.deleteRecursively(edgeFolder));
+            Path keysFile = keys.writeTo(edgeFolder.resolve("device-keys.conf"));
+            EdgeAgent edge = startEdgeAgent(city, broker, keys, edgeFolder.resolve("outbox.db"), settings, shutdown);
             startSimulator(city, options, edge.coapPort(), keys, shutdown);
 
             out.printf(
                     "Edge agent: coaps://127.0.0.1:%d/up/{device} (DTLS, a key per sensor; durable outbox)"
                             + "   Metrics: http://localhost:%d/metrics%n",
                     edge.coapPort(), httpPort);
+            out.printf("Sensor keys (for coap-client-openssl; removed at stop): %s%n", keysFile);
             out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
             out.printf("Dashboard: http://localhost:%d/%n", httpPort);
             out.flush();
@@ -188,7 +192,12 @@ public final class Demo implements AutoCloseable {
     }
 
     private static EdgeAgent startEdgeAgent(
-            CityModel city, BrokerEndpoint broker, DemoSensorKeys keys, Settings settings, Shutdown shutdown) {
+            CityModel city,
+            BrokerEndpoint broker,
+            DemoSensorKeys keys,
+            Path outbox,
+            Settings settings,
+            Shutdown shutdown) {
         Map<String, String> gatewayOf =
                 city.sensors().stream().collect(Collectors.toUnmodifiableMap(Sensor::id, Sensor::gateway));
         String anyGateway = city.gateways().get(0).id();
@@ -201,7 +210,7 @@ public final class Demo implements AutoCloseable {
                 // folder of the demo's own, removed when it stops) until the broker has them. Loopback only.
                 .coapHost("127.0.0.1")
                 .deviceKeys(keys.deviceKeys())
-                .outbox(outboxFile(shutdown))
+                .outbox(outbox)
                 .coapPort(settings.get(LauncherSettings.COAP_PORT))
                 .fallBackToFreePort(true)
                 .mqttUrl(broker.url());
@@ -209,12 +218,6 @@ public final class Demo implements AutoCloseable {
             edge.mqttUsername(broker.username()).mqttPassword(broker.password());
         }
         return shutdown.add("edge agent", edge.build().start());
-    }
-
-    private static Path outboxFile(Shutdown shutdown) {
-        Path folder = TempFolders.create(null, "mycity-demo-edge-");
-        shutdown.add("edge outbox folder", () -> TempFolders.deleteRecursively(folder));
-        return folder.resolve("outbox.db");
     }
 
     private static void startSimulator(

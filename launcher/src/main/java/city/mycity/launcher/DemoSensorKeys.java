@@ -3,13 +3,20 @@ package city.mycity.launcher;
 import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.Sensor;
 import city.mycity.edge.security.DeviceKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The demo's pre-shared keys: a random 16-byte key for each simulated sensor, made anew at each start and held in
- * memory only (never written or logged), given to both the edge agent and the simulated sensors.
+ * The demo's pre-shared keys: a random key of 24 letters and digits (about 143 bits) for each simulated sensor, made
+ * anew at each start, given to both the edge agent and the simulated sensors, and written only to a file readable by
+ * its owner in the demo's temporary folder (for trying the agent with {@code coap-client-openssl}); never logged.
  */
 final class DemoSensorKeys {
 
@@ -19,15 +26,44 @@ final class DemoSensorKeys {
         this.keys = keys;
     }
 
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int KEY_CHARACTERS = 24;
+
     static DemoSensorKeys generate(CityModel city) {
         SecureRandom random = new SecureRandom();
         Map<String, byte[]> keys = new HashMap<>();
         for (Sensor sensor : city.sensors()) {
-            byte[] key = new byte[DeviceKeys.MIN_KEY_BYTES];
-            random.nextBytes(key);
-            keys.put(sensor.id(), key);
+            StringBuilder key = new StringBuilder(KEY_CHARACTERS);
+            for (int i = 0; i < KEY_CHARACTERS; i++) {
+                key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            keys.put(sensor.id(), key.toString().getBytes(StandardCharsets.US_ASCII));
         }
         return new DemoSensorKeys(Map.copyOf(keys));
+    }
+
+    /**
+     * Writes the keys as the agent's keys file ({@code device = text:KEY}), readable by the owner only where the file
+     * system has POSIX permissions.
+     */
+    Path writeTo(Path file) {
+        StringBuilder text =
+                new StringBuilder("# The demo's sensor keys, made at start; removed when the demo stops.\n");
+        new TreeMap<>(keys).forEach((device, key) -> text.append(device)
+                .append(" = text:")
+                .append(new String(key, StandardCharsets.US_ASCII))
+                .append('\n'));
+        try {
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the temporary folder's own protection applies.
+            }
+            return Files.writeString(file, text, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not write the demo's sensor keys to " + file, e);
+        }
     }
 
     /** The agent's view: every sensor's key. */
