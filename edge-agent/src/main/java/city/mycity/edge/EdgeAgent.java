@@ -70,8 +70,13 @@ public final class EdgeAgent implements AutoCloseable {
                 : new GatewayPacker(settings.tenant, packing, delivery, LingerTimer.daemon());
         // One gateway's agent takes its configuration from the platform; an agent forwarding for several (the demo's)
         // serves the defaults.
-        this.remoteConfig = new RemoteConfig(new GatewayConfigParser(
-                settings.deviceKinds, settings.deviceKeys == null ? Set.of() : settings.deviceKeys.devices()));
+        // Kept beside the outbox, when there is one, so that a restart without the broker keeps the settings.
+        this.remoteConfig = new RemoteConfig(
+                new GatewayConfigParser(
+                        settings.deviceKinds, settings.deviceKeys == null ? Set.of() : settings.deviceKeys.devices()),
+                settings.outbox == null || !settings.singleGateway
+                        ? null
+                        : settings.outbox.resolveSibling(settings.outbox.getFileName() + ".config.json"));
         this.forwarder = new UplinkForwarder(
                 settings.tenant,
                 settings.gatewayOf,

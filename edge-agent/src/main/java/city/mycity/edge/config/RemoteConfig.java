@@ -3,6 +3,9 @@ package city.mycity.edge.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -26,8 +29,53 @@ public final class RemoteConfig {
     /** The running configuration as it was published, to tell a redelivery from other content under its version. */
     private JsonNode currentJson;
 
+    private final Path store;
+
+    /** A configuration held in memory only: after a restart, the defaults until the broker gives it again. */
     public RemoteConfig(GatewayConfigParser parser) {
+        this(parser, null);
+    }
+
+    /**
+     * A configuration kept in {@code store} as well (written atomically when one is applied), and read from it at
+     * start, so that an agent restarted while the broker is away serves the settings it had.
+     *
+     * @param store the file, or {@code null} for memory only
+     */
+    public RemoteConfig(GatewayConfigParser parser, Path store) {
         this.parser = parser;
+        this.store = store;
+        if (store != null && Files.isRegularFile(store)) {
+            load(store);
+        }
+    }
+
+    private void load(Path file) {
+        try {
+            byte[] json = Files.readAllBytes(file);
+            current = parser.parse(json);
+            currentJson = jsonOf(json);
+            LOGGER.info("Configuration version {} restored from {}", current.version(), file);
+        } catch (IOException | ConfigRefusedException e) {
+            // Kept from an earlier version of the agent, or damaged: the broker's retained one will come.
+            LOGGER.warn(
+                    "Configuration in {} not restored ({}); running the defaults until one arrives",
+                    file,
+                    e.getMessage());
+        }
+    }
+
+    private void save(byte[] json) {
+        if (store == null) {
+            return;
+        }
+        try {
+            Path temporary = store.resolveSibling(store.getFileName() + ".new");
+            Files.write(temporary, json);
+            Files.move(temporary, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOGGER.warn("Configuration applied but not saved to {}: {}", store, e.getMessage());
+        }
     }
 
     /** The configuration running now ({@link GatewayConfig#INITIAL} until one is applied). */
@@ -68,6 +116,7 @@ public final class RemoteConfig {
             }
             current = offered;
             currentJson = tree;
+            save(json);
         }
         LOGGER.info("Configuration version {} applied", offered.version());
         listeners.forEach(listener -> listener.accept(offered));

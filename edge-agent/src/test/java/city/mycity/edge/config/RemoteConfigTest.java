@@ -3,12 +3,14 @@ package city.mycity.edge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RemoteConfigTest {
 
@@ -73,6 +75,30 @@ class RemoteConfigTest {
         assertThat(status.applied()).isFalse();
         assertThat(status.reason()).startsWith("version 5 is already applied with other content");
         assertThat(config.current().settingsFor("any", null).interval()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void a_configuration_kept_in_a_file_is_running_again_after_a_restart(@TempDir Path dir) {
+        Path store = dir.resolve("outbox.db.config.json");
+        GatewayConfigParser parser = new GatewayConfigParser(device -> Optional.empty(), Set.of());
+        new RemoteConfig(parser, store).offer(version(7, "PT2M"));
+
+        RemoteConfig restarted = new RemoteConfig(parser, store);
+
+        assertThat(restarted.current().version()).isEqualTo(7);
+        assertThat(restarted.current().settingsFor("any", null).interval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(restarted.offer(version(7, "PT2M")).applied())
+                .as("the retained one again")
+                .isTrue();
+    }
+
+    @Test
+    void a_damaged_file_leaves_the_defaults_running(@TempDir Path dir) throws Exception {
+        Path store = java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"version\": ");
+
+        RemoteConfig restarted = new RemoteConfig(new GatewayConfigParser(device -> Optional.empty(), Set.of()), store);
+
+        assertThat(restarted.current()).isEqualTo(GatewayConfig.INITIAL);
     }
 
     @Test
