@@ -1,5 +1,6 @@
 package city.mycity.chaos;
 
+import city.mycity.edge.security.DeviceKeys;
 import city.mycity.edge.standalone.StandaloneAgent;
 import city.mycity.testkit.TcpProxy;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -58,17 +58,12 @@ final class EdgeGateway implements AutoCloseable {
         Files.createDirectories(folder);
         Map<String, byte[]> keys = new HashMap<>();
         SecureRandom random = new SecureRandom();
-        StringBuilder keysFile = new StringBuilder("# device = hex:KEY, made for this chaos run\n");
         for (String sensor : sensors) {
             byte[] key = new byte[16];
             random.nextBytes(key);
             keys.put(sensor, key);
-            keysFile.append(sensor)
-                    .append(" = hex:")
-                    .append(HexFormat.of().formatHex(key))
-                    .append('\n');
         }
-        Path keysPath = Files.writeString(folder.resolve("device-keys.conf"), keysFile, StandardCharsets.UTF_8);
+        Path keysPath = DeviceKeys.of(keys).writeTo(folder.resolve("device-keys.conf"), "Made for this chaos run.");
         int coapPort = freeUdpPort();
         Path config = Files.writeString(
                 folder.resolve("edge.properties"),

@@ -3,6 +3,7 @@ package city.mycity.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.mycity.edge.security.DeviceKeys;
 import city.mycity.edge.standalone.StandaloneAgent;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.UplinkTopic;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,12 +102,9 @@ class AgentKilledIT {
     void every_reading_answered_before_a_kill_9_reaches_the_broker_once_the_agent_is_back() throws Exception {
         String tenant = broker.tenant();
         TestSubscriber packs = broker.subscriber(UplinkTopic.ROOT + "/" + tenant + "/+/" + UplinkTopic.UP);
-        StringBuilder keys = new StringBuilder();
+        Map<String, byte[]> keys = new HashMap<>();
         for (int n = 0; n < DEVICES; n++) {
-            keys.append(device(n))
-                    .append(" = text:")
-                    .append(new String(key(n), StandardCharsets.UTF_8))
-                    .append('\n');
+            keys.put(device(n), key(n));
         }
         Path config = Files.writeString(
                 dir.resolve("edge.properties"),
@@ -117,7 +116,8 @@ class AgentKilledIT {
                         "mycity.metrics.port=0",
                         // Only the sensors' readings: the gateway's own health is TelemetryIT's.
                         "mycity.edge.telemetry-interval=0",
-                        "mycity.edge.device-keys=" + Files.writeString(dir.resolve("keys.conf"), keys),
+                        "mycity.edge.device-keys="
+                                + DeviceKeys.of(keys).writeTo(dir.resolve("keys.conf"), "The sensors."),
                         "mycity.edge.outbox=" + dir.resolve("outbox.db")));
         // The uplink is down while the first agent runs: everything it answers waits in its outbox when it is killed.
         TcpProxy uplink = TcpProxy.to(URI.create(broker.url()).getPort());

@@ -3,15 +3,11 @@ package city.mycity.launcher;
 import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.Sensor;
 import city.mycity.edge.security.DeviceKeys;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The demo's pre-shared keys: a random key of 24 letters and digits (about 143 bits) for each simulated sensor, made
@@ -42,28 +38,9 @@ final class DemoSensorKeys {
         return new DemoSensorKeys(Map.copyOf(keys));
     }
 
-    /**
-     * Writes the keys as the agent's keys file ({@code device = text:KEY}), readable by the owner only where the file
-     * system has POSIX permissions.
-     */
+    /** Writes the keys as the agent's keys file, readable by the owner only. */
     Path writeTo(Path file) {
-        StringBuilder text =
-                new StringBuilder("# The demo's sensor keys, made at start; removed when the demo stops.\n");
-        new TreeMap<>(keys).forEach((device, key) -> text.append(device)
-                .append(" = text:")
-                .append(new String(key, StandardCharsets.US_ASCII))
-                .append('\n'));
-        try {
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the temporary folder's own protection applies.
-            }
-            return Files.writeString(file, text, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Could not write the demo's sensor keys to " + file, e);
-        }
+        return deviceKeys().writeTo(file, "The demo's sensor keys, made at start; removed when the demo stops.");
     }
 
     /** The agent's view: every sensor's key. */

@@ -4,6 +4,7 @@ import city.mycity.bench.BenchListener;
 import city.mycity.bench.exception.BenchException;
 import city.mycity.bench.services.BrokerEndpoint;
 import city.mycity.edge.outbox.SqliteOutbox;
+import city.mycity.edge.security.DeviceKeys;
 import city.mycity.edge.standalone.StandaloneAgent;
 import city.mycity.reading.SenmlCodec;
 import city.mycity.reading.SenmlPack;
@@ -16,7 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,17 +77,14 @@ public final class EdgeBench {
         List<String> devices = new ArrayList<>();
         List<byte[]> keys = new ArrayList<>();
         SecureRandom random = new SecureRandom();
-        StringBuilder keysFile = new StringBuilder();
+        Map<String, byte[]> byDevice = new HashMap<>();
         for (int i = 0; i < options.sensors(); i++) {
             String device = "bin-%05d".formatted(i);
             byte[] key = new byte[16];
             random.nextBytes(key);
             devices.add(device);
             keys.add(key);
-            keysFile.append(device)
-                    .append(" = hex:")
-                    .append(HexFormat.of().formatHex(key))
-                    .append('\n');
+            byDevice.put(device, key);
         }
         Path outbox = workDir.resolve("outbox.db");
         Path config = Files.writeString(
@@ -97,7 +95,8 @@ public final class EdgeBench {
                         "mycity.edge.gateway=" + GATEWAY,
                         "mycity.coap.port=0",
                         "mycity.metrics.port=-1",
-                        "mycity.edge.device-keys=" + Files.writeString(workDir.resolve("keys.conf"), keysFile),
+                        "mycity.edge.device-keys="
+                                + DeviceKeys.of(byDevice).writeTo(workDir.resolve("keys.conf"), "The bench's sensors."),
                         "mycity.edge.outbox=" + outbox,
                         "mycity.edge.outbox-max-readings=" + Math.max(2_000_000, options.buffered() * 2L)));
         Map<String, String> environment = new java.util.HashMap<>();

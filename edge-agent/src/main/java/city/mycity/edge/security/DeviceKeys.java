@@ -111,6 +111,46 @@ public final class DeviceKeys {
         return key;
     }
 
+    /**
+     * Writes the keys in the file format above, readable by the owner only where the file system has POSIX
+     * permissions: {@code text:} for a key of printable characters without spaces (one a person can type), else
+     * {@code hex:}.
+     *
+     * @return the file
+     */
+    public Path writeTo(Path file, String comment) {
+        StringBuilder text = new StringBuilder("# ").append(comment).append('\n');
+        new java.util.TreeMap<>(byDevice).forEach((device, key) -> text.append(device)
+                .append(" = ")
+                .append(
+                        typeable(key)
+                                ? "text:" + new String(key, StandardCharsets.US_ASCII)
+                                : "hex:" + HexFormat.of().formatHex(key))
+                .append('\n'));
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(
+                        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the folder's own protection applies.
+            }
+            return Files.writeString(file, text, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new DeviceKeysException("Could not write the device keys to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean typeable(byte[] key) {
+        for (byte b : key) {
+            if (b < 0x21 || b > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The device's key (a copy), if it has one. */
     public Optional<byte[]> key(String device) {
         byte[] key = byDevice.get(device);

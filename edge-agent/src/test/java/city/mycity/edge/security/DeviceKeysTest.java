@@ -7,6 +7,7 @@ import city.mycity.edge.exception.DeviceKeysException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeviceKeysTest {
 
@@ -29,6 +30,22 @@ class DeviceKeysTest {
         assertThat(keys.key("bin-00017")).hasValueSatisfying(key -> assertThat(new String(key, StandardCharsets.UTF_8))
                 .isEqualTo("a key typed on the console"));
         assertThat(keys.key("bay-00002")).isEmpty();
+    }
+
+    @Test
+    void keys_written_to_a_file_read_back_the_same_typeable_ones_as_text(@TempDir java.nio.file.Path dir)
+            throws Exception {
+        byte[] typeable = "Abc123xyz789Qrs456".getBytes(StandardCharsets.US_ASCII);
+        byte[] binary = new byte[16];
+        binary[3] = (byte) 0xFF;
+        java.nio.file.Path file = DeviceKeys.of(java.util.Map.of("bay-00001", typeable, "bin-00017", binary))
+                .writeTo(dir.resolve("keys.conf"), "for the test");
+
+        DeviceKeys read = DeviceKeys.load(file);
+
+        assertThat(read.key("bay-00001")).hasValue(typeable);
+        assertThat(read.key("bin-00017")).hasValue(binary);
+        assertThat(java.nio.file.Files.readString(file)).contains("bay-00001 = text:Abc123xyz789Qrs456");
     }
 
     @Test
