@@ -2,6 +2,7 @@ package city.mycity.chaos;
 
 import city.mycity.chaos.cluster.FlinkCluster;
 import city.mycity.citymodel.CityModel;
+import city.mycity.codec.DeviceProfiles;
 import city.mycity.embedded.EmbeddedDatabase;
 import city.mycity.embedded.MosquittoProcess;
 import city.mycity.gateway.registry.CityRegistration;
@@ -132,12 +133,13 @@ final class ChaosPlatform implements AutoCloseable {
     }
 
     /** Starts the edge agent of one gateway, for the sensors behind it, its uplink to this platform's broker. */
-    EdgeGateway startEdge(String tenant, String gateway, List<String> sensors) throws IOException {
+    /** Starts the edge agent of one gateway for the sensors that have these profiles: their codecs and keys. */
+    EdgeGateway startEdge(String tenant, String gateway, DeviceProfiles profiles) throws IOException {
         edge = EdgeGateway.start(
                 folder.resolve("edge-" + gateway),
                 tenant,
                 gateway,
-                sensors,
+                profiles,
                 broker.url(),
                 broker.username(),
                 broker.password());

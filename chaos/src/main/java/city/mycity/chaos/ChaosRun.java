@@ -4,10 +4,12 @@ import city.mycity.citymodel.City;
 import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.Sensor;
 import city.mycity.citymodel.generated.GeneratedTown;
+import city.mycity.codec.DeviceProfiles;
 import city.mycity.simulator.DeviceTally;
 import city.mycity.simulator.Ledger;
 import city.mycity.simulator.Simulator;
 import city.mycity.simulator.fault.FaultProfile;
+import city.mycity.simulator.frames.VendorProfiles;
 import city.mycity.simulator.transport.DeviceLink;
 import city.mycity.simulator.transport.coap.CoapDeviceLink;
 import city.mycity.simulator.transport.mqtt.MqttGatewayLink;
@@ -66,7 +68,7 @@ public final class ChaosRun {
                     .resendFor(Duration.ofMinutes(5))
                     .build()) {
                 return runWhileSending(
-                        platform, simulator(city, link), city.sensors().size());
+                        platform, simulator(city, link).build(), city.sensors().size());
             }
         }
     }
@@ -87,10 +89,10 @@ public final class ChaosRun {
                 .orElseThrow()
                 .getKey();
         City city = OneGateway.of(town, gateway);
-        listener.started(
-                "the edge agent of " + gateway + " for its " + city.sensors().size() + " sensors (DTLS)");
-        EdgeGateway edge = platform.startEdge(
-                city.tenant(), gateway, city.sensors().stream().map(Sensor::id).toList());
+        listener.started("the edge agent of " + gateway + " for its "
+                + city.sensors().size() + " sensors (DTLS, vendor frames)");
+        DeviceProfiles profiles = VendorProfiles.of(city);
+        EdgeGateway edge = platform.startEdge(city.tenant(), gateway, profiles);
         try (CoapDeviceLink link = CoapDeviceLink.builder("127.0.0.1", edge.coapPort())
                 .dtls(edge::key)
                 .maxInFlight(64)
@@ -98,19 +100,20 @@ public final class ChaosRun {
                 .resendFor(Duration.ofMinutes(5))
                 .build()) {
             return runWhileSending(
-                    platform, simulator(city, link), city.sensors().size());
+                    platform,
+                    simulator(city, link).vendorFrames(profiles).build(),
+                    city.sensors().size());
         }
     }
 
-    private Simulator simulator(CityModel city, DeviceLink link) {
+    private Simulator.Builder simulator(CityModel city, DeviceLink link) {
         return Simulator.builder()
                 .city(city)
                 .link(link)
                 .faults(FaultProfile.none())
                 .messageRate(options.messageRate())
                 .tallyPerDevice(true)
-                .confirmTimeout(Duration.ofMinutes(5))
-                .build();
+                .confirmTimeout(Duration.ofMinutes(5));
     }
 
     private ChaosReport runWhileSending(ChaosPlatform platform, Simulator simulator, int devices) throws Exception {

@@ -1,5 +1,6 @@
 package city.mycity.chaos;
 
+import city.mycity.codec.DeviceProfiles;
 import city.mycity.edge.security.DeviceKeys;
 import city.mycity.edge.standalone.StandaloneAgent;
 import city.mycity.testkit.TcpProxy;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +50,7 @@ final class EdgeGateway implements AutoCloseable {
             Path folder,
             String tenant,
             String gateway,
-            List<String> sensors,
+            DeviceProfiles profiles,
             String brokerUrl,
             String brokerUser,
             String brokerPassword)
@@ -58,12 +58,13 @@ final class EdgeGateway implements AutoCloseable {
         Files.createDirectories(folder);
         Map<String, byte[]> keys = new HashMap<>();
         SecureRandom random = new SecureRandom();
-        for (String sensor : sensors) {
+        for (String sensor : profiles.asMap().keySet()) {
             byte[] key = new byte[16];
             random.nextBytes(key);
             keys.put(sensor, key);
         }
         Path keysPath = DeviceKeys.of(keys).writeTo(folder.resolve("device-keys.conf"), "Made for this chaos run.");
+        Path profilesPath = profiles.writeTo(folder.resolve("device-profiles.conf"), "Made for this chaos run.");
         int coapPort = freeUdpPort();
         Path config = Files.writeString(
                 folder.resolve("edge.properties"),
@@ -74,6 +75,7 @@ final class EdgeGateway implements AutoCloseable {
                         "mycity.coap.host=127.0.0.1",
                         "mycity.coap.port=" + coapPort,
                         "mycity.edge.device-keys=" + keysPath.toAbsolutePath(),
+                        "mycity.edge.profiles=" + profilesPath.toAbsolutePath(),
                         "mycity.edge.outbox=" + folder.resolve("outbox.db").toAbsolutePath(),
                         "mycity.edge.telemetry-interval=0",
                         "mycity.metrics.port=0",

@@ -42,6 +42,15 @@ public record DeviceProfile(String codec, Map<String, String> settings) {
         return new DeviceProfile(words[0], settings);
     }
 
+    /** The profile as a profiles file writes it, {@code codec [key=value ...]}: what {@link #parse} reads. */
+    public String toText() {
+        StringBuilder text = new StringBuilder(codec);
+        settings.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> text.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+        return text.toString();
+    }
+
     /** The setting as a number, if it is set and is one. */
     public OptionalDouble number(String key) {
         String value = settings.get(key);

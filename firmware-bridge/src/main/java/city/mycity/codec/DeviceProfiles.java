@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The profiles of a gateway's devices, by device id: which codec reads each one's frames. Kept in a local file now
@@ -74,6 +75,25 @@ public final class DeviceProfiles {
             }
         }
         return new DeviceProfiles(byDevice);
+    }
+
+    /**
+     * Writes the profiles in the file format above, a device a line in the order of their ids, under a comment line,
+     * for a gateway to {@link #load}.
+     *
+     * @return the file
+     */
+    public Path writeTo(Path file, String comment) {
+        StringBuilder text = new StringBuilder("# ").append(comment).append('\n');
+        new TreeMap<>(byDevice).forEach((device, profile) -> text.append(device)
+                .append(" = ")
+                .append(profile.toText())
+                .append('\n'));
+        try {
+            return Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the device profiles to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public Optional<DeviceProfile> of(String device) {

@@ -9,8 +9,11 @@ import city.mycity.reading.RefusalReason;
 import city.mycity.reading.ResolvedRecord;
 import city.mycity.reading.SenmlCodec.Decoded;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfileDecoderTest {
 
@@ -58,6 +61,16 @@ class ProfileDecoderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lamp-0001 (street-lamp)")
                 .hasMessageContaining("ultrasonic-bin");
+    }
+
+    @Test
+    void profiles_written_to_a_file_read_back_the_same(@TempDir Path folder) throws Exception {
+        DeviceProfiles written = profiles(PROFILES + "ws-0001 = water-logger\n");
+
+        Path file = written.writeTo(folder.resolve("profiles.conf"), "Made by a test.");
+
+        assertThat(DeviceProfiles.load(file).asMap()).isEqualTo(written.asMap());
+        assertThat(Files.readString(file)).startsWith("# Made by a test.\n").contains("depth-mm=1000");
     }
 
     @Test

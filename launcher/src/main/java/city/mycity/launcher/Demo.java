@@ -3,6 +3,7 @@ package city.mycity.launcher;
 import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.CityModels;
 import city.mycity.citymodel.Sensor;
+import city.mycity.codec.PayloadDecoders;
 import city.mycity.dashboard.Dashboard;
 import city.mycity.edge.EdgeAgent;
 import city.mycity.embedded.EmbeddedBroker;
@@ -13,6 +14,7 @@ import city.mycity.geo.GeoService;
 import city.mycity.settings.Settings;
 import city.mycity.simulator.Simulator;
 import city.mycity.simulator.fault.FaultProfile;
+import city.mycity.simulator.frames.VendorProfiles;
 import city.mycity.simulator.transport.coap.CoapDeviceLink;
 import city.mycity.stream.ReadingsJob;
 import io.micrometer.core.instrument.Metrics;
@@ -206,9 +208,11 @@ public final class Demo implements AutoCloseable {
                 .tenant(city.tenant())
                 .gateway(anyGateway)
                 .gatewayOf(lookup)
-                // As a gateway runs it: DTLS with a key per sensor, and readings kept in a durable outbox (in a
-                // folder of the demo's own, removed when it stops) until the broker has them. Loopback only.
+                // As a gateway runs it: DTLS with a key per sensor, the vendor codec each sensor's profile names, and
+                // readings kept in a durable outbox (in a folder of the demo's own, removed when it stops) until the
+                // broker has them. Loopback only.
                 .coapHost("127.0.0.1")
+                .decoders(PayloadDecoders.withProfiles(VendorProfiles.of(city)))
                 .deviceKeys(keys.deviceKeys())
                 .outbox(outbox)
                 .coapPort(settings.get(LauncherSettings.COAP_PORT))
@@ -239,6 +243,7 @@ public final class Demo implements AutoCloseable {
                         .start(start)
                         .speed(options.speed())
                         .faults(options.faults() ? FaultProfile.demo() : FaultProfile.none())
+                        .vendorFrames(VendorProfiles.of(city))
                         .link(link)
                         .build());
         simulator.start();

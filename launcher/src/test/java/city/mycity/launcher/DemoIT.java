@@ -15,7 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -123,6 +128,27 @@ class DemoIT {
                                 .body())
                 .contains("mycity_readings_stored_total")
                 .contains("mycity_messages_forwarded_total{stage=\"edge\"}"));
+    }
+
+    @Test
+    void the_sensors_speak_their_vendors_frames_which_the_edge_agent_reads_into_readings() {
+        // Only the frames carry a battery's charge, a water logger's noise and a counter's lanes.
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(storedQuantities())
+                .contains("occupied", "battery", "noise", "lane-1-count", "fill"));
+    }
+
+    private static List<String> storedQuantities() throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT DISTINCT quantity FROM reading ORDER BY quantity")) {
+            List<String> quantities = new ArrayList<>();
+            while (rows.next()) {
+                quantities.add(rows.getString(1));
+            }
+            return quantities;
+        }
     }
 
     private static List<JsonNode> features(JsonNode collection) {

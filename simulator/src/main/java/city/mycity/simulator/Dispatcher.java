@@ -1,5 +1,6 @@
 package city.mycity.simulator;
 
+import city.mycity.codec.ContentFormats;
 import city.mycity.reading.ReadingMetrics;
 import city.mycity.simulator.fault.Fault;
 import city.mycity.simulator.fault.Message;
@@ -110,12 +111,14 @@ final class Dispatcher {
 
     /** A message the link carries in a gateway pack: a SenML one, when the link packs. */
     private boolean inGatewayPack(Message message) {
-        return gatewayPacks && message.pack() != null;
+        return gatewayPacks && message.pack() != null && message.contentFormat() != ContentFormats.OCTET_STREAM;
     }
 
     private CompletionStage<Void> send(Message message) {
         try {
-            return link.send(message.tenant(), message.sensor(), message.payload(), message.pack());
+            return message.contentFormat() == ContentFormats.OCTET_STREAM
+                    ? link.sendFrame(message.tenant(), message.sensor(), message.payload())
+                    : link.send(message.tenant(), message.sensor(), message.payload(), message.pack());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

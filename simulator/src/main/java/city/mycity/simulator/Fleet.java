@@ -3,11 +3,13 @@ package city.mycity.simulator;
 import city.mycity.citymodel.CarPark;
 import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.Sensor;
+import city.mycity.codec.DeviceProfiles;
 import city.mycity.simulator.bins.BinSensor;
 import city.mycity.simulator.bins.CollectionRound;
 import city.mycity.simulator.device.SimulatedDevice;
 import city.mycity.simulator.fault.FaultChannel;
 import city.mycity.simulator.fault.FaultProfile;
+import city.mycity.simulator.frames.FrameFirmware;
 import city.mycity.simulator.parking.BaySensor;
 import city.mycity.simulator.parking.CarParkProfile;
 import city.mycity.simulator.parking.OccupancyTarget;
@@ -33,7 +35,10 @@ final class Fleet {
 
     private Fleet() {}
 
-    static List<Member> of(CityModel city, long seed, FaultProfile faults) {
+    /**
+     * @param frames the profiles of the devices that speak their vendors' frames; the others send SenML JSON
+     */
+    static List<Member> of(CityModel city, long seed, FaultProfile faults, DeviceProfiles frames) {
         Map<String, OccupancyTarget> carParks = new HashMap<>();
         for (CarPark carPark : city.carParks()) {
             carParks.put(carPark.id(), CarParkProfile.random(new SplittableRandom(seedOf(seed, carPark.id()))));
@@ -43,8 +48,11 @@ final class Fleet {
         List<Member> members = new ArrayList<>(city.sensors().size());
         for (Sensor sensor : city.sensors()) {
             long deviceSeed = seedOf(seed, sensor.id());
-            FaultChannel channel =
-                    new FaultChannel(city.tenant(), sensor, ghostId(sensor.id(), ids), faults, mix(deviceSeed + 1));
+            FrameFirmware firmware = frames.of(sensor.id())
+                    .map(profile -> new FrameFirmware(city.tenant(), sensor, profile, mix(deviceSeed + 3)))
+                    .orElse(null);
+            FaultChannel channel = new FaultChannel(
+                    city.tenant(), sensor, ghostId(sensor.id(), ids), faults, mix(deviceSeed + 1), firmware);
             members.add(new Member(members.size(), device(sensor, deviceSeed, carParks), channel));
         }
         return members;

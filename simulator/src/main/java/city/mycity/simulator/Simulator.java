@@ -1,6 +1,7 @@
 package city.mycity.simulator;
 
 import city.mycity.citymodel.CityModel;
+import city.mycity.codec.DeviceProfiles;
 import city.mycity.settings.Settings;
 import city.mycity.simulator.device.DayClock;
 import city.mycity.simulator.fault.FaultProfile;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,8 @@ public final class Simulator implements AutoCloseable {
         this.ledger = new Ledger(builder.tallyPerDevice);
         DayClock clock = new DayClock(builder.timeZone);
         Instant start = builder.start != null ? builder.start : defaultStart(builder.timeZone);
-        this.engine = new Engine(Fleet.of(city, builder.seed, builder.faults), clock, start.toEpochMilli());
+        this.engine =
+                new Engine(Fleet.of(city, builder.seed, builder.faults, builder.frames), clock, start.toEpochMilli());
         this.link = builder.link;
         this.dispatcher = new Dispatcher(builder.link, ledger, builder.messageRate, builder.registry);
         LOGGER.info(
@@ -195,8 +198,20 @@ public final class Simulator implements AutoCloseable {
         private MeterRegistry registry = Metrics.globalRegistry;
         private Duration confirmTimeout = Duration.ofSeconds(30);
         private boolean tallyPerDevice;
+        private DeviceProfiles frames = DeviceProfiles.of(Map.of());
 
         private Builder() {}
+
+        /**
+         * The devices that speak their vendors' byte frames instead of SenML, each as its profile says (its codec, a
+         * bin's depth): {@link city.mycity.simulator.frames.VendorProfiles#of} gives a profile to every sensor of a
+         * city. Give the gateway the same profiles, so that it can read the frames. By default, none: every device
+         * sends SenML JSON.
+         */
+        public Builder vendorFrames(DeviceProfiles profiles) {
+            this.frames = profiles;
+            return this;
+        }
 
         /**
          * Whether the ledger keeps a {@link DeviceTally} per device (of messages without faults), so that a store can
@@ -310,8 +325,13 @@ public final class Simulator implements AutoCloseable {
             if (city.sensors().isEmpty()) {
                 throw new IllegalStateException("City " + city.tenant() + " has no sensors to simulate.");
             }
-            if (timeZone == null || faults == null || registry == null || confirmTimeout == null) {
-                throw new IllegalStateException("Time zone, faults, meter registry and timeout must not be null.");
+            if (timeZone == null || faults == null || registry == null || confirmTimeout == null || frames == null) {
+                throw new IllegalStateException(
+                        "Time zone, faults, vendor frames, meter registry and timeout must not be null.");
+            }
+            if (!frames.asMap().isEmpty() && !link.carriesFrames()) {
+                throw new IllegalStateException("Devices that speak vendor frames need a link that carries them to a"
+                        + " gateway (the CoAP link); " + link.getClass().getSimpleName() + " carries SenML only.");
             }
             if (!(speed > 0) || Double.isInfinite(speed)) {
                 throw new IllegalStateException("Speed must be a positive number, but was " + speed);

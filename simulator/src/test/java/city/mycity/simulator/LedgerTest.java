@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.mycity.citymodel.GeoPoint;
 import city.mycity.citymodel.Sensor;
+import city.mycity.codec.ContentFormats;
 import city.mycity.reading.RefusalReason;
 import city.mycity.reading.SensorKind;
 import city.mycity.simulator.fault.Fault;
@@ -112,6 +113,7 @@ class LedgerTest {
                 "test-town",
                 7,
                 1_741_000_000_000L,
+                ContentFormats.SENML_JSON,
                 new byte[] {'['},
                 null,
                 0,
@@ -147,6 +149,7 @@ class LedgerTest {
                 "test-town",
                 7,
                 1_741_000_000_000L,
+                ContentFormats.SENML_JSON,
                 new byte[] {'['},
                 null,
                 valid,

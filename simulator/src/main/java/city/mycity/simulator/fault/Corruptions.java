@@ -1,5 +1,6 @@
 package city.mycity.simulator.fault;
 
+import city.mycity.codec.frame.FrameHeader;
 import city.mycity.reading.Quantity;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -60,6 +61,21 @@ final class Corruptions {
         System.arraycopy(noise, 0, garbage, 0, noise.length);
         System.arraycopy(tail, 0, garbage, noise.length, tail.length);
         return garbage;
+    }
+
+    /**
+     * A vendor frame spoilt the way a radio or a failing firmware spoils one: cut short after its header (so that its
+     * time and sequence keep it unlike any other), or replaced by {@link #garbage}, whose first byte claims format
+     * version 0, which no frame has.
+     */
+    static byte[] spoilFrame(byte[] frame, String device, long sequence, SplittableRandom random) {
+        if (random.nextBoolean()) {
+            return garbage(device, sequence, random);
+        }
+        int cut = random.nextInt(Math.min(FrameHeader.LENGTH, frame.length - 1), frame.length);
+        byte[] truncated = new byte[cut];
+        System.arraycopy(frame, 0, truncated, 0, cut);
+        return truncated;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -1,11 +1,13 @@
 package city.mycity.simulator.fault;
 
 import city.mycity.citymodel.Sensor;
+import city.mycity.codec.ContentFormats;
 import city.mycity.reading.Quantity;
 import city.mycity.reading.RefusalReason;
 import city.mycity.reading.SenmlCodec;
 import city.mycity.reading.SenmlPack;
 import city.mycity.reading.SenmlRecord;
+import city.mycity.simulator.frames.FrameFirmware;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +33,7 @@ public final class FaultChannel {
     private final Sensor sensor;
     private final Sensor ghost;
     private final FaultProfile profile;
+    private final FrameFirmware firmware;
     private final SplittableRandom random;
     private final double stuckStart;
     private long sequence;
@@ -38,14 +41,27 @@ public final class FaultChannel {
     private int stuckRemaining;
 
     /**
+     * A channel whose device sends SenML JSON.
+     *
      * @param ghostId an id that is not in the city, for {@link Fault#UNKNOWN_DEVICE} messages
      */
     public FaultChannel(String tenant, Sensor sensor, String ghostId, FaultProfile profile, long seed) {
+        this(tenant, sensor, ghostId, profile, seed, null);
+    }
+
+    /**
+     * A channel whose device sends its vendor's frames, written by {@code firmware}, or SenML JSON when it is {@code
+     * null}. A frame has no units and always a time, and its fields bound its values: for such a device a wrong unit,
+     * a missing time or a value out of range becomes a spoilt frame ({@link Fault#MALFORMED_PAYLOAD}) instead.
+     */
+    public FaultChannel(
+            String tenant, Sensor sensor, String ghostId, FaultProfile profile, long seed, FrameFirmware firmware) {
         this.tenant = tenant;
         this.sensor = sensor;
         this.ghost = new Sensor(
                 ghostId, sensor.kind(), sensor.zone(), sensor.gateway(), null, sensor.street(), sensor.location());
         this.profile = profile;
+        this.firmware = firmware;
         this.random = new SplittableRandom(seed);
         double stuck = profile.rate(Fault.STUCK);
         this.stuckStart = stuck / (STUCK_EPISODE_MESSAGES * (1 - stuck));
@@ -78,10 +94,15 @@ public final class FaultChannel {
             faults.add(Fault.DUPLICATE);
         }
         Fault contentFault = contentFault(content);
+        if (firmware != null && contentFault != null && contentFault != Fault.UNKNOWN_DEVICE) {
+            contentFault = Fault.MALFORMED_PAYLOAD;
+        }
         if (contentFault != null) {
             faults.add(contentFault);
         }
-        return build(seq, timeMillis, values, contentFault, faults, copies);
+        return firmware != null
+                ? buildFrame(seq, timeMillis, values, contentFault, faults, copies)
+                : build(seq, timeMillis, values, contentFault, faults, copies);
     }
 
     private Fault contentFault(double u) {
@@ -156,11 +177,47 @@ public final class FaultChannel {
                 tenant,
                 seq,
                 time,
+                ContentFormats.SENML_JSON,
                 payload,
                 pack,
                 valid,
                 refusals,
                 refusalsInGatewayPack,
+                faults,
+                copies,
+                new AtomicBoolean());
+    }
+
+    /**
+     * A vendor frame: read back with the device's codec when it is sound, spoilt when it is malformed, and sent as a
+     * device the gateway does not know (whole, with one refusal: a frame never travels in a gateway pack).
+     */
+    private Message buildFrame(long seq, long time, double[] values, Fault fault, Set<Fault> faults, int copies) {
+        byte[] frame = firmware.frame(seq, time, values);
+        Sensor addressed = fault == Fault.UNKNOWN_DEVICE ? ghost : sensor;
+        SenmlPack pack = null;
+        int valid = 0;
+        List<RefusalReason> refusals = List.of();
+        if (fault == null) {
+            pack = firmware.read(frame);
+            valid = pack.records().size();
+        } else {
+            refusals = List.of(fault.refusal().orElseThrow());
+            if (fault == Fault.MALFORMED_PAYLOAD) {
+                frame = Corruptions.spoilFrame(frame, sensor.id(), seq, random);
+            }
+        }
+        return new Message(
+                addressed,
+                tenant,
+                seq,
+                time,
+                ContentFormats.OCTET_STREAM,
+                frame,
+                pack,
+                valid,
+                refusals,
+                refusals,
                 faults,
                 copies,
                 new AtomicBoolean());

@@ -31,6 +31,7 @@ public record Message(
         String tenant,
         long sequence,
         long timeMillis,
+        int contentFormat,
         byte[] payload,
         SenmlPack pack,
         int validReadings,

@@ -3,6 +3,7 @@ package city.mycity.simulator.firmware;
 import city.mycity.firmware.ota.FirmwareManifest;
 import city.mycity.firmware.ota.FirmwareSigner;
 import city.mycity.firmware.ota.FirmwareVersions;
+import city.mycity.simulator.transport.coap.SensorDtls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -49,6 +50,15 @@ public final class SimulatedFirmware implements AutoCloseable {
      * @param timeout how long one request may go unanswered before the download counts as interrupted
      */
     public SimulatedFirmware(String device, String model, PublicKey trusted, String version, Duration timeout) {
+        this(device, null, model, trusted, version, timeout);
+    }
+
+    /**
+     * A sensor that fetches over DTLS ({@code coaps://}), authenticated with its pre-shared key; or over plain CoAP
+     * when {@code key} is {@code null}.
+     */
+    public SimulatedFirmware(
+            String device, byte[] key, String model, PublicKey trusted, String version, Duration timeout) {
         this.device = device;
         this.model = model;
         this.trusted = trusted;
@@ -56,10 +66,12 @@ public final class SimulatedFirmware implements AutoCloseable {
         this.timeoutMillis = timeout.toMillis();
         Configuration config = Configuration.createStandardWithoutFile();
         config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 4 * 1024 * 1024);
-        this.endpoint = CoapEndpoint.builder()
-                .setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress(0))
-                .build();
+        this.endpoint = key == null
+                ? CoapEndpoint.builder()
+                        .setConfiguration(config)
+                        .setInetSocketAddress(new InetSocketAddress(0))
+                        .build()
+                : SensorDtls.endpoint(device, key, config);
         try {
             endpoint.start();
         } catch (IOException e) {

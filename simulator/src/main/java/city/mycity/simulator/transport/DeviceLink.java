@@ -39,6 +39,23 @@ public interface DeviceLink extends AutoCloseable {
     }
 
     /**
+     * Sends one vendor frame ({@code application/octet-stream}, content format 42) on behalf of a device, for a gateway
+     * to read with the codec of the device's profile. Only a link that {@link #carriesFrames()} can.
+     *
+     * @return completes when the receiver acknowledged the frame, exceptionally when it refused it or could not be
+     *     reached
+     * @throws UnsupportedOperationException by default: a link that acts as the gateway itself carries SenML only
+     */
+    default CompletionStage<Void> sendFrame(String tenant, Sensor sensor, byte[] frame) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " carries SenML only, not vendor frames");
+    }
+
+    /** Whether the link can carry vendor frames to a gateway that reads them. By default, false. */
+    default boolean carriesFrames() {
+        return false;
+    }
+
+    /**
      * Whether messages sent with a pack travel in gateway packs ({@code mycity/v1/{tenant}/{gateway}/up}), where the
      * platform checks each record's device on its own; the ledger counts their refusals that way. By default, false:
      * each message alone.

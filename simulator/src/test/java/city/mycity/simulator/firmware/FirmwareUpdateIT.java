@@ -10,15 +10,23 @@ import city.mycity.firmware.ota.FirmwareImage;
 import city.mycity.firmware.ota.FirmwareSigner;
 import city.mycity.firmware.ota.coap.FirmwareServer;
 import city.mycity.firmware.ota.mqtt.MqttCampaignReporter;
+import city.mycity.simulator.transport.coap.SensorDtls;
 import city.mycity.testkit.TestBroker;
 import city.mycity.testkit.TestSubscriber;
 import city.mycity.testkit.UdpProxy;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
@@ -189,5 +197,47 @@ class FirmwareUpdateIT {
             assertThat(sensor.version()).isEqualTo("2.4.1");
         }
         assertThat(states).containsExactly("downloading", "verified", "applied");
+    }
+
+    @Test
+    void over_dtls_a_sensor_updates_with_its_own_key_and_reports_only_as_itself() throws Exception {
+        byte[] key = "the key of bin-00017".getBytes(StandardCharsets.US_ASCII);
+        byte[] neighboursKey = "the key of bin-00099".getBytes(StandardCharsets.US_ASCII);
+        try (FirmwareServer secure =
+                FirmwareServer.startDtls("127.0.0.1", 0, Map.of(DEVICE, key, "bin-00099", neighboursKey))) {
+            Campaign campaign = new Campaign(
+                    "fw-12", image, FirmwareSigner.sign(image, council.getPrivate()), List.of(DEVICE, "bin-00099"));
+            secure.serve(campaign);
+            String url = "coaps://127.0.0.1:" + secure.port() + "/fw/" + campaign.id();
+
+            try (SimulatedFirmware sensor =
+                    new SimulatedFirmware(DEVICE, key, MODEL, council.getPublic(), "2.3.0", TIMEOUT)) {
+                assertThat(sensor.update(url, 2, Duration.ofMillis(100)).applied())
+                        .isTrue();
+            }
+            assertThat(campaign.progress(DEVICE).orElseThrow().state()).isEqualTo(CampaignState.APPLIED);
+
+            CoapEndpoint neighbour =
+                    SensorDtls.endpoint("bin-00099", neighboursKey, Configuration.createStandardWithoutFile());
+            neighbour.start();
+            CoapClient forger = new CoapClient(url + "/state/" + DEVICE);
+            forger.setEndpoint(neighbour);
+            try {
+                CoapResponse forged =
+                        forger.post("failed: forged by a neighbour".getBytes(StandardCharsets.US_ASCII), 0);
+                assertThat(forged.getCode()).isEqualTo(ResponseCode.FORBIDDEN);
+            } finally {
+                forger.shutdown();
+                neighbour.destroy();
+            }
+            assertThat(campaign.progress(DEVICE).orElseThrow().state()).isEqualTo(CampaignState.APPLIED);
+
+            byte[] wrongKey = "not the key of bin-00017".getBytes(StandardCharsets.US_ASCII);
+            try (SimulatedFirmware stranger =
+                    new SimulatedFirmware(DEVICE, wrongKey, MODEL, council.getPublic(), "2.3.0", TIMEOUT)) {
+                assertThat(stranger.updateOnce(url))
+                        .hasValueSatisfying(reason -> assertThat(reason).contains("no answer"));
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package city.mycity.firmware.ota.coap;
 
 import city.mycity.firmware.ota.Campaign;
 import city.mycity.firmware.ota.CampaignState;
+import java.security.Principal;
 import java.util.List;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.BlockOption;
@@ -9,6 +10,7 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 
 /** {@code /fw/{campaign}/...}: the manifest, the image and the devices' reports (see {@link FirmwareServer}). */
 final class CampaignResource extends CoapResource {
@@ -44,8 +46,11 @@ final class CampaignResource extends CoapResource {
     }
 
     private void image(CoapExchange exchange) {
-        String device = exchange.getQueryParameter("device");
-        if (device == null || !campaign.includes(device)) {
+        String device = deviceOf(exchange, exchange.getQueryParameter("device"));
+        if (device == null) {
+            return;
+        }
+        if (!campaign.includes(device)) {
             exchange.respond(ResponseCode.FORBIDDEN, "the image is for the campaign's devices: ?device={id}");
             return;
         }
@@ -56,6 +61,26 @@ final class CampaignResource extends CoapResource {
         exchange.respond(ResponseCode.CONTENT, campaign.image(), MediaTypeRegistry.APPLICATION_OCTET_STREAM);
     }
 
+    /**
+     * The device asking: over DTLS the identity it authenticated with, which the device it names (if any) must be;
+     * over plain CoAP the device it names. Answers 4.03 and gives {@code null} when it names another device, or none
+     * over plain CoAP.
+     */
+    private static String deviceOf(CoapExchange exchange, String named) {
+        Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
+        String identity = peer instanceof PreSharedKeyIdentity psk ? psk.getIdentity() : null;
+        if (identity == null && named == null) {
+            exchange.respond(ResponseCode.FORBIDDEN, "over plain CoAP a sensor names itself: ?device={id}");
+            return null;
+        }
+        if (identity == null || named == null || named.equals(identity)) {
+            return identity != null ? identity : named;
+        }
+        exchange.respond(
+                ResponseCode.FORBIDDEN, "a sensor fetches and reports only as itself: " + identity + ", not " + named);
+        return null;
+    }
+
     @Override
     public void handlePOST(CoapExchange exchange) {
         List<String> path = exchange.getRequestOptions().getUriPath();
@@ -63,7 +88,10 @@ final class CampaignResource extends CoapResource {
             exchange.respond(ResponseCode.NOT_FOUND, "POST /fw/{campaign}/state/{device}");
             return;
         }
-        String device = path.get(3);
+        String device = deviceOf(exchange, path.get(3));
+        if (device == null) {
+            return;
+        }
         if (!campaign.includes(device)) {
             exchange.respond(ResponseCode.NOT_FOUND, "device " + device + " is not in campaign " + campaign.id());
             return;

@@ -15,6 +15,10 @@ import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapt
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 
 /**
  * Serves firmware campaigns over CoAP, the image block-wise (RFC 7959 Block2, Californium's own), to sensors that
@@ -28,7 +32,9 @@ import org.eclipse.californium.elements.config.UdpConfig;
  *       the device's own report (2.04; 4.09 for a move it cannot make; 4.04 for a device not in the campaign).
  * </ul>
  *
- * Plain CoAP for now: the sensors' DTLS keys live in the edge agent, which will front this server.
+ * Over DTLS 1.2 ({@link #startDtls}) each sensor authenticates with its pre-shared key, under its device id, and may
+ * fetch and report only as itself: the {@code device} of the query and the path must be its own, or are left out.
+ * Over plain CoAP ({@link #start}, lab only) the server takes the device's word for who it is.
  */
 public final class FirmwareServer implements AutoCloseable {
 
@@ -39,6 +45,7 @@ public final class FirmwareServer implements AutoCloseable {
     static {
         CoapConfig.register();
         UdpConfig.register();
+        DtlsConfig.register();
     }
 
     private final CoapServer server;
@@ -46,15 +53,8 @@ public final class FirmwareServer implements AutoCloseable {
     private final Map<String, Campaign> campaigns = new ConcurrentHashMap<>();
     private final AtomicLong blocksServed = new AtomicLong();
 
-    private FirmwareServer(String host, int port) {
-        Configuration config = Configuration.createStandardWithoutFile();
-        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, MAX_IMAGE_BYTES);
-        config.set(CoapConfig.PREFERRED_BLOCK_SIZE, BLOCK_BYTES);
-        config.set(CoapConfig.MAX_MESSAGE_SIZE, BLOCK_BYTES);
-        this.endpoint = CoapEndpoint.builder()
-                .setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress(host, port))
-                .build();
+    private FirmwareServer(Configuration config, CoapEndpoint.Builder endpointBuilder) {
+        this.endpoint = endpointBuilder.setConfiguration(config).build();
         this.server = new CoapServer(config);
         endpoint.addInterceptor(new MessageInterceptorAdapter() {
             @Override
@@ -68,9 +68,42 @@ public final class FirmwareServer implements AutoCloseable {
         server.add(new Firmware());
     }
 
-    /** Binds {@code host:port} (0: a free port) and serves. */
+    /** Binds {@code host:port} (0: a free port) and serves over plain CoAP: for a lab, where devices need no keys. */
     public static FirmwareServer start(String host, int port) throws IOException {
-        FirmwareServer firmware = new FirmwareServer(host, port);
+        return start(
+                host,
+                port,
+                new CoapEndpoint.Builder().setInetSocketAddress(new InetSocketAddress(host, port)),
+                config());
+    }
+
+    /**
+     * Binds {@code host:port} (0: a free port) and serves over DTLS 1.2 to the sensors with these pre-shared keys, by
+     * device id; a sensor whose key is not among them cannot shake hands.
+     */
+    public static FirmwareServer startDtls(String host, int port, Map<String, byte[]> keys) throws IOException {
+        Configuration config = config();
+        AdvancedMultiPskStore store = new AdvancedMultiPskStore();
+        keys.forEach(store::setKey);
+        DtlsConnectorConfig dtls = new DtlsConnectorConfig.Builder(config)
+                .setAddress(new InetSocketAddress(host, port))
+                .setAdvancedPskStore(store)
+                .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
+                .build();
+        return start(host, port, new CoapEndpoint.Builder().setConnector(new DTLSConnector(dtls)), config);
+    }
+
+    private static Configuration config() {
+        Configuration config = Configuration.createStandardWithoutFile();
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, MAX_IMAGE_BYTES);
+        config.set(CoapConfig.PREFERRED_BLOCK_SIZE, BLOCK_BYTES);
+        config.set(CoapConfig.MAX_MESSAGE_SIZE, BLOCK_BYTES);
+        return config;
+    }
+
+    private static FirmwareServer start(String host, int port, CoapEndpoint.Builder endpoint, Configuration config)
+            throws IOException {
+        FirmwareServer firmware = new FirmwareServer(config, endpoint);
         try {
             firmware.server.start();
         } catch (IllegalStateException e) {

@@ -22,7 +22,8 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
 
 /**
  * Sends each message the way a CoAP sensor would: {@code POST coap://host:port/up/{device}} with the SenML JSON
- * payload (content format 110, {@code application/senml+json}), confirmable. With plain CoAP every sensor's requests
+ * payload (content format 110, {@code application/senml+json}), or a sensor's vendor frame (42, {@code
+ * application/octet-stream}), confirmable. With plain CoAP every sensor's requests
  * leave from one local UDP endpoint; with DTLS ({@link Builder#dtls}) each sensor has a socket, session and pre-shared
  * key of its own, as a real fleet does ({@code coaps://}). A send completes on a 2.xx response and fails on any other
  * response, on a timeout or on a transmission error. It blocks while the window of unanswered requests is full.
@@ -70,6 +71,25 @@ public final class CoapDeviceLink implements DeviceLink {
 
     @Override
     public CompletionStage<Void> send(String tenant, Sensor sensor, byte[] payload) {
+        return post(new Post(sensor.id(), MediaTypeRegistry.APPLICATION_SENML_JSON, payload));
+    }
+
+    /** Sends the frame as {@code application/octet-stream} (42), as the gateway's vendor codecs expect it. */
+    @Override
+    public CompletionStage<Void> sendFrame(String tenant, Sensor sensor, byte[] frame) {
+        return post(new Post(sensor.id(), MediaTypeRegistry.APPLICATION_OCTET_STREAM, frame));
+    }
+
+    /** True: a sensor that speaks its vendor's frame sends it to its gateway as it is. */
+    @Override
+    public boolean carriesFrames() {
+        return true;
+    }
+
+    /** What one message asks the gateway: the device's path, and its payload with the payload's content format. */
+    private record Post(String device, int contentFormat, byte[] payload) {}
+
+    private CompletionStage<Void> post(Post post) {
         CompletableFuture<Void> answered = new CompletableFuture<>();
         try {
             window.acquire();
@@ -79,7 +99,7 @@ public final class CoapDeviceLink implements DeviceLink {
             return answered;
         }
         answered.whenComplete((ignored, error) -> window.release());
-        attempt(sensor.id(), payload, answered, System.nanoTime() + resendFor.toNanos(), FIRST_PAUSE_MILLIS);
+        attempt(post, answered, System.nanoTime() + resendFor.toNanos(), FIRST_PAUSE_MILLIS);
         return answered;
     }
 
@@ -87,7 +107,8 @@ public final class CoapDeviceLink implements DeviceLink {
      * One try; on no answer or a 5.xx, and while there is time left, tries again after a pause (doubling, up to
      * {@value #MAX_PAUSE_MILLIS} ms), over a fresh DTLS session: a sensor whose gateway restarted shakes hands again.
      */
-    private void attempt(String device, byte[] payload, CompletableFuture<Void> answered, long deadline, long pause) {
+    private void attempt(Post post, CompletableFuture<Void> answered, long deadline, long pause) {
+        String device = post.device();
         CompletableFuture<Void> attempt = new CompletableFuture<>();
         SensorEndpoints.Lease lease;
         try {
@@ -99,8 +120,8 @@ public final class CoapDeviceLink implements DeviceLink {
         }
         Request request = Request.newPost();
         request.setURI(base + device);
-        request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_SENML_JSON);
-        request.setPayload(payload);
+        request.getOptions().setContentFormat(post.contentFormat());
+        request.setPayload(post.payload());
         attempt.whenComplete((ignored, error) -> {
             try {
                 if (error != null) {
@@ -113,7 +134,7 @@ public final class CoapDeviceLink implements DeviceLink {
                 answered.complete(null);
             } else if (retryable(error) && System.nanoTime() + pause * 1_000_000 < deadline && !closed) {
                 endpoints.forget(device);
-                resendLater(device, payload, answered, deadline, pause);
+                resendLater(post, answered, deadline, pause);
             } else {
                 answered.completeExceptionally(error);
             }
@@ -122,14 +143,13 @@ public final class CoapDeviceLink implements DeviceLink {
         attempt.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void resendLater(
-            String device, byte[] payload, CompletableFuture<Void> answered, long deadline, long pause) {
+    private void resendLater(Post post, CompletableFuture<Void> answered, long deadline, long pause) {
         waiting.add(answered);
         try {
             resends.schedule(
                     () -> {
                         if (waiting.remove(answered)) {
-                            attempt(device, payload, answered, deadline, Math.min(MAX_PAUSE_MILLIS, pause * 2));
+                            attempt(post, answered, deadline, Math.min(MAX_PAUSE_MILLIS, pause * 2));
                         }
                     },
                     pause,

@@ -11,10 +11,6 @@ import java.util.function.Function;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.scandium.DTLSConnector;
-import org.eclipse.californium.scandium.config.DtlsConfig;
-import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 
 /**
  * CoAP over DTLS 1.2 as a fleet of real sensors speaks it: each sensor from a UDP socket of its own, with its own
@@ -78,18 +74,7 @@ final class DtlsEndpoints implements SensorEndpoints {
     }
 
     private CoapEndpoint endpoint(String device, byte[] key) {
-        Configuration config = Configuration.createStandardWithoutFile();
-        config.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
-        config.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
-        config.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 4);
-        DtlsConnectorConfig dtls = new DtlsConnectorConfig.Builder(config)
-                .setAdvancedPskStore(new AdvancedSinglePskStore(device, key))
-                .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
-                .build();
-        CoapEndpoint endpoint = new CoapEndpoint.Builder()
-                .setConfiguration(config)
-                .setConnector(new DTLSConnector(dtls))
-                .build();
+        CoapEndpoint endpoint = SensorDtls.endpoint(device, key, Configuration.createStandardWithoutFile());
         endpoint.setExecutors(main, secondary);
         try {
             endpoint.start();
