@@ -1,0 +1,112 @@
+package city.mycity.launcher;
+
+import city.mycity.analytics.parking.eval.BirminghamCsv;
+import city.mycity.analytics.parking.eval.ParkingEvaluation;
+import city.mycity.analytics.parking.eval.ParkingReport;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mycity eval}: the analytics measured on real data against their baselines. */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = "Measures a forecaster on real data against simple baselines and prints the table.",
+        subcommands = {EvalCommand.Parking.class})
+final class EvalCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(
+            name = "parking",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Car-park occupancy forecasts 30 and 60 minutes ahead: the model against the last value, the same time",
+                "a week earlier and the last value adjusted by the car park's typical change. Files in Birmingham's",
+                "format (SystemCodeNumber,Capacity,Occupancy,LastUpdated), dirty rows included; e.g. October and",
+                "November 2016 of ../shared/data/parking-birmingham, split by month (see docs/forecasts.md)."
+            })
+    static final class Parking implements Callable<Integer> {
+
+        @Option(names = "--train", required = true, description = "Readings to fit the model on.")
+        Path train;
+
+        @Option(names = "--test", required = true, description = "Readings to forecast and score.")
+        Path test;
+
+        @Option(
+                names = "--predictions",
+                description = "Also write every forecast of the model as CSV:"
+                        + " carpark,issued_at,horizon_min,predicted_occupancy.")
+        Path predictions;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream out = System.out;
+            BirminghamCsv.Contents training;
+            BirminghamCsv.Contents testing;
+            try {
+                training = BirminghamCsv.read(train);
+                testing = BirminghamCsv.read(test);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                System.err.println(e.getMessage());
+                System.err.println("See ./mycity eval parking --help.");
+                return 2;
+            }
+            out.println("Training: " + training.summary());
+            out.println("Test:     " + testing.summary());
+            ParkingEvaluation evaluation = new ParkingEvaluation(training.records(), testing.records());
+            ProgressBar bar = new ProgressBar(out, testing.records().size(), "test readings");
+            ParkingEvaluation.Result result;
+            try (BufferedWriter writer =
+                    predictions == null ? null : Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
+                if (writer != null) {
+                    writer.write("carpark,issued_at,horizon_min,predicted_occupancy\n");
+                }
+                result = evaluation.run(
+                        p -> {
+                            if (writer != null) {
+                                write(
+                                        writer,
+                                        String.format(
+                                                Locale.ROOT,
+                                                "%s,%s,%d,%.1f%n",
+                                                p.carPark(),
+                                                p.issuedAt(),
+                                                p.horizonMinutes(),
+                                                p.predicted()));
+                            }
+                        },
+                        share -> bar.update(Math.round(share * testing.records().size())));
+            }
+            bar.clear();
+            ParkingReport.lines(result).forEach(out::println);
+            if (predictions != null) {
+                out.println("Forecasts written to " + predictions);
+            }
+            return 0;
+        }
+
+        private static void write(BufferedWriter writer, String line) {
+            try {
+                writer.write(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
