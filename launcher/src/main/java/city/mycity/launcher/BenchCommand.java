@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        header = "Measures the database, the broker and the whole pipeline, and prints the figures.",
         description = {
             "Measures, in one run:",
             "  - the database ceiling: binary COPY into the reading table; two idempotent",

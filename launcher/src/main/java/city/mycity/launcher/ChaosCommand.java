@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "chaos",
         mixinStandardHelpOptions = true,
+        header = "Fails the platform's real parts one after another and checks that every reading is stored once.",
         description = {
             "Runs the platform on real parts, each in its own process (Mosquitto, PostgreSQL, a standalone Flink",
             "cluster with the job jar), sends the generated town's readings in gateway packs, and fails the parts one",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        header = "Runs the whole platform in one JVM with a simulated city and the dashboard on localhost.",
         description = {
             "Runs the whole platform in one JVM: MQTT broker, PostgreSQL, Flink, geo-service, dashboard, edge agent",
             "and a simulated city. Embedded parts are replaced by real services through MYCITY_* settings."

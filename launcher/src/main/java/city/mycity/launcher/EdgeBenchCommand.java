@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         name = "bench-edge",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        header = "Measures the standalone edge agent: readings/s over CoAP/DTLS, drain rate, RSS and CPU.",
         description = {
             "Measures the edge agent as a gateway runs it (the standalone jar in a JVM of",
             "its own, -Xmx48m, DTLS with a key per sensor, its outbox on disk):",

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Measures a forecaster on real data against simple baselines and prints the table.",
+        header = "Measures a forecaster on real data against simple baselines and prints the table.",
+        description =
+                "Each subcommand reads real data in place, prints a Markdown table and says whether the target is met.",
         subcommands = {EvalCommand.Parking.class})
 final class EvalCommand implements Runnable {
 
@@ -34,6 +36,7 @@ final class EvalCommand implements Runnable {
     @Command(
             name = "parking",
             mixinStandardHelpOptions = true,
+            header = "Car-park occupancy forecasts 30 and 60 minutes ahead against three baselines.",
             description = {
                 "Car-park occupancy forecasts 30 and 60 minutes ahead: the model against the last value, the same time",
                 "a week earlier and the last value adjusted by the car park's typical change. Files in Birmingham's",

@@ -35,6 +35,7 @@ public final class MyCity implements Runnable {
             boolean bench = args.length > 0 && "bench".equals(args[0]);
             System.setProperty("logback.configurationFile", bench ? "mycity-bench-logback.xml" : "mycity-logback.xml");
         }
-        System.exit(new CommandLine(new MyCity()).execute(args));
+        // Descriptions are written as lines of up to about 110 characters: a narrower help would wrap them again.
+        System.exit(new CommandLine(new MyCity()).setUsageHelpWidth(120).execute(args));
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "refusals",
         mixinStandardHelpOptions = true,
+        header = "Lists refused messages by reason, or re-injects them after a fix.",
         description = {
             "Lists refused messages by reason, or re-injects them after a fix (a device registered, a gateway",
             "corrected): each is published again, byte for byte, on its own topic and validated like any message.",
