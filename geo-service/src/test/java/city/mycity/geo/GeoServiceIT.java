@@ -36,6 +36,8 @@ class GeoServiceIT {
         store.carParkOccupancy("cp003", 0, 2); // 2 free
         // cp004 has no data yet
         store.zoneOccupancy("z-a1", 5, 14);
+        store.carParkForecast("cp001", 60, "2026-11-30T08:00:00Z", 3.6, 4);
+        store.carParkForecast("cp001", 15, "2026-11-30T08:00:00Z", 1.2, 4);
         store.sensorState("bay-00001", "occupied", 1, "/");
         store.sensorState("bin-00001", "fill", 40, "%");
         store.sensorState("bin-00001", "temperature", 18.5, "Cel");
@@ -76,6 +78,25 @@ class GeoServiceIT {
         assertThat(p.getInteger("occupied")).isEqualTo(1);
         assertThat(p.getInteger("free")).isEqualTo(3);
         assertThat(p.getString("updated")).isNotNull().endsWith("Z");
+    }
+
+    @Test
+    void car_parks_carry_their_newest_forecast_of_free_spaces_by_horizon() {
+        JsonObject cp001 = feature(http.get("/api/v1/parking/carparks").bodyAsJsonObject(), "cp001")
+                .getJsonObject("properties");
+        JsonObject cp003 = feature(http.get("/api/v1/parking/carparks").bodyAsJsonObject(), "cp003")
+                .getJsonObject("properties");
+
+        assertThat(cp001.getJsonArray("forecast").getList()).hasSize(2);
+        JsonObject in15 = cp001.getJsonArray("forecast").getJsonObject(0);
+        assertThat(in15.getInteger("in_min")).isEqualTo(15);
+        assertThat(in15.getInteger("free")).isEqualTo(3);
+        assertThat(in15.getString("at")).isEqualTo("2026-11-30T08:15:00Z");
+        JsonObject in60 = cp001.getJsonArray("forecast").getJsonObject(1);
+        assertThat(in60.getInteger("free")).as("4 - 3.6, rounded").isEqualTo(0);
+        assertThat(cp003.getJsonArray("forecast").getList())
+                .as("no forecast yet")
+                .isEmpty();
     }
 
     @Test

@@ -46,6 +46,20 @@ public final class TestStore implements AutoCloseable {
                 bays);
     }
 
+    /** Writes a car park's forecast at one horizon, issued at {@code issued} (ISO-8601). */
+    public void carParkForecast(String carPark, int horizonMinutes, String issued, double occupied, int bays)
+            throws SQLException {
+        update(
+                "INSERT INTO car_park_forecast (tenant_id, car_park_id, horizon_min, issued_at, occupied, bays)"
+                        + " VALUES (?, ?, ?, ?::timestamptz, ?, ?)",
+                tenant,
+                carPark,
+                horizonMinutes,
+                issued,
+                occupied,
+                bays);
+    }
+
     /** Writes a zone's occupancy, stamped now. */
     public void zoneOccupancy(String zone, int occupied, int bays) throws SQLException {
         update(

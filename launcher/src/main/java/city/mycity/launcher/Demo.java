@@ -17,6 +17,7 @@ import city.mycity.simulator.fault.FaultProfile;
 import city.mycity.simulator.frames.VendorProfiles;
 import city.mycity.simulator.transport.coap.CoapDeviceLink;
 import city.mycity.stream.ReadingsJob;
+import city.mycity.stream.StreamSettings;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -122,6 +123,10 @@ public final class Demo implements AutoCloseable {
                 .with(LauncherSettings.JDBC_URL.key(), database.jdbcUrl());
         job = withOptional(job, LauncherSettings.MQTT_USERNAME.key(), broker.username());
         job = withOptional(job, LauncherSettings.MQTT_PASSWORD.key(), broker.password());
+        if (!settings.isSet(StreamSettings.TIME_ZONE)) {
+            // The simulated city lives on this machine's clock, and so do its car parks' daily profiles.
+            job = job.with(StreamSettings.TIME_ZONE.key(), ZoneId.systemDefault().getId());
+        }
         job = withOptional(job, LauncherSettings.DB_USER.key(), database.user());
         return withOptional(job, LauncherSettings.DB_PASSWORD.key(), database.password());
     }

@@ -1,5 +1,6 @@
 package city.mycity.stream;
 
+import city.mycity.analytics.parking.ProfileForecaster;
 import city.mycity.metrics.MetricsEndpoint;
 import city.mycity.reading.Reading;
 import city.mycity.reading.Uplink;
@@ -12,6 +13,8 @@ import city.mycity.stream.ingest.ValidateFunction;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.parking.BayUpdate;
 import city.mycity.stream.parking.BayUpdates;
+import city.mycity.stream.parking.ForecastFunction;
+import city.mycity.stream.parking.Occupancy;
 import city.mycity.stream.parking.OccupancyFunction;
 import city.mycity.stream.parking.Scope;
 import city.mycity.stream.registry.DeviceRegistry;
@@ -19,6 +22,8 @@ import city.mycity.stream.registry.JdbcDeviceRegistry;
 import city.mycity.stream.registry.RegistryRefresh;
 import city.mycity.stream.sink.JdbcConnector;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
@@ -41,6 +46,7 @@ import org.slf4j.LoggerFactory;
  *                      ├─(awaiting registry)─▶ keyBy(topic) ─▶ registry wait ─┬─▶ reading, sensor_state
  *                      │                                                      └─(refusals after the grace)─┐
  *                      ├─▶ bay updates (with the released) ─┬─▶ keyBy(car park) ─▶ occupancy ─▶ car_park_occupancy
+ *                      │                                    │                       └─▶ forecast ─▶ car_park_forecast
  *                      │                                    └─▶ keyBy(zone)     ─▶ occupancy ─▶ zone_occupancy
  *                      └─(refusals)───────────────────────────────────────────────────────────────┴─▶ refusal
  * </pre>
@@ -55,6 +61,8 @@ public final class ReadingsJob {
     private final RegistryRefresh refresh;
     private final RegistryHold hold;
     private final Sinks sinks;
+    private final ZoneId timeZone;
+    private final ProfileForecaster forecaster;
 
     private ReadingsJob(Builder builder) {
         this.source = builder.source;
@@ -62,6 +70,8 @@ public final class ReadingsJob {
         this.refresh = builder.refresh;
         this.hold = builder.hold;
         this.sinks = builder.sinks;
+        this.timeZone = builder.timeZone;
+        this.forecaster = builder.forecaster;
     }
 
     /** A job reading {@code source}, checking devices against {@code registry} and writing to {@code sinks}. */
@@ -89,6 +99,7 @@ public final class ReadingsJob {
                                 settings.get(StreamSettings.BATCH_SIZE),
                                 settings.get(StreamSettings.STATE_INTERVAL)))
                 .refresh(RegistryRefresh.every(settings.get(StreamSettings.REGISTRY_REFRESH)))
+                .timeZone(settings.get(StreamSettings.TIME_ZONE))
                 .hold(new RegistryHold(
                         settings.get(StreamSettings.UNKNOWN_DEVICE_GRACE),
                         StreamSettings.UNKNOWN_DEVICE_RECHECK,
@@ -144,16 +155,23 @@ public final class ReadingsJob {
                 .flatMap(new BayUpdates(registry, refresh))
                 .name("bay-updates")
                 .uid("bay-updates");
-        bays.filter(bay -> bay.site() != null)
+        SingleOutputStreamOperator<Occupancy> carParks = bays.filter(bay -> bay.site() != null)
                 .name("car-park-bays")
                 .uid("car-park-bays")
                 .keyBy(Scope.CAR_PARK::keyOf, Types.STRING)
                 .process(new OccupancyFunction(Scope.CAR_PARK, registry, refresh))
                 .name("car-park-occupancy")
-                .uid("car-park-occupancy")
-                .sinkTo(sinks.carParkOccupancy())
+                .uid("car-park-occupancy");
+        carParks.sinkTo(sinks.carParkOccupancy())
                 .name("car-park-occupancy-sink")
                 .uid("car-park-occupancy-sink");
+        carParks.keyBy(o -> o.tenant() + '/' + o.scopeId(), Types.STRING)
+                .process(new ForecastFunction(timeZone, forecaster))
+                .name("car-park-forecast")
+                .uid("car-park-forecast")
+                .sinkTo(sinks.carParkForecasts())
+                .name("car-park-forecast-sink")
+                .uid("car-park-forecast-sink");
         bays.keyBy(Scope.ZONE::keyOf, Types.STRING)
                 .process(new OccupancyFunction(Scope.ZONE, registry, refresh))
                 .name("zone-occupancy")
@@ -208,6 +226,8 @@ public final class ReadingsJob {
         private final Sinks sinks;
         private RegistryRefresh refresh = RegistryRefresh.DEFAULT;
         private RegistryHold hold = RegistryHold.DEFAULT;
+        private ZoneId timeZone = ZoneOffset.UTC;
+        private ProfileForecaster forecaster = ProfileForecaster.defaults();
 
         private Builder(Source<Uplink, ?, ?> source, DeviceRegistry registry, Sinks sinks) {
             this.source = source;
@@ -230,12 +250,24 @@ public final class ReadingsJob {
             return this;
         }
 
+        /** The city's time zone, whose local clock the car parks' daily profiles follow. By default, UTC. */
+        public Builder timeZone(ZoneId timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        /** How car parks are forecast. By default, {@link ProfileForecaster#defaults()}. */
+        public Builder forecaster(ProfileForecaster forecaster) {
+            this.forecaster = forecaster;
+            return this;
+        }
+
         public ReadingsJob build() {
             if (source == null || registry == null || sinks == null) {
                 throw new IllegalStateException("Readings job source, registry and sinks must not be null.");
             }
-            if (refresh == null || hold == null) {
-                throw new IllegalStateException("Registry refresh and hold must not be null.");
+            if (refresh == null || hold == null || timeZone == null || forecaster == null) {
+                throw new IllegalStateException("Registry refresh, hold, time zone and forecaster must not be null.");
             }
             return new ReadingsJob(this);
         }

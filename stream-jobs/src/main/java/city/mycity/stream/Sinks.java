@@ -2,8 +2,10 @@ package city.mycity.stream;
 
 import city.mycity.reading.Reading;
 import city.mycity.stream.ingest.RefusalRow;
+import city.mycity.stream.parking.CarParkForecast;
 import city.mycity.stream.parking.Occupancy;
 import city.mycity.stream.parking.Scope;
+import city.mycity.stream.sink.ForecastStatement;
 import city.mycity.stream.sink.JdbcBatchSink;
 import city.mycity.stream.sink.JdbcConnector;
 import city.mycity.stream.sink.OccupancyStatement;
@@ -19,6 +21,7 @@ public record Sinks(
         Sink<Reading> sensorState,
         Sink<Occupancy> carParkOccupancy,
         Sink<Occupancy> zoneOccupancy,
+        Sink<CarParkForecast> carParkForecasts,
         Sink<RefusalRow> refusals) {
 
     /**
@@ -51,6 +54,11 @@ public record Sinks(
                 JdbcBatchSink.builder(connector, OccupancyStatement.forScope(Scope.ZONE))
                         .batchSize(batchSize)
                         .keepNewest(OccupancyStatement.PER_SCOPE)
+                        .writeEvery(stateInterval)
+                        .build(),
+                JdbcBatchSink.builder(connector, new ForecastStatement())
+                        .batchSize(batchSize)
+                        .keepNewest(ForecastStatement.PER_HORIZON)
                         .writeEvery(stateInterval)
                         .build(),
                 JdbcBatchSink.builder(connector, new RefusalStatement())

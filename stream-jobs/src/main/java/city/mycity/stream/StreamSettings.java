@@ -4,6 +4,8 @@ import city.mycity.settings.MqttSettings;
 import city.mycity.settings.Setting;
 import city.mycity.storage.DatabaseSettings;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** The settings of the stream jobs, with their defaults. */
@@ -67,6 +69,15 @@ public final class StreamSettings {
             "the most messages held for one topic while their device is unknown; past it they are refused at once",
             1000,
             "messages");
+    public static final Setting<ZoneId> TIME_ZONE = new Setting<>(
+            "mycity.stream.time-zone",
+            "the city's time zone: car parks' daily profiles (and forecasts) follow its local clock, e.g."
+                    + " Europe/London",
+            ZoneOffset.UTC,
+            null,
+            false,
+            ZoneId::of);
+
     /** How often held readings are checked again (each check may reload the registry, at most every 5 s). */
     public static final Duration UNKNOWN_DEVICE_RECHECK = Duration.ofSeconds(10);
 
@@ -85,6 +96,7 @@ public final class StreamSettings {
             REGISTRY_REFRESH,
             UNKNOWN_DEVICE_GRACE,
             HOLD_LIMIT,
+            TIME_ZONE,
             SESSION_EXPIRY,
             RECEIVE_MAXIMUM,
             CONNECTIONS);

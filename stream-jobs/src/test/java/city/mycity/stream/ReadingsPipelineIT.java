@@ -207,6 +207,19 @@ class ReadingsPipelineIT {
                         tenant))
                 .as("car parks whose occupancy differs from their bays' newest readings")
                 .isZero();
+        assertThat(count(
+                        "SELECT count(DISTINCT horizon_min) FROM car_park_forecast WHERE tenant_id = ?"
+                                + " AND occupied BETWEEN 0 AND bays",
+                        tenant))
+                .as("horizons forecast (15, 30 and 60 minutes), each within the car park")
+                .isEqualTo(3);
+        assertThat(count(
+                        "SELECT count(*) FROM car_park_forecast f JOIN car_park_occupancy o"
+                                + " ON o.tenant_id = f.tenant_id AND o.car_park_id = f.car_park_id"
+                                + " WHERE f.tenant_id = ? AND f.issued_at > o.time",
+                        tenant))
+                .as("forecasts issued after the newest occupancy they could know")
+                .isZero();
     }
 
     private void print(String tenant, Ledger ledger) throws SQLException {

@@ -1,5 +1,6 @@
 package city.mycity.analytics.parking;
 
+import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.TreeMap;
  * from the profile; its weight depends on the horizon and is fitted ({@link #fit}) on a training period. The forecast
  * is kept within 0 and the capacity. A forecast issued at a time uses only what was observed up to that time.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; serializable, so that a Flink operator can carry it.
  */
-public final class ProfileForecaster {
+public final class ProfileForecaster implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** How far back the profile looks, in days before the forecast's day. */
     public static final int WINDOW_DAYS = 28;

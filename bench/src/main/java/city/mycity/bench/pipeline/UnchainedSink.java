@@ -30,6 +30,7 @@ public final class UnchainedSink<T> implements Sink<T>, SupportsPreWriteTopology
                 new UnchainedSink<>(sinks.sensorState()),
                 new UnchainedSink<>(sinks.carParkOccupancy()),
                 new UnchainedSink<>(sinks.zoneOccupancy()),
+                new UnchainedSink<>(sinks.carParkForecasts()),
                 new UnchainedSink<>(sinks.refusals()));
     }
 

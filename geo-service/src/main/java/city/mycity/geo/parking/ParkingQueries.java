@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -19,6 +21,8 @@ public final class ParkingQueries {
     private static final String CAR_PARKS = "SELECT cp.id, cp.name, cp.zone_id, cp.latitude, cp.longitude, cp.capacity,"
             + " o.occupied, o.time FROM car_park cp LEFT JOIN car_park_occupancy o"
             + " ON o.tenant_id = cp.tenant_id AND o.car_park_id = cp.id WHERE cp.tenant_id = ? ORDER BY cp.id";
+    private static final String FORECASTS = "SELECT car_park_id, horizon_min, issued_at, occupied, bays"
+            + " FROM car_park_forecast WHERE tenant_id = ? ORDER BY car_park_id, horizon_min";
     private static final String ZONES = "SELECT z.id, z.name, o.occupied, o.bays, o.time FROM zone z"
             + " LEFT JOIN zone_occupancy o ON o.tenant_id = z.tenant_id AND o.zone_id = z.id"
             + " WHERE z.tenant_id = ? ORDER BY z.id";
@@ -31,11 +35,12 @@ public final class ParkingQueries {
         this.tenant = Objects.requireNonNull(tenant, "Tenant must not be null.");
     }
 
-    /** Every car park of the tenant, by id. */
+    /** Every car park of the tenant, by id, with its newest forecasts. */
     public List<CarParkStatus> carParks() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement(CAR_PARKS)) {
             st.setString(1, tenant);
+            Map<String, List<FreeSpacesForecast>> forecasts = forecasts(c);
             List<CarParkStatus> result = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -46,11 +51,28 @@ public final class ParkingQueries {
                             new GeoPoint(rs.getDouble(4), rs.getDouble(5)),
                             rs.getInt(6),
                             (Integer) rs.getObject(7),
-                            instant(rs, 8)));
+                            instant(rs, 8),
+                            forecasts.getOrDefault(rs.getString(1), List.of())));
                 }
             }
             return result;
         }
+    }
+
+    private Map<String, List<FreeSpacesForecast>> forecasts(Connection c) throws SQLException {
+        Map<String, List<FreeSpacesForecast>> byCarPark = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement(FORECASTS)) {
+            st.setString(1, tenant);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    int free = (int) Math.max(0, Math.round(rs.getInt(5) - rs.getDouble(4)));
+                    byCarPark
+                            .computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(new FreeSpacesForecast(rs.getInt(2), instant(rs, 3), free));
+                }
+            }
+        }
+        return byCarPark;
     }
 
     /** The car parks with free spaces nearest to a point, nearest first (straight-line distance). */

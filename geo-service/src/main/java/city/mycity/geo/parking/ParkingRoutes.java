@@ -64,6 +64,17 @@ public final class ParkingRoutes {
         });
     }
 
+    private static JsonArray forecast(CarParkStatus cp) {
+        JsonArray forecasts = new JsonArray();
+        cp.forecast()
+                .forEach(f -> forecasts.add(new JsonObject()
+                        .put("in_min", f.horizonMinutes())
+                        .put("at", GeoJson.time(f.at()))
+                        .put("free", f.free())
+                        .put("issued", GeoJson.time(f.issued()))));
+        return forecasts;
+    }
+
     static JsonObject feature(CarParkStatus cp, JsonObject extra) {
         JsonObject properties = new JsonObject()
                 .put("id", cp.id())
@@ -73,6 +84,7 @@ public final class ParkingRoutes {
                 .put("free", cp.free())
                 .put("occupied", cp.occupied())
                 .put("updated", GeoJson.time(cp.updated()))
+                .put("forecast", forecast(cp))
                 .mergeIn(extra);
         return GeoJson.feature(cp.id(), GeoJson.point(cp.location()), properties);
     }
