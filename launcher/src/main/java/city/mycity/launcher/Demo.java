@@ -125,7 +125,8 @@ public final class Demo implements AutoCloseable {
         job = withOptional(job, LauncherSettings.MQTT_PASSWORD.key(), broker.password());
         if (!settings.isSet(StreamSettings.TIME_ZONE)) {
             // The simulated city lives on this machine's clock, and so do its car parks' daily profiles.
-            job = job.with(StreamSettings.TIME_ZONE.key(), ZoneId.systemDefault().getId());
+            job = job.with(
+                    StreamSettings.TIME_ZONE.key(), ZoneId.systemDefault().getId());
         }
         job = withOptional(job, LauncherSettings.DB_USER.key(), database.user());
         return withOptional(job, LauncherSettings.DB_PASSWORD.key(), database.password());

@@ -3,12 +3,12 @@ package city.mycity.launcher;
 import city.mycity.analytics.parking.eval.BirminghamCsv;
 import city.mycity.analytics.parking.eval.ParkingEvaluation;
 import city.mycity.analytics.parking.eval.ParkingReport;
-import java.io.BufferedWriter;
+import city.mycity.analytics.traffic.eval.I94Csv;
+import city.mycity.analytics.traffic.eval.TrafficEvaluation;
+import city.mycity.analytics.traffic.eval.TrafficReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         header = "Measures a forecaster on real data against simple baselines and prints the table.",
         description =
                 "Each subcommand reads real data in place, prints a Markdown table and says whether the target is met.",
-        subcommands = {EvalCommand.Parking.class})
+        subcommands = {EvalCommand.Parking.class, EvalCommand.Traffic.class})
 final class EvalCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -75,25 +75,16 @@ final class EvalCommand implements Runnable {
             ParkingEvaluation evaluation = new ParkingEvaluation(training.records(), testing.records());
             ProgressBar bar = new ProgressBar(out, testing.records().size(), "test readings");
             ParkingEvaluation.Result result;
-            try (BufferedWriter writer =
-                    predictions == null ? null : Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
-                if (writer != null) {
-                    writer.write("carpark,issued_at,horizon_min,predicted_occupancy\n");
-                }
+            try (PredictionsFile file =
+                    PredictionsFile.open(predictions, "carpark,issued_at,horizon_min,predicted_occupancy")) {
                 result = evaluation.run(
-                        p -> {
-                            if (writer != null) {
-                                write(
-                                        writer,
-                                        String.format(
-                                                Locale.ROOT,
-                                                "%s,%s,%d,%.1f%n",
-                                                p.carPark(),
-                                                p.issuedAt(),
-                                                p.horizonMinutes(),
-                                                p.predicted()));
-                            }
-                        },
+                        p -> file.row(String.format(
+                                Locale.ROOT,
+                                "%s,%s,%d,%.1f",
+                                p.carPark(),
+                                p.issuedAt(),
+                                p.horizonMinutes(),
+                                p.predicted())),
                         share -> bar.update(Math.round(share * testing.records().size())));
             }
             bar.clear();
@@ -103,13 +94,63 @@ final class EvalCommand implements Runnable {
             }
             return 0;
         }
+    }
 
-        private static void write(BufferedWriter writer, String line) {
+    @Command(
+            name = "traffic",
+            mixinStandardHelpOptions = true,
+            header = "Hourly traffic volume one hour ahead against three baselines.",
+            description = {
+                "The model against the last hour, the same hour a week earlier and the last hour plus the median change",
+                "to the next hour on the same weekday over the previous six weeks. Files in the format of the UCI",
+                "I-94 counts (holiday,...,date_time,traffic_volume), repeated and missing hours as given; e.g.",
+                "../shared/data/traffic-i94 split into 2012-2016 and 2017 (see docs/forecasts.md)."
+            })
+    static final class Traffic implements Callable<Integer> {
+
+        @Option(names = "--train", required = true, description = "Hourly counts to fit the model on.")
+        Path train;
+
+        @Option(names = "--test", required = true, description = "Hourly counts to forecast and score.")
+        Path test;
+
+        @Option(
+                names = "--predictions",
+                description = "Also write every forecast of the model as CSV: date_time,predicted_volume (the hour"
+                        + " forecast).")
+        Path predictions;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream out = System.out;
+            I94Csv.Contents training;
+            I94Csv.Contents testing;
             try {
-                writer.write(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                training = I94Csv.read(train);
+                testing = I94Csv.read(test);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                System.err.println(e.getMessage());
+                System.err.println("See ./mycity eval traffic --help.");
+                return 2;
             }
+            out.println("Training: " + training.summary());
+            out.println("Test:     " + testing.summary());
+            ProgressBar bar = new ProgressBar(out, testing.hours().size(), "test hours");
+            TrafficEvaluation.Result result;
+            try (PredictionsFile file = PredictionsFile.open(predictions, "date_time,predicted_volume")) {
+                result = new TrafficEvaluation(training, testing)
+                        .run(
+                                p -> file.row(String.format(
+                                        Locale.ROOT, "%s,%.0f", I94Csv.TIME.format(p.hour()), p.predicted())),
+                                share -> bar.update(
+                                        Math.round(share * testing.hours().size())));
+            }
+            bar.clear();
+            TrafficReport.lines(result).forEach(out::println);
+            if (predictions != null) {
+                out.println("Forecasts written to " + predictions);
+            }
+            return 0;
         }
     }
 }

@@ -81,4 +81,35 @@ class EvalCommandTest {
         assertThat(result[0]).isEqualTo("2");
         assertThat(result[2]).contains("is not a car-park occupancy file").contains("./mycity eval parking --help");
     }
+
+    @Test
+    void traffic_prints_the_table_and_writes_every_forecast(@TempDir Path folder) throws Exception {
+        List<String> lines = Files.readAllLines(SharedData.resolve("traffic-i94/i94_traffic_volume_2012-2017.csv"));
+        Path train = Files.write(
+                folder.resolve("train.csv"),
+                lines.stream().filter(line -> !line.contains(",2017-")).toList());
+        Path test = Files.write(
+                folder.resolve("test.csv"),
+                lines.stream()
+                        .filter(line -> line.startsWith("holiday,") || line.contains(",2017-"))
+                        .toList());
+        Path predictions = folder.resolve("forecasts.csv");
+
+        String[] result = run(
+                "traffic",
+                "--train",
+                train.toString(),
+                "--test",
+                test.toString(),
+                "--predictions",
+                predictions.toString());
+
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1])
+                .contains("| last hour + median change (6 weeks) |", "repeated hours, first count kept")
+                .containsPattern("The model's error is \\d+% below .*: met\\.");
+        List<String> rows = Files.readAllLines(predictions);
+        assertThat(rows.get(0)).isEqualTo("date_time,predicted_volume");
+        assertThat(rows.get(1)).matches("2017-01-01 01:00:00,\\d+");
+    }
 }
