@@ -1,5 +1,8 @@
 package city.mycity.launcher;
 
+import city.mycity.analytics.bins.eval.BinsEvaluation;
+import city.mycity.analytics.bins.eval.BinsReport;
+import city.mycity.analytics.bins.eval.EdinburghCsv;
 import city.mycity.analytics.parking.eval.BirminghamCsv;
 import city.mycity.analytics.parking.eval.ParkingEvaluation;
 import city.mycity.analytics.parking.eval.ParkingReport;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
         header = "Measures a forecaster on real data against simple baselines and prints the table.",
         description =
                 "Each subcommand reads real data in place, prints a Markdown table and says whether the target is met.",
-        subcommands = {EvalCommand.Parking.class, EvalCommand.Traffic.class})
+        subcommands = {EvalCommand.Parking.class, EvalCommand.Traffic.class, EvalCommand.Bins.class})
 final class EvalCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -147,6 +150,55 @@ final class EvalCommand implements Runnable {
             }
             bar.clear();
             TrafficReport.lines(result).forEach(out::println);
+            if (predictions != null) {
+                out.println("Forecasts written to " + predictions);
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "bins",
+            mixinStandardHelpOptions = true,
+            header = "Each bin's fill at its next collection, from its earlier ones, against the previous fill.",
+            description = {
+                "Files in the format of Edinburgh's litter-bin collections (event_id,site_id,...,fill_level_before_pct,",
+                "fill_level_after_pct,...), e.g. ../shared/data/bins-edinburgh/edinburgh_litter_bin_collections_2016.csv,",
+                "read as given (partial collections included)."
+            })
+    static final class Bins implements Callable<Integer> {
+
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", description = "Collections to forecast and score.")
+        Path file;
+
+        @Option(
+                names = "--predictions",
+                description = "Also write every forecast as CSV: site_id,collected_at,predicted_fill_pct.")
+        Path predictions;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream out = System.out;
+            EdinburghCsv.Contents contents;
+            try {
+                contents = EdinburghCsv.read(file);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                System.err.println(e.getMessage());
+                System.err.println("See ./mycity eval bins --help.");
+                return 2;
+            }
+            out.println("Data: " + contents.summary());
+            BinsEvaluation.Result result;
+            try (PredictionsFile csv = PredictionsFile.open(predictions, "site_id,collected_at,predicted_fill_pct")) {
+                result = new BinsEvaluation(contents)
+                        .run(p -> csv.row(String.format(
+                                Locale.ROOT,
+                                "%s,%s,%.1f",
+                                p.site(),
+                                EdinburghCsv.TIME.format(p.collectedAt()),
+                                p.predicted())));
+            }
+            BinsReport.lines(result).forEach(out::println);
             if (predictions != null) {
                 out.println("Forecasts written to " + predictions);
             }
