@@ -9,10 +9,19 @@ import city.mycity.analytics.parking.eval.ParkingReport;
 import city.mycity.analytics.traffic.eval.I94Csv;
 import city.mycity.analytics.traffic.eval.TrafficEvaluation;
 import city.mycity.analytics.traffic.eval.TrafficReport;
+import city.mycity.citymodel.CityModel;
+import city.mycity.citymodel.CityModels;
+import city.mycity.simulator.device.DayClock;
+import city.mycity.simulator.water.LeakReport;
+import city.mycity.simulator.water.LeakTrial;
+import city.mycity.simulator.water.WaterIncident;
+import city.mycity.simulator.water.WaterIncidents;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +34,12 @@ import picocli.CommandLine.Option;
         header = "Measures a forecaster on real data against simple baselines and prints the table.",
         description =
                 "Each subcommand reads real data in place, prints a Markdown table and says whether the target is met.",
-        subcommands = {EvalCommand.Parking.class, EvalCommand.Traffic.class, EvalCommand.Bins.class})
+        subcommands = {
+            EvalCommand.Parking.class,
+            EvalCommand.Traffic.class,
+            EvalCommand.Bins.class,
+            EvalCommand.Leaks.class
+        })
 final class EvalCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -202,6 +216,85 @@ final class EvalCommand implements Runnable {
             if (predictions != null) {
                 out.println("Forecasts written to " + predictions);
             }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "leaks",
+            mixinStandardHelpOptions = true,
+            header = "Leak and burst detection on the simulated water sensors, against planned incidents.",
+            description = {
+                "Runs every water sensor of the city (the generated town, or --osm) twice with the detectors the stream",
+                "job runs: once with a leak or a burst planned on each sensor, once without any. Prints the leaks found",
+                "within a night, the bursts found within 15 minutes, and the false alarms per 1,000 sensor-days."
+            })
+    static final class Leaks implements Callable<Integer> {
+
+        @Option(
+                names = "--days",
+                defaultValue = "30",
+                description = "Days of the run with incidents (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(
+                names = "--quiet-days",
+                defaultValue = "90",
+                description = "Days of the run without incidents (default: ${DEFAULT-VALUE}).")
+        int quietDays;
+
+        @Option(
+                names = "--seed",
+                defaultValue = "42",
+                description = "Seed of the town and the incidents (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(
+                names = "--osm",
+                description = "An OpenStreetMap extract to place the sensors in, instead of the generated town.")
+        Path osm;
+
+        @Option(
+                names = "--zone",
+                defaultValue = "Europe/London",
+                description = "The city's time zone (default: ${DEFAULT-VALUE}).")
+        java.time.ZoneId zone;
+
+        @Override
+        public Integer call() {
+            PrintStream out = System.out;
+            if (days < WaterIncidents.QUIET_DAYS + 3 || quietDays < 1) {
+                System.err.println("A run with incidents needs at least " + (WaterIncidents.QUIET_DAYS + 3)
+                        + " days, and a quiet run at least one. See ./mycity eval leaks --help.");
+                return 2;
+            }
+            CityModel city = osm == null ? CityModels.generated(seed) : CityModels.openStreetMap(osm);
+            LeakTrial trial;
+            try {
+                trial = new LeakTrial(city.sensors(), zone, seed);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            long start = Instant.parse("2025-03-03T00:00:00Z").toEpochMilli();
+            out.printf(
+                    "%s: %d water sensors, %d days with incidents, %d days without%n",
+                    city.name(), trial.sensors().size(), days, quietDays);
+            List<WaterIncident> incidents = WaterIncidents.plan(trial.sensors(), seed, start, days, new DayClock(zone));
+            ProgressBar bar = new ProgressBar(out, 2L * trial.sensors().size(), "sensors");
+            LeakTrial.Result withIncidents = trial.run(
+                    start,
+                    days,
+                    incidents,
+                    share -> bar.update(Math.round(share * trial.sensors().size())));
+            LeakTrial.Result quiet = trial.run(
+                    start,
+                    quietDays,
+                    List.of(),
+                    share -> bar.update(trial.sensors().size()
+                            + Math.round(share * trial.sensors().size())));
+            bar.clear();
+            LeakReport.lines(withIncidents, quiet).forEach(out::println);
             return 0;
         }
     }

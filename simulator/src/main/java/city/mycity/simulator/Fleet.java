@@ -15,6 +15,7 @@ import city.mycity.simulator.parking.CarParkProfile;
 import city.mycity.simulator.parking.OccupancyTarget;
 import city.mycity.simulator.parking.StreetParkingProfile;
 import city.mycity.simulator.traffic.TrafficCounter;
+import city.mycity.simulator.water.WaterIncident;
 import city.mycity.simulator.water.WaterSensor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,8 @@ final class Fleet {
     /**
      * @param frames the profiles of the devices that speak their vendors' frames; the others send SenML JSON
      */
-    static List<Member> of(CityModel city, long seed, FaultProfile faults, DeviceProfiles frames) {
+    static List<Member> of(
+            CityModel city, long seed, FaultProfile faults, DeviceProfiles frames, List<WaterIncident> incidents) {
         Map<String, OccupancyTarget> carParks = new HashMap<>();
         for (CarPark carPark : city.carParks()) {
             carParks.put(carPark.id(), CarParkProfile.random(new SplittableRandom(seedOf(seed, carPark.id()))));
@@ -53,12 +55,13 @@ final class Fleet {
                     .orElse(null);
             FaultChannel channel = new FaultChannel(
                     city.tenant(), sensor, ghostId(sensor.id(), ids), faults, mix(deviceSeed + 1), firmware);
-            members.add(new Member(members.size(), device(sensor, deviceSeed, carParks), channel));
+            members.add(new Member(members.size(), device(sensor, deviceSeed, carParks, incidents), channel));
         }
         return members;
     }
 
-    private static SimulatedDevice device(Sensor sensor, long seed, Map<String, OccupancyTarget> carParks) {
+    private static SimulatedDevice device(
+            Sensor sensor, long seed, Map<String, OccupancyTarget> carParks, List<WaterIncident> incidents) {
         return switch (sensor.kind()) {
             case PARKING_BAY -> {
                 OccupancyTarget carPark = sensor.site() == null ? null : carParks.get(sensor.site());
@@ -69,7 +72,7 @@ final class Fleet {
             case TRAFFIC_COUNTER -> new TrafficCounter(sensor, seed);
             case BIN ->
                 new BinSensor(sensor, seed, CollectionRound.at(new SplittableRandom(mix(seed + 2)).nextDouble()));
-            case WATER -> new WaterSensor(sensor, seed);
+            case WATER -> new WaterSensor(sensor, seed, incidents);
             case GATEWAY ->
                 throw new IllegalArgumentException("A gateway is not a field sensor to simulate: " + sensor.id());
         };

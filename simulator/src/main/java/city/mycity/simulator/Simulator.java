@@ -7,6 +7,7 @@ import city.mycity.simulator.device.DayClock;
 import city.mycity.simulator.fault.FaultProfile;
 import city.mycity.simulator.fault.Message;
 import city.mycity.simulator.transport.DeviceLink;
+import city.mycity.simulator.water.WaterIncident;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +54,10 @@ public final class Simulator implements AutoCloseable {
         this.ledger = new Ledger(builder.tallyPerDevice);
         DayClock clock = new DayClock(builder.timeZone);
         Instant start = builder.start != null ? builder.start : defaultStart(builder.timeZone);
-        this.engine =
-                new Engine(Fleet.of(city, builder.seed, builder.faults, builder.frames), clock, start.toEpochMilli());
+        this.engine = new Engine(
+                Fleet.of(city, builder.seed, builder.faults, builder.frames, builder.waterIncidents),
+                clock,
+                start.toEpochMilli());
         this.link = builder.link;
         this.dispatcher = new Dispatcher(builder.link, ledger, builder.messageRate, builder.registry);
         LOGGER.info(
@@ -199,8 +203,18 @@ public final class Simulator implements AutoCloseable {
         private Duration confirmTimeout = Duration.ofSeconds(30);
         private boolean tallyPerDevice;
         private DeviceProfiles frames = DeviceProfiles.of(Map.of());
+        private List<WaterIncident> waterIncidents = List.of();
 
         private Builder() {}
+
+        /**
+         * Leaks and bursts that the water sensors see ({@link city.mycity.simulator.water.WaterIncidents#plan} plans
+         * some). By default, none.
+         */
+        public Builder waterIncidents(List<WaterIncident> incidents) {
+            this.waterIncidents = List.copyOf(incidents);
+            return this;
+        }
 
         /**
          * The devices that speak their vendors' byte frames instead of SenML, each as its profile says (its codec, a

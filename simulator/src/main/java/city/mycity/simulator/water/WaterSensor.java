@@ -4,6 +4,7 @@ import city.mycity.citymodel.Sensor;
 import city.mycity.simulator.device.Curves;
 import city.mycity.simulator.device.DayClock;
 import city.mycity.simulator.device.SimulatedDevice;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -18,9 +19,17 @@ public final class WaterSensor extends SimulatedDevice {
     private final double typicalFlow;
     private final double staticPressure;
     private final double pressureDrop;
+    private final List<WaterIncident> incidents;
 
     public WaterSensor(Sensor sensor, long seed) {
+        this(sensor, seed, List.of());
+    }
+
+    /** A sensor that also sees these incidents (those of other devices are ignored). */
+    public WaterSensor(Sensor sensor, long seed, List<WaterIncident> incidents) {
         super(sensor, seed);
+        this.incidents =
+                incidents.stream().filter(i -> i.device().equals(sensor.id())).toList();
         SplittableRandom own = new SplittableRandom(seed ^ 0x3A7E5L);
         this.typicalFlow = own.nextDouble(300, 3000);
         this.staticPressure = own.nextDouble(4.5, 6.5);
@@ -39,6 +48,13 @@ public final class WaterSensor extends SimulatedDevice {
         share = Math.max(0.05, share);
         double load = share / 1.3;
         double pressure = staticPressure - pressureDrop * load * load + 0.03 * random.nextGaussian();
-        return new double[] {Curves.round(typicalFlow * share, 1), Curves.round(Curves.clamp(pressure, 0.5, 24), 2)};
+        double flow = typicalFlow * share;
+        for (WaterIncident incident : incidents) {
+            if (incident.isActiveAt(now)) {
+                flow += typicalFlow * incident.extraFlowShare();
+                pressure -= incident.pressureDrop();
+            }
+        }
+        return new double[] {Curves.round(flow, 1), Curves.round(Curves.clamp(pressure, 0.5, 24), 2)};
     }
 }
