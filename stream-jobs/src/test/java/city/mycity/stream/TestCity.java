@@ -11,7 +11,7 @@ import city.mycity.stream.registry.FixedDeviceRegistry;
 import java.time.Instant;
 import java.util.List;
 
-/** A tiny city for unit tests: three bays of car park cp001 and a street bay in zone z-a1, and a bin. */
+/** A tiny city for unit tests: three bays of car park cp001 and a street bay in zone z-a1, a bin and a water sensor. */
 public final class TestCity {
 
     public static final String TENANT = "test-town";
@@ -25,7 +25,8 @@ public final class TestCity {
             bay("cp001-b0002", CAR_PARK),
             bay("cp001-b0003", CAR_PARK),
             bay("bay-00001", null),
-            new DeviceInfo(TENANT, "bin-00001", GATEWAY, "bin", ZONE, null, 50.0, 4.0));
+            new DeviceInfo(TENANT, "bin-00001", GATEWAY, "bin", ZONE, null, 50.0, 4.0),
+            new DeviceInfo(TENANT, "ws-0001", GATEWAY, "water", ZONE, null, 50.01, 4.02));
 
     private TestCity() {}
 

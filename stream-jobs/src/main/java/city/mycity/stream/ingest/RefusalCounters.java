@@ -13,16 +13,12 @@ final class RefusalCounters {
 
     private final Map<RefusalReason, Counter> counters = new EnumMap<>(RefusalReason.class);
 
-    RefusalCounters() {
+    RefusalCounters(String stage) {
         for (RefusalReason reason : RefusalReason.values()) {
             counters.put(
                     reason,
                     Metrics.globalRegistry.counter(
-                            ReadingMetrics.REFUSED,
-                            ReadingMetrics.STAGE,
-                            ValidateFunction.STAGE,
-                            ReadingMetrics.REASON,
-                            reason.code()));
+                            ReadingMetrics.REFUSED, ReadingMetrics.STAGE, stage, ReadingMetrics.REASON, reason.code()));
         }
     }
 

@@ -62,7 +62,7 @@ public class RegistryWait extends KeyedProcessFunction<String, HeldUplink, Readi
         nextCheck = getRuntimeContext().getState(new ValueStateDescriptor<>("next-check", Types.LONG));
         released = Metrics.globalRegistry.counter(ReadingMetrics.RELEASED);
         expired = Metrics.globalRegistry.counter(ReadingMetrics.EXPIRED);
-        refused = new RefusalCounters();
+        refused = new RefusalCounters(ValidateFunction.STAGE);
     }
 
     @Override

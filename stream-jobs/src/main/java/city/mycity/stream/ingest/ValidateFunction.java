@@ -49,6 +49,7 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
     private final DeviceRegistry registry;
     private final RegistryRefresh refresh;
     private final RegistryHold hold;
+    private final String stage;
     private transient ReadingValidator validator;
     private transient Counter received;
     private transient Counter held;
@@ -60,18 +61,27 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
     }
 
     public ValidateFunction(DeviceRegistry registry, RegistryRefresh refresh, RegistryHold hold) {
+        this(registry, refresh, hold, STAGE);
+    }
+
+    /**
+     * @param stage the stage its metrics count under: {@value #STAGE} for the job that stores readings, the domain's
+     *     name for an analytics job that validates the same messages again for itself
+     */
+    public ValidateFunction(DeviceRegistry registry, RegistryRefresh refresh, RegistryHold hold, String stage) {
         this.registry = registry;
         this.refresh = refresh;
         this.hold = hold;
+        this.stage = stage;
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
         validator =
                 ReadingValidator.builder(LiveDirectory.open(registry, refresh)).build();
-        received = Metrics.globalRegistry.counter(ReadingMetrics.RECEIVED, ReadingMetrics.STAGE, STAGE);
+        received = Metrics.globalRegistry.counter(ReadingMetrics.RECEIVED, ReadingMetrics.STAGE, stage);
         held = Metrics.globalRegistry.counter(ReadingMetrics.HELD);
-        refused = new RefusalCounters();
+        refused = new RefusalCounters(stage);
     }
 
     @Override

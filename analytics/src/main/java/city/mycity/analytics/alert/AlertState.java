@@ -1,0 +1,16 @@
+package city.mycity.analytics.alert;
+
+/**
+ * What the lifecycle remembers of one problem's latest alert.
+ *
+ * @param id the alert's id
+ * @param openedAt when it opened, epoch milliseconds of device time
+ * @param resolvedAt when it was resolved, or -1 while it is open
+ * @param reopened how many times it was reopened
+ */
+public record AlertState(String id, long openedAt, long resolvedAt, int reopened) {
+
+    public boolean isOpen() {
+        return resolvedAt < 0;
+    }
+}
