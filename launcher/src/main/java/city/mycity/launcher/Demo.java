@@ -18,6 +18,7 @@ import city.mycity.simulator.frames.VendorProfiles;
 import city.mycity.simulator.transport.coap.CoapDeviceLink;
 import city.mycity.stream.ReadingsJob;
 import city.mycity.stream.StreamSettings;
+import city.mycity.stream.water.WaterJob;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -178,9 +179,12 @@ public final class Demo implements AutoCloseable {
         StreamExecutionEnvironment env =
                 ReadingsJob.configure(StreamExecutionEnvironment.createLocalEnvironment(), settings);
         try {
-            JobClient job = ReadingsJob.fromSettings(settings).start(env);
+            // On a cluster each job runs on its own; here they share one MiniCluster, so one job graph holds them.
+            ReadingsJob.fromSettings(settings).build(env);
+            WaterJob.fromSettings(settings).build(env);
+            JobClient job = env.executeAsync("mycity-demo");
             shutdown.add("stream job", () -> cancelAndWait(job));
-            LOGGER.info("Flink job {} running on a local MiniCluster", job.getJobID());
+            LOGGER.info("Flink jobs (readings, water) running on a local MiniCluster as {}", job.getJobID());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the Flink job: " + e.getMessage(), e);
         }

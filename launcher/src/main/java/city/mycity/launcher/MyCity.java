@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             EdgeBenchCommand.class,
             RefusalsCommand.class,
+            AlertsCommand.class,
             EvalCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -82,14 +82,7 @@ public final class ReadingsJob {
     /** The production job: MQTT source, registry and sinks from the settings. */
     public static ReadingsJob fromSettings(Settings settings) {
         JdbcConnector database = new JdbcConnector(DatabaseSettings.from(settings));
-        MqttSource source = MqttSource.builder(settings.get(StreamSettings.MQTT_URL))
-                .username(settings.find(StreamSettings.MQTT_USERNAME).orElse(null))
-                .password(settings.find(StreamSettings.MQTT_PASSWORD).orElse(null))
-                .group(settings.get(StreamSettings.GROUP))
-                .sessionExpiry(settings.get(StreamSettings.SESSION_EXPIRY))
-                .receiveMaximum(settings.get(StreamSettings.RECEIVE_MAXIMUM))
-                .connections(settings.get(StreamSettings.CONNECTIONS))
-                .build();
+        MqttSource source = mqttSource(settings, "");
         LOGGER.info("{}", source.brokerRequirements(settings.get(StreamSettings.PARALLELISM)));
         return builder(
                         source,
@@ -182,6 +175,21 @@ public final class ReadingsJob {
         return env;
     }
 
+    /**
+     * The MQTT source of a job from the settings: the subscription group {@link StreamSettings#GROUP} followed by
+     * {@code groupSuffix}, so that each job of the platform gets every message on a subscription of its own.
+     */
+    public static MqttSource mqttSource(Settings settings, String groupSuffix) {
+        return MqttSource.builder(settings.get(StreamSettings.MQTT_URL))
+                .username(settings.find(StreamSettings.MQTT_USERNAME).orElse(null))
+                .password(settings.find(StreamSettings.MQTT_PASSWORD).orElse(null))
+                .group(settings.get(StreamSettings.GROUP) + groupSuffix)
+                .sessionExpiry(settings.get(StreamSettings.SESSION_EXPIRY))
+                .receiveMaximum(settings.get(StreamSettings.RECEIVE_MAXIMUM))
+                .connections(settings.get(StreamSettings.CONNECTIONS))
+                .build();
+    }
+
     /** Builds the job into the environment and submits it without waiting: what a launcher or a test calls. */
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
         return build(env).executeAsync(NAME);
@@ -205,7 +213,7 @@ public final class ReadingsJob {
     }
 
     /** The settings with each {@code --key=value} argument given in code; an argument is never quoted (secrets). */
-    static Settings withArguments(Settings settings, String... args) {
+    public static Settings withArguments(Settings settings, String... args) {
         Settings merged = settings;
         for (int i = 0; i < args.length; i++) {
             String argument = args[i];

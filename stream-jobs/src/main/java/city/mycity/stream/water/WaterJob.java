@@ -6,11 +6,19 @@ import city.mycity.analytics.alert.AlertSignal;
 import city.mycity.reading.Reading;
 import city.mycity.reading.SensorKind;
 import city.mycity.reading.Uplink;
+import city.mycity.settings.Settings;
+import city.mycity.storage.DatabaseSettings;
+import city.mycity.stream.ReadingsJob;
+import city.mycity.stream.StreamSettings;
 import city.mycity.stream.alerts.AlertFunction;
 import city.mycity.stream.ingest.RegistryHold;
 import city.mycity.stream.ingest.ValidateFunction;
 import city.mycity.stream.registry.DeviceRegistry;
+import city.mycity.stream.registry.JdbcDeviceRegistry;
 import city.mycity.stream.registry.RegistryRefresh;
+import city.mycity.stream.sink.AlertStatement;
+import city.mycity.stream.sink.JdbcBatchSink;
+import city.mycity.stream.sink.JdbcConnector;
 import city.mycity.stream.time.ReadingTime;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -89,6 +97,28 @@ public final class WaterJob {
 
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
         return build(env).executeAsync(NAME);
+    }
+
+    /** The production job: source ({@link StreamSettings#GROUP} + {@code -water}), registry and alerts from settings. */
+    public static WaterJob fromSettings(Settings settings) {
+        JdbcConnector database = new JdbcConnector(DatabaseSettings.from(settings));
+        return builder(
+                        ReadingsJob.mqttSource(settings, "-" + STAGE),
+                        new JdbcDeviceRegistry(database),
+                        JdbcBatchSink.builder(database, new AlertStatement())
+                                .batchSize(settings.get(StreamSettings.BATCH_SIZE))
+                                .build())
+                .refresh(RegistryRefresh.every(settings.get(StreamSettings.REGISTRY_REFRESH)))
+                .timeZone(settings.get(StreamSettings.TIME_ZONE))
+                .build();
+    }
+
+    /** Runs the job on a Flink cluster, with settings as {@link ReadingsJob#main} takes them. */
+    public static void main(String[] args) throws Exception {
+        Settings settings = ReadingsJob.withArguments(Settings.fromEnvironment(), args);
+        StreamExecutionEnvironment env =
+                ReadingsJob.configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings);
+        fromSettings(settings).build(env).execute(NAME);
     }
 
     static boolean isWaterReading(Reading reading) {

@@ -4,6 +4,8 @@ import static city.mycity.stream.TestCity.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import city.mycity.analytics.alert.AlertChange;
+import city.mycity.analytics.alert.Severity;
 import city.mycity.reading.Reading;
 import city.mycity.reading.ReadingMetrics;
 import city.mycity.reading.SensorKind;
@@ -11,6 +13,7 @@ import city.mycity.reading.Uplink;
 import city.mycity.stream.TestCity;
 import city.mycity.stream.ingest.RefusalRow;
 import city.mycity.stream.ingest.ValidateFunction;
+import city.mycity.stream.parking.CarParkForecast;
 import city.mycity.stream.parking.Occupancy;
 import city.mycity.stream.parking.Scope;
 import city.mycity.testkit.TestDatabase;
@@ -62,7 +65,8 @@ class JdbcSinksIT {
     @BeforeEach
     void clean() throws SQLException {
         Metrics.addRegistry(meters);
-        execute("TRUNCATE reading, sensor_state, car_park_occupancy, zone_occupancy, refusal");
+        execute("TRUNCATE reading, sensor_state, car_park_occupancy, zone_occupancy, refusal, alert,"
+                + " car_park_forecast");
     }
 
     @AfterEach
@@ -222,6 +226,58 @@ class JdbcSinksIT {
         write(OccupancyStatement.forScope(Scope.ZONE), 10, occupancy(Scope.ZONE, 5, T0));
         assertThat(text("SELECT zone_id || ':' || occupied FROM zone_occupancy"))
                 .isEqualTo("z-a1:5");
+    }
+
+    @Test
+    void an_alert_keeps_its_newest_change_and_an_operators_acknowledgement() throws Exception {
+        AlertChange opened = alert("open", T0, null);
+        AlertChange resolved = alert("resolved", T0.plusSeconds(600), T0.plusSeconds(600));
+        write(new AlertStatement(), 10, opened, resolved);
+        write(new AlertStatement(), 10, opened);
+        assertThat(text("SELECT status FROM alert"))
+                .as("an older change never wins")
+                .isEqualTo("resolved");
+
+        execute("UPDATE alert SET status = 'open', resolved_at = NULL");
+        execute("UPDATE alert SET status = 'acknowledged', acknowledged_by = 'Sam'");
+        write(new AlertStatement(), 10, alert("open", T0.plusSeconds(900), null));
+        assertThat(text("SELECT status || ' by ' || acknowledged_by FROM alert"))
+                .as("reopened by the stream, still acknowledged")
+                .isEqualTo("acknowledged by Sam");
+        assertThat(text("SELECT count(*)::text FROM alert")).isEqualTo("1");
+    }
+
+    @Test
+    void a_forecast_keeps_the_newest_issue_per_car_park_and_horizon() throws Exception {
+        ForecastStatement forecasts = new ForecastStatement();
+        write(
+                forecasts,
+                10,
+                new CarParkForecast(TestCity.TENANT, TestCity.CAR_PARK, 30, T0.plusSeconds(300), 12.5, 20),
+                new CarParkForecast(TestCity.TENANT, TestCity.CAR_PARK, 30, T0, 3, 20),
+                new CarParkForecast(TestCity.TENANT, TestCity.CAR_PARK, 60, T0, 4, 20));
+        write(forecasts, 10, new CarParkForecast(TestCity.TENANT, TestCity.CAR_PARK, 30, T0, 3, 20));
+
+        assertThat(text("SELECT string_agg(horizon_min || ':' || occupied, ',' ORDER BY horizon_min)"
+                        + " FROM car_park_forecast"))
+                .isEqualTo("30:12.5,60:4");
+    }
+
+    private static AlertChange alert(String status, Instant changedAt, Instant resolvedAt) {
+        return new AlertChange(
+                "6a1e0e4e-2d6c-3c0b-9a53-1f0a2b3c4d5e",
+                TestCity.TENANT,
+                "ws-0001",
+                "burst",
+                Severity.CRITICAL,
+                status,
+                T0,
+                resolvedAt,
+                changedAt,
+                0,
+                "pressure fell",
+                50.01,
+                Double.NaN);
     }
 
     @Test
