@@ -18,7 +18,8 @@ import city.mycity.simulator.frames.VendorProfiles;
 import city.mycity.simulator.transport.coap.CoapDeviceLink;
 import city.mycity.stream.ReadingsJob;
 import city.mycity.stream.StreamSettings;
-import city.mycity.stream.water.WaterJob;
+import city.mycity.stream.alerts.AlertingJob;
+import city.mycity.stream.alerts.Domain;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -181,10 +182,15 @@ public final class Demo implements AutoCloseable {
         try {
             // On a cluster each job runs on its own; here they share one MiniCluster, so one job graph holds them.
             ReadingsJob.fromSettings(settings).build(env);
-            WaterJob.fromSettings(settings).build(env);
+            for (Domain domain : Domain.values()) {
+                AlertingJob.fromSettings(domain, settings).build(env);
+            }
             JobClient job = env.executeAsync("mycity-demo");
             shutdown.add("stream job", () -> cancelAndWait(job));
-            LOGGER.info("Flink jobs (readings, water) running on a local MiniCluster as {}", job.getJobID());
+            LOGGER.info(
+                    "Flink jobs (readings, {}) running on a local MiniCluster as {}",
+                    java.util.Arrays.toString(Domain.values()),
+                    job.getJobID());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the Flink job: " + e.getMessage(), e);
         }

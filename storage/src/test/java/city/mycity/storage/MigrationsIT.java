@@ -35,14 +35,16 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(3);
-        assertThat(result.targetSchemaVersion).isEqualTo("3");
+        assertThat(result.migrationsExecuted).isEqualTo(5);
+        assertThat(result.targetSchemaVersion).isEqualTo("5");
         assertThat(tables())
                 .contains(
                         "tenant",
                         "zone",
                         "gateway",
                         "car_park",
+                        "car_park_forecast",
+                        "alert",
                         "device",
                         "reading",
                         "sensor_state",

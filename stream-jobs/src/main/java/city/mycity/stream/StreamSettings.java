@@ -78,6 +78,9 @@ public final class StreamSettings {
             false,
             ZoneId::of);
 
+    public static final Setting<String> DOMAIN = Setting.string(
+            "mycity.stream.domain", "which analytics job an AlertingJob main runs: water or health", "water");
+
     /** How often held readings are checked again (each check may reload the registry, at most every 5 s). */
     public static final Duration UNKNOWN_DEVICE_RECHECK = Duration.ofSeconds(10);
 
@@ -97,6 +100,7 @@ public final class StreamSettings {
             UNKNOWN_DEVICE_GRACE,
             HOLD_LIMIT,
             TIME_ZONE,
+            DOMAIN,
             SESSION_EXPIRY,
             RECEIVE_MAXIMUM,
             CONNECTIONS);

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -35,7 +36,7 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
         long time = reading.time().toEpochMilli();
         if (time <= context.timerService().currentWatermark()) {
             late(reading);
-            process(reading, out);
+            process(reading, context.timerService(), out);
             return;
         }
         List<Reading> atTime = waiting.get(time);
@@ -48,17 +49,26 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
     @Override
     public final void onTimer(long timestamp, OnTimerContext context, Collector<O> out) throws Exception {
         List<Reading> due = waiting.get(timestamp);
-        if (due == null) {
-            return;
+        if (due != null) {
+            waiting.remove(timestamp);
+            for (Reading reading : due) {
+                process(reading, context.timerService(), out);
+            }
         }
-        waiting.remove(timestamp);
-        for (Reading reading : due) {
-            process(reading, out);
-        }
+        onEventTime(timestamp, out);
     }
 
-    /** One reading, in device-time order (late ones excepted). */
-    protected abstract void process(Reading reading, Collector<O> out) throws Exception;
+    /**
+     * One reading, in device-time order (late ones excepted). {@code timers} lets the analytic ask to be called at a
+     * device time of its own ({@link #onEventTime}).
+     */
+    protected abstract void process(Reading reading, TimerService timers, Collector<O> out) throws Exception;
+
+    /**
+     * Device time reached {@code timestamp}, for which a timer was registered (by this class for waiting readings,
+     * which were processed just before, or by the analytic). By default, nothing.
+     */
+    protected void onEventTime(long timestamp, Collector<O> out) throws Exception {}
 
     /** Called for a reading that came after the watermark had passed its time. By default, nothing. */
     protected void late(Reading reading) {}

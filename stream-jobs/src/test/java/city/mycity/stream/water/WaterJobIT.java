@@ -20,6 +20,8 @@ import city.mycity.simulator.water.WaterIncident;
 import city.mycity.simulator.water.WaterIncidents;
 import city.mycity.stream.ReadingsJob;
 import city.mycity.stream.StreamSettings;
+import city.mycity.stream.alerts.AlertingJob;
+import city.mycity.stream.alerts.Domain;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.registry.JdbcDeviceRegistry;
 import city.mycity.stream.sink.AlertStatement;
@@ -159,7 +161,8 @@ class WaterJobIT {
                 .group(broker.clientId(group))
                 .topicFilters(UplinkTopic.ofTenant(tenant))
                 .build();
-        WaterJob job = WaterJob.builder(
+        AlertingJob job = AlertingJob.builder(
+                        Domain.WATER,
                         source,
                         new JdbcDeviceRegistry(database),
                         JdbcBatchSink.builder(database, new AlertStatement()).build())
@@ -188,7 +191,7 @@ class WaterJobIT {
 
     private static double received() {
         Counter counter = METERS.find(ReadingMetrics.RECEIVED)
-                .tag(ReadingMetrics.STAGE, WaterJob.STAGE)
+                .tag(ReadingMetrics.STAGE, Domain.WATER.code())
                 .counter();
         return counter == null ? 0 : counter.count();
     }

@@ -1,0 +1,12 @@
+package city.mycity.analytics.health;
+
+import java.time.Instant;
+
+/**
+ * A device's health problem found or gone.
+ *
+ * @param problem {@value HealthWatch#OFFLINE}, {@value HealthWatch#BATTERY_LOW} or {@value HealthWatch#STUCK}
+ * @param raised true when it starts, false when it is over
+ * @param at device time that decided it (for offline: the deadline the device missed)
+ */
+public record HealthEvent(String problem, boolean raised, Instant at, String detail) {}

@@ -1,0 +1,93 @@
+package city.mycity.analytics.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HealthWatchTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
+
+    private final HealthWatch watch = new HealthWatch();
+    private final List<HealthEvent> events = new ArrayList<>();
+
+    private void reading(String quantity, double value, Duration after) {
+        events.addAll(watch.reading(quantity, value, T0.plus(after)));
+    }
+
+    @Test
+    void a_device_silent_for_three_of_its_longest_usual_silences_is_offline_until_it_reports_again() {
+        for (int i = 0; i <= 10; i++) {
+            reading("flow", 100 + i, Duration.ofMinutes(5L * i));
+        }
+        Instant deadline = T0.plus(Duration.ofMinutes(50 + 15));
+
+        assertThat(watch.deadline()).contains(deadline);
+        assertThat(watch.missed(deadline.minusSeconds(1))).isEmpty();
+        assertThat(watch.missed(deadline)).hasValueSatisfying(e -> {
+            assertThat(e.problem()).isEqualTo(HealthWatch.OFFLINE);
+            assertThat(e.at()).isEqualTo(deadline);
+        });
+        assertThat(watch.deadline()).as("no second offline").isEmpty();
+
+        reading("flow", 99, Duration.ofHours(5));
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.problem()).isEqualTo(HealthWatch.OFFLINE);
+            assertThat(e.raised()).isFalse();
+        });
+    }
+
+    @Test
+    void a_heartbeat_every_half_hour_is_allowed_its_half_hour() {
+        reading("occupied", 1, Duration.ZERO);
+        reading("occupied", 0, Duration.ofMinutes(3));
+        reading("occupied", 1, Duration.ofMinutes(6));
+        reading("occupied", 1, Duration.ofMinutes(36));
+
+        assertThat(watch.deadline()).contains(T0.plus(Duration.ofMinutes(36 + 90)));
+    }
+
+    @Test
+    void a_new_device_is_allowed_half_an_hour_until_its_silences_are_known() {
+        reading("flow", 100, Duration.ZERO);
+
+        assertThat(watch.deadline()).contains(T0.plus(Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void a_battery_under_fifteen_percent_is_low_until_it_is_back_at_twenty() {
+        reading("battery", 16, Duration.ZERO);
+        reading("battery", 14, Duration.ofDays(1));
+        reading("battery", 13, Duration.ofDays(2));
+        reading("battery", 18, Duration.ofDays(3));
+        reading("battery", 100, Duration.ofDays(4));
+
+        assertThat(events)
+                .extracting(HealthEvent::problem, HealthEvent::raised)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(HealthWatch.BATTERY_LOW, true),
+                        org.assertj.core.groups.Tuple.tuple(HealthWatch.BATTERY_LOW, false));
+    }
+
+    @Test
+    void a_moving_quantity_that_holds_still_twelve_times_is_stuck_until_it_moves() {
+        for (int i = 0; i < 12; i++) {
+            reading("pressure", 4.52, Duration.ofMinutes(5L * i));
+            reading("occupied", 1, Duration.ofMinutes(5L * i));
+        }
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.problem()).isEqualTo(HealthWatch.STUCK);
+            assertThat(e.detail()).contains("pressure has read 4.52 12 times");
+        });
+
+        reading("pressure", 4.55, Duration.ofHours(1));
+
+        assertThat(events).hasSize(2).last().satisfies(e -> assertThat(e.raised())
+                .isFalse());
+    }
+}
