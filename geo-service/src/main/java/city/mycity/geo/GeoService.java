@@ -1,5 +1,7 @@
 package city.mycity.geo;
 
+import city.mycity.geo.bins.BinQueries;
+import city.mycity.geo.bins.BinRoutes;
 import city.mycity.geo.city.CityRoutes;
 import city.mycity.geo.http.HttpBasics;
 import city.mycity.geo.http.ServiceRoutes;
@@ -46,6 +48,7 @@ public final class GeoService implements AutoCloseable {
         new ParkingRoutes(new ParkingQueries(config.dataSource, tenant)).mount(router);
         new SensorRoutes(new SensorQueries(config.dataSource, tenant), config.maxSensors).mount(router);
         new CityRoutes(config.city).mount(router);
+        new BinRoutes(new BinQueries(config.dataSource, config.city)).mount(router);
         live.mount(router);
         new ServiceRoutes(config.meterRegistry, config.dataSource).mount(router);
         for (Map.Entry<String, Router> mount : config.mounts) {

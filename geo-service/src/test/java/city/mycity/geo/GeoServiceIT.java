@@ -36,6 +36,8 @@ class GeoServiceIT {
         store.carParkOccupancy("cp003", 0, 2); // 2 free
         // cp004 has no data yet
         store.zoneOccupancy("z-a1", 5, 14);
+        store.binStatus("bin-00001", 92, "2026-11-30T06:00:00Z");
+        store.binStatus("bin-09999", 60, "2026-11-30T15:00:00Z"); // not a bin of the city
         store.carParkForecast("cp001", 60, "2026-11-30T08:00:00Z", 3.6, 4);
         store.carParkForecast("cp001", 15, "2026-11-30T08:00:00Z", 1.2, 4);
         store.sensorState("bay-00001", "occupied", 1, "/");
@@ -97,6 +99,25 @@ class GeoServiceIT {
         assertThat(cp003.getJsonArray("forecast").getList())
                 .as("no forecast yet")
                 .isEmpty();
+    }
+
+    @Test
+    void bins_due_by_a_time_are_listed_with_their_place() {
+        JsonObject due =
+                http.get("/api/v1/bins/due?before=2026-11-30T18:00:00Z").bodyAsJsonObject();
+        JsonObject notYet =
+                http.get("/api/v1/bins/due?before=2026-11-30T05:00:00Z").bodyAsJsonObject();
+
+        assertThat(due.getJsonArray("features").getList())
+                .as("the city's bins only")
+                .hasSize(1);
+        assertThat(notYet.getJsonArray("features").getList()).isEmpty();
+        JsonObject first = due.getJsonArray("features").getJsonObject(0);
+        assertThat(first.getString("id")).isEqualTo("bin-00001");
+        assertThat(first.getJsonObject("geometry").getString("type")).isEqualTo("Point");
+        assertThat(first.getJsonObject("properties").getDouble("fill")).isEqualTo(92.0);
+        assertThat(first.getJsonObject("properties").getString("full_at")).isEqualTo("2026-11-30T06:00:00Z");
+        assertThat(http.get("/api/v1/bins/due?before=tomorrow").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -60,6 +60,17 @@ public final class TestStore implements AutoCloseable {
                 bays);
     }
 
+    /** Writes a bin's status: full at {@code fullAt} (ISO-8601), stamped now. */
+    public void binStatus(String bin, double fill, String fullAt) throws SQLException {
+        update(
+                "INSERT INTO bin_status (tenant_id, bin_id, fill, rate_per_hour, full_at, time)"
+                        + " VALUES (?, ?, ?, 2.5, ?::timestamptz, now())",
+                tenant,
+                bin,
+                fill,
+                fullAt);
+    }
+
     /** Writes a zone's occupancy, stamped now. */
     public void zoneOccupancy(String zone, int occupied, int bays) throws SQLException {
         update(

@@ -35,8 +35,8 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(5);
-        assertThat(result.targetSchemaVersion).isEqualTo("5");
+        assertThat(result.migrationsExecuted).isEqualTo(6);
+        assertThat(result.targetSchemaVersion).isEqualTo("6");
         assertThat(tables())
                 .contains(
                         "tenant",
@@ -45,6 +45,7 @@ class MigrationsIT {
                         "car_park",
                         "car_park_forecast",
                         "alert",
+                        "bin_status",
                         "device",
                         "reading",
                         "sensor_state",

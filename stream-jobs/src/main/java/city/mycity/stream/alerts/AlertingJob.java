@@ -2,15 +2,19 @@ package city.mycity.stream.alerts;
 
 import city.mycity.analytics.alert.AlertChange;
 import city.mycity.analytics.alert.AlertLifecycle;
+import city.mycity.analytics.alert.AlertSignal;
 import city.mycity.reading.Uplink;
 import city.mycity.settings.Settings;
 import city.mycity.storage.DatabaseSettings;
 import city.mycity.stream.ReadingsJob;
 import city.mycity.stream.StreamSettings;
+import city.mycity.stream.bins.BinStatusRow;
+import city.mycity.stream.bins.BinWatchFunction;
 import city.mycity.stream.registry.DeviceRegistry;
 import city.mycity.stream.registry.JdbcDeviceRegistry;
 import city.mycity.stream.registry.RegistryRefresh;
 import city.mycity.stream.sink.AlertStatement;
+import city.mycity.stream.sink.BinStatusStatement;
 import city.mycity.stream.sink.JdbcBatchSink;
 import city.mycity.stream.sink.JdbcConnector;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.time.ZoneOffset;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -36,6 +41,7 @@ public final class AlertingJob {
     private final ZoneId zone;
     private final Duration outOfOrderness;
     private final AlertLifecycle lifecycle;
+    private final Sink<BinStatusRow> binStatus;
 
     private AlertingJob(Builder builder) {
         this.domain = builder.domain;
@@ -46,6 +52,7 @@ public final class AlertingJob {
         this.zone = builder.zone;
         this.outOfOrderness = builder.outOfOrderness;
         this.lifecycle = builder.lifecycle;
+        this.binStatus = builder.binStatus;
     }
 
     public static Builder builder(
@@ -55,7 +62,7 @@ public final class AlertingJob {
 
     /** Adds the job's operators to the environment. */
     public StreamExecutionEnvironment build(StreamExecutionEnvironment env) {
-        return AlertingPipeline.build(
+        SingleOutputStreamOperator<AlertSignal> watch = AlertingPipeline.build(
                 env,
                 domain.code(),
                 source,
@@ -66,6 +73,13 @@ public final class AlertingJob {
                 domain.watch(zone, registry, refresh),
                 lifecycle,
                 alerts);
+        if (domain == Domain.BINS && binStatus != null) {
+            watch.getSideOutput(BinWatchFunction.STATUS)
+                    .sinkTo(binStatus)
+                    .name("bins-status-sink")
+                    .uid("bins-status-sink");
+        }
+        return env;
     }
 
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
@@ -87,6 +101,11 @@ public final class AlertingJob {
                                 .build())
                 .refresh(RegistryRefresh.every(settings.get(StreamSettings.REGISTRY_REFRESH)))
                 .timeZone(settings.get(StreamSettings.TIME_ZONE))
+                .binStatus(JdbcBatchSink.builder(database, new BinStatusStatement())
+                        .batchSize(settings.get(StreamSettings.BATCH_SIZE))
+                        .keepNewest(BinStatusStatement.PER_BIN)
+                        .writeEvery(settings.get(StreamSettings.STATE_INTERVAL))
+                        .build())
                 .build();
     }
 
@@ -112,6 +131,7 @@ public final class AlertingJob {
         private ZoneId zone = ZoneOffset.UTC;
         private Duration outOfOrderness = Duration.ofMinutes(1);
         private AlertLifecycle lifecycle = new AlertLifecycle();
+        private Sink<BinStatusRow> binStatus;
 
         private Builder(Domain domain, Source<Uplink, ?, ?> source, DeviceRegistry registry, Sink<AlertChange> alerts) {
             this.domain = domain;
@@ -141,6 +161,12 @@ public final class AlertingJob {
         /** How signals become alerts. By default, {@link AlertLifecycle#AlertLifecycle()} (reopen within an hour). */
         public Builder lifecycle(AlertLifecycle lifecycle) {
             this.lifecycle = lifecycle;
+            return this;
+        }
+
+        /** Where the bins job writes each bin's status. By default, nowhere (only alerts). Other domains ignore it. */
+        public Builder binStatus(Sink<BinStatusRow> binStatus) {
+            this.binStatus = binStatus;
             return this;
         }
 

@@ -17,6 +17,7 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -35,8 +36,8 @@ public final class AlertingPipeline {
 
     private AlertingPipeline() {}
 
-    /** Adds the pipeline to the environment. */
-    public static StreamExecutionEnvironment build(
+    /** Adds the pipeline to the environment; gives the watch, for its side outputs. */
+    public static SingleOutputStreamOperator<AlertSignal> build(
             StreamExecutionEnvironment env,
             String stage,
             Source<Uplink, ?, ?> source,
@@ -47,7 +48,8 @@ public final class AlertingPipeline {
             InEventTimeOrder<AlertSignal> watch,
             AlertLifecycle lifecycle,
             Sink<AlertChange> alerts) {
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), stage + "-uplinks")
+        SingleOutputStreamOperator<AlertSignal> watching = env.fromSource(
+                        source, WatermarkStrategy.noWatermarks(), stage + "-uplinks")
                 .uid(stage + "-uplinks")
                 .process(new ValidateFunction(registry, refresh, RegistryHold.none(), stage))
                 .name(stage + "-validate")
@@ -61,14 +63,14 @@ public final class AlertingPipeline {
                 .keyBy(r -> r.tenant() + '/' + r.device(), Types.STRING)
                 .process(watch)
                 .name(stage + "-watch")
-                .uid(stage + "-watch")
-                .keyBy(AlertSignal::key, Types.STRING)
+                .uid(stage + "-watch");
+        watching.keyBy(AlertSignal::key, Types.STRING)
                 .process(new AlertFunction(lifecycle))
                 .name(stage + "-alerts")
                 .uid(stage + "-alerts")
                 .sinkTo(alerts)
                 .name(stage + "-alert-sink")
                 .uid(stage + "-alert-sink");
-        return env;
+        return watching;
     }
 }

@@ -3,6 +3,7 @@ package city.mycity.stream.alerts;
 import city.mycity.analytics.alert.AlertSignal;
 import city.mycity.reading.Reading;
 import city.mycity.reading.SensorKind;
+import city.mycity.stream.bins.BinWatchFunction;
 import city.mycity.stream.health.HealthFunction;
 import city.mycity.stream.registry.DeviceRegistry;
 import city.mycity.stream.registry.RegistryRefresh;
@@ -24,6 +25,18 @@ public enum Domain {
         @Override
         public InEventTimeOrder<AlertSignal> watch(ZoneId zone, DeviceRegistry registry, RegistryRefresh refresh) {
             return new WaterWatchFunction(zone, registry, refresh);
+        }
+    },
+    /** Bins: full ones as alerts, and every bin's status (fill rate, when it will be full, last emptied). */
+    BINS {
+        @Override
+        public boolean watches(Reading reading) {
+            return reading.kind() == SensorKind.BIN && "fill".equals(reading.quantity());
+        }
+
+        @Override
+        public InEventTimeOrder<AlertSignal> watch(ZoneId zone, DeviceRegistry registry, RegistryRefresh refresh) {
+            return new BinWatchFunction(registry, refresh);
         }
     },
     /** Every device's health: offline, battery low, stuck. */

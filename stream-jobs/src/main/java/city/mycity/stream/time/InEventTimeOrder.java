@@ -10,6 +10,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Hands one key's readings to {@link #process} in device-time order: each reading waits in keyed state until the
@@ -24,6 +25,7 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
     private static final long serialVersionUID = 1L;
 
     private transient MapState<Long, List<Reading>> waiting;
+    private transient Context current;
 
     @Override
     public void open(OpenContext openContext) throws Exception {
@@ -33,6 +35,7 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
 
     @Override
     public final void processElement(Reading reading, Context context, Collector<O> out) throws Exception {
+        current = context;
         long time = reading.time().toEpochMilli();
         if (time <= context.timerService().currentWatermark()) {
             late(reading);
@@ -48,6 +51,7 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
 
     @Override
     public final void onTimer(long timestamp, OnTimerContext context, Collector<O> out) throws Exception {
+        current = context;
         List<Reading> due = waiting.get(timestamp);
         if (due != null) {
             waiting.remove(timestamp);
@@ -69,6 +73,11 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
      * which were processed just before, or by the analytic). By default, nothing.
      */
     protected void onEventTime(long timestamp, Collector<O> out) throws Exception {}
+
+    /** Emits to a side output, from {@link #process} or {@link #onEventTime}. */
+    protected final <X> void output(OutputTag<X> tag, X value) {
+        current.output(tag, value);
+    }
 
     /** Called for a reading that came after the watermark had passed its time. By default, nothing. */
     protected void late(Reading reading) {}

@@ -1,0 +1,67 @@
+package city.mycity.geo.bins;
+
+import city.mycity.geo.InvalidParameterException;
+import city.mycity.geo.http.GeoJson;
+import city.mycity.geo.http.Params;
+import city.mycity.geo.http.Replies;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * HTTP adapter for {@link BinQueries}: {@code GET /api/v1/bins/due?before=...} lists the bins that need emptying by a
+ * time (ISO-8601; by default 12 hours from now), as GeoJSON points, soonest first: what a refuse round is planned
+ * from. Bin fill levels are not personal, so this is public and read-only.
+ */
+public final class BinRoutes {
+
+    /** How far ahead {@code due} looks without {@code before}. */
+    public static final Duration DEFAULT_AHEAD = Duration.ofHours(12);
+
+    private final BinQueries queries;
+
+    public BinRoutes(BinQueries queries) {
+        this.queries = queries;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/bins/due").handler(this::due);
+    }
+
+    private void due(RoutingContext ctx) {
+        Instant before = before(ctx);
+        Replies.json(
+                ctx,
+                GeoJson.CONTENT_TYPE,
+                () -> queries.dueBefore(before),
+                bins -> GeoJson.collection(bins.stream()
+                        .map(bin -> GeoJson.feature(
+                                bin.id(),
+                                GeoJson.point(bin.location()),
+                                new JsonObject()
+                                        .put("id", bin.id())
+                                        .put("zone", bin.zone())
+                                        .put("fill", bin.fill())
+                                        .put("fill_rate_per_hour", bin.ratePerHour())
+                                        .put("full_at", GeoJson.time(bin.fullAt()))
+                                        .put("last_collected", GeoJson.time(bin.lastCollected()))
+                                        .put("updated", GeoJson.time(bin.updated()))))
+                        .toList()));
+    }
+
+    private static Instant before(RoutingContext ctx) {
+        String text = Params.text(ctx, "before");
+        if (text == null) {
+            return Instant.now().plus(DEFAULT_AHEAD);
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(
+                    "before", "before must be an ISO-8601 instant, e.g. 2026-11-30T18:00:00Z");
+        }
+    }
+}
