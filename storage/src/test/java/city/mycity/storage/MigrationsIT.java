@@ -35,8 +35,8 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(6);
-        assertThat(result.targetSchemaVersion).isEqualTo("6");
+        assertThat(result.migrationsExecuted).isEqualTo(7);
+        assertThat(result.targetSchemaVersion).isEqualTo("7");
         assertThat(tables())
                 .contains(
                         "tenant",
@@ -46,6 +46,7 @@ class MigrationsIT {
                         "car_park_forecast",
                         "alert",
                         "bin_status",
+                        "traffic_flow",
                         "device",
                         "reading",
                         "sensor_state",

@@ -11,7 +11,7 @@ import city.mycity.stream.registry.FixedDeviceRegistry;
 import java.time.Instant;
 import java.util.List;
 
-/** A tiny city for unit tests: three bays of car park cp001 and a street bay in zone z-a1, a bin and a water sensor. */
+/** A tiny city for unit tests: three bays of car park cp001 and a street bay in zone z-a1, a bin, a water sensor and a traffic counter. */
 public final class TestCity {
 
     public static final String TENANT = "test-town";
@@ -26,7 +26,8 @@ public final class TestCity {
             bay("cp001-b0003", CAR_PARK),
             bay("bay-00001", null),
             new DeviceInfo(TENANT, "bin-00001", GATEWAY, "bin", ZONE, null, 50.0, 4.0),
-            new DeviceInfo(TENANT, "ws-0001", GATEWAY, "water", ZONE, null, 50.01, 4.02));
+            new DeviceInfo(TENANT, "ws-0001", GATEWAY, "water", ZONE, null, 50.01, 4.02),
+            new DeviceInfo(TENANT, "tc-0001", GATEWAY, "traffic-counter", ZONE, null, 50.02, 4.03));
 
     private TestCity() {}
 

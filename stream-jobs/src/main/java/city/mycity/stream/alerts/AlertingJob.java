@@ -17,6 +17,9 @@ import city.mycity.stream.sink.AlertStatement;
 import city.mycity.stream.sink.BinStatusStatement;
 import city.mycity.stream.sink.JdbcBatchSink;
 import city.mycity.stream.sink.JdbcConnector;
+import city.mycity.stream.sink.TrafficFlowStatement;
+import city.mycity.stream.traffic.TrafficFlowRow;
+import city.mycity.stream.traffic.TrafficWatchFunction;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -42,6 +45,7 @@ public final class AlertingJob {
     private final Duration outOfOrderness;
     private final AlertLifecycle lifecycle;
     private final Sink<BinStatusRow> binStatus;
+    private final Sink<TrafficFlowRow> trafficFlow;
 
     private AlertingJob(Builder builder) {
         this.domain = builder.domain;
@@ -53,6 +57,7 @@ public final class AlertingJob {
         this.outOfOrderness = builder.outOfOrderness;
         this.lifecycle = builder.lifecycle;
         this.binStatus = builder.binStatus;
+        this.trafficFlow = builder.trafficFlow;
     }
 
     public static Builder builder(
@@ -78,6 +83,12 @@ public final class AlertingJob {
                     .sinkTo(binStatus)
                     .name("bins-status-sink")
                     .uid("bins-status-sink");
+        }
+        if (domain == Domain.TRAFFIC && trafficFlow != null) {
+            watch.getSideOutput(TrafficWatchFunction.FLOW)
+                    .sinkTo(trafficFlow)
+                    .name("traffic-flow-sink")
+                    .uid("traffic-flow-sink");
         }
         return env;
     }
@@ -106,6 +117,9 @@ public final class AlertingJob {
                         .keepNewest(BinStatusStatement.PER_BIN)
                         .writeEvery(settings.get(StreamSettings.STATE_INTERVAL))
                         .build())
+                .trafficFlow(JdbcBatchSink.builder(database, new TrafficFlowStatement())
+                        .batchSize(settings.get(StreamSettings.BATCH_SIZE))
+                        .build())
                 .build();
     }
 
@@ -132,6 +146,7 @@ public final class AlertingJob {
         private Duration outOfOrderness = Duration.ofMinutes(1);
         private AlertLifecycle lifecycle = new AlertLifecycle();
         private Sink<BinStatusRow> binStatus;
+        private Sink<TrafficFlowRow> trafficFlow;
 
         private Builder(Domain domain, Source<Uplink, ?, ?> source, DeviceRegistry registry, Sink<AlertChange> alerts) {
             this.domain = domain;
@@ -167,6 +182,12 @@ public final class AlertingJob {
         /** Where the bins job writes each bin's status. By default, nowhere (only alerts). Other domains ignore it. */
         public Builder binStatus(Sink<BinStatusRow> binStatus) {
             this.binStatus = binStatus;
+            return this;
+        }
+
+        /** Where the traffic job writes each counter's 5-minute windows. By default, nowhere. Others ignore it. */
+        public Builder trafficFlow(Sink<TrafficFlowRow> trafficFlow) {
+            this.trafficFlow = trafficFlow;
             return this;
         }
 

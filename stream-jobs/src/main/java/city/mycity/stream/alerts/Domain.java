@@ -8,6 +8,7 @@ import city.mycity.stream.health.HealthFunction;
 import city.mycity.stream.registry.DeviceRegistry;
 import city.mycity.stream.registry.RegistryRefresh;
 import city.mycity.stream.time.InEventTimeOrder;
+import city.mycity.stream.traffic.TrafficWatchFunction;
 import city.mycity.stream.water.WaterWatchFunction;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -37,6 +38,19 @@ public enum Domain {
         @Override
         public InEventTimeOrder<AlertSignal> watch(ZoneId zone, DeviceRegistry registry, RegistryRefresh refresh) {
             return new BinWatchFunction(registry, refresh);
+        }
+    },
+    /** Traffic: each counter's flow and speed in 5-minute windows, and congestion as alerts. */
+    TRAFFIC {
+        @Override
+        public boolean watches(Reading reading) {
+            return reading.kind() == SensorKind.TRAFFIC_COUNTER
+                    && ("count".equals(reading.quantity()) || "speed".equals(reading.quantity()));
+        }
+
+        @Override
+        public InEventTimeOrder<AlertSignal> watch(ZoneId zone, DeviceRegistry registry, RegistryRefresh refresh) {
+            return new TrafficWatchFunction(zone, registry, refresh);
         }
     },
     /** Every device's health: offline, battery low, stuck. */

@@ -11,11 +11,13 @@ import city.mycity.reading.ReadingMetrics;
 import city.mycity.reading.SensorKind;
 import city.mycity.reading.Uplink;
 import city.mycity.stream.TestCity;
+import city.mycity.stream.bins.BinStatusRow;
 import city.mycity.stream.ingest.RefusalRow;
 import city.mycity.stream.ingest.ValidateFunction;
 import city.mycity.stream.parking.CarParkForecast;
 import city.mycity.stream.parking.Occupancy;
 import city.mycity.stream.parking.Scope;
+import city.mycity.stream.traffic.TrafficFlowRow;
 import city.mycity.testkit.TestDatabase;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -66,7 +68,7 @@ class JdbcSinksIT {
     void clean() throws SQLException {
         Metrics.addRegistry(meters);
         execute("TRUNCATE reading, sensor_state, car_park_occupancy, zone_occupancy, refusal, alert,"
-                + " car_park_forecast");
+                + " car_park_forecast, bin_status, traffic_flow");
     }
 
     @AfterEach
@@ -261,6 +263,27 @@ class JdbcSinksIT {
         assertThat(text("SELECT string_agg(horizon_min || ':' || occupied, ',' ORDER BY horizon_min)"
                         + " FROM car_park_forecast"))
                 .isEqualTo("30:12.5,60:4");
+    }
+
+    @Test
+    void a_bin_keeps_its_newest_status_and_a_window_of_traffic_is_written_once() throws Exception {
+        write(
+                new BinStatusStatement(),
+                10,
+                new BinStatusRow(TestCity.TENANT, "bin-00001", 70, 2.5, T0.plusSeconds(7200), null, T0.plusSeconds(60)),
+                new BinStatusRow(TestCity.TENANT, "bin-00001", 60, Double.NaN, null, null, T0));
+        assertThat(text("SELECT fill || ' ' || rate_per_hour FROM bin_status")).isEqualTo("70 2.5");
+
+        TrafficFlowRow window = new TrafficFlowRow(TestCity.TENANT, "tc-0001", T0, 240, 41.5, "free");
+        write(new TrafficFlowStatement(), 10, window);
+        write(
+                new TrafficFlowStatement(),
+                10,
+                window,
+                new TrafficFlowRow(TestCity.TENANT, "tc-0001", T0.plusSeconds(300), 0, Double.NaN, "unknown"));
+        assertThat(text("SELECT string_agg(vehicles_per_hour || ':' || coalesce(speed_kmh::text, '-') || ':' || level,"
+                        + " ',' ORDER BY window_start) FROM traffic_flow"))
+                .isEqualTo("240:41.5:free,0:-:unknown");
     }
 
     private static AlertChange alert(String status, Instant changedAt, Instant resolvedAt) {
