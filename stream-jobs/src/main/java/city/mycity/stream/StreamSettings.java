@@ -79,7 +79,9 @@ public final class StreamSettings {
             ZoneId::of);
 
     public static final Setting<String> DOMAIN = Setting.string(
-            "mycity.stream.domain", "which analytics job an AlertingJob main runs: water or health", "water");
+            "mycity.stream.domain",
+            "which analytics job an AlertingJob main runs: water, bins, traffic or health",
+            "water");
 
     /** How often held readings are checked again (each check may reload the registry, at most every 5 s). */
     public static final Duration UNKNOWN_DEVICE_RECHECK = Duration.ofSeconds(10);
