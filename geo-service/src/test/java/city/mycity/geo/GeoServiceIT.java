@@ -37,6 +37,9 @@ class GeoServiceIT {
         // cp004 has no data yet
         store.zoneOccupancy("z-a1", 5, 14);
         store.binStatus("bin-00001", 92, "2026-11-30T06:00:00Z");
+        store.occupancyMinute("cp001", "2026-11-29T08:00:00Z", 3, 4);
+        store.occupancyMinute("cp001", "2026-11-30T07:59:00Z", 1, 4);
+        store.occupancyMinute("cp001", "2026-11-30T08:00:00Z", 2, 4);
         store.binStatus("bin-09999", 60, "2026-11-30T15:00:00Z"); // not a bin of the city
         store.carParkForecast("cp001", 60, "2026-11-30T08:00:00Z", 3.6, 4);
         store.carParkForecast("cp001", 15, "2026-11-30T08:00:00Z", 1.2, 4);
@@ -118,6 +121,28 @@ class GeoServiceIT {
         assertThat(first.getJsonObject("properties").getDouble("fill")).isEqualTo(92.0);
         assertThat(first.getJsonObject("properties").getString("full_at")).isEqualTo("2026-11-30T06:00:00Z");
         assertThat(http.get("/api/v1/bins/due?before=tomorrow").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_car_parks_history_is_its_occupancy_per_minute_up_to_its_newest_minute() {
+        JsonObject day = http.get("/api/v1/parking/carparks/cp001/history").bodyAsJsonObject();
+        JsonObject twoDays =
+                http.get("/api/v1/parking/carparks/cp001/history?hours=48").bodyAsJsonObject();
+
+        assertThat(day.getJsonArray("minutes").getList()).hasSize(2);
+        assertThat(day.getJsonArray("minutes").getJsonObject(1).getString("minute"))
+                .isEqualTo("2026-11-30T08:00:00Z");
+        assertThat(day.getJsonArray("minutes").getJsonObject(1).getInteger("free"))
+                .isEqualTo(2);
+        assertThat(twoDays.getJsonArray("minutes").getList()).hasSize(3);
+        assertThat(http.get("/api/v1/parking/carparks/cp004/history")
+                        .bodyAsJsonObject()
+                        .getJsonArray("minutes")
+                        .getList())
+                .as("no history yet")
+                .isEmpty();
+        assertThat(http.get("/api/v1/parking/carparks/cp001/history?hours=0").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -322,6 +347,7 @@ class GeoServiceIT {
         Set<String> routes = service.router().getRoutes().stream()
                 .map(r -> r.getPath())
                 .filter(p -> p != null && !p.endsWith("*") && !p.equals("/"))
+                .map(p -> p.replaceAll(":(\\w+)", "{$1}"))
                 .collect(Collectors.toSet());
 
         assertThat(routes).isNotEmpty();

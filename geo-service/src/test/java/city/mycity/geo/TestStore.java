@@ -71,6 +71,19 @@ public final class TestStore implements AutoCloseable {
                 fullAt);
     }
 
+    /** Writes a car park's last occupancy in a minute (ISO-8601). */
+    public void occupancyMinute(String carPark, String minute, int occupied, int bays) throws SQLException {
+        update(
+                "INSERT INTO occupancy_minute (tenant_id, scope, scope_id, minute, occupied, bays, time)"
+                        + " VALUES (?, 'car-park', ?, ?::timestamptz, ?, ?, ?::timestamptz)",
+                tenant,
+                carPark,
+                minute,
+                occupied,
+                bays,
+                minute);
+    }
+
     /** Writes a zone's occupancy, stamped now. */
     public void zoneOccupancy(String zone, int occupied, int bays) throws SQLException {
         update(

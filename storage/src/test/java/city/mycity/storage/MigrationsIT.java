@@ -35,8 +35,8 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(7);
-        assertThat(result.targetSchemaVersion).isEqualTo("7");
+        assertThat(result.migrationsExecuted).isEqualTo(8);
+        assertThat(result.targetSchemaVersion).isEqualTo("8");
         assertThat(tables())
                 .contains(
                         "tenant",
@@ -47,6 +47,7 @@ class MigrationsIT {
                         "alert",
                         "bin_status",
                         "traffic_flow",
+                        "occupancy_minute",
                         "device",
                         "reading",
                         "sensor_state",

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *                      ├─(awaiting registry)─▶ keyBy(topic) ─▶ registry wait ─┬─▶ reading, sensor_state
  *                      │                                                      └─(refusals after the grace)─┐
  *                      ├─▶ bay updates (with the released) ─┬─▶ keyBy(car park) ─▶ occupancy ─▶ car_park_occupancy
- *                      │                                    │                       └─▶ forecast ─▶ car_park_forecast
+ *                      │                                    │                       ├─▶ forecast ─▶ car_park_forecast
+ *                      │                                    │                       └─▶ (with zones) ─▶ occupancy_minute
  *                      │                                    └─▶ keyBy(zone)     ─▶ occupancy ─▶ zone_occupancy
  *                      └─(refusals)───────────────────────────────────────────────────────────────┴─▶ refusal
  * </pre>
@@ -165,13 +166,15 @@ public final class ReadingsJob {
                 .sinkTo(sinks.carParkForecasts())
                 .name("car-park-forecast-sink")
                 .uid("car-park-forecast-sink");
-        bays.keyBy(Scope.ZONE::keyOf, Types.STRING)
+        SingleOutputStreamOperator<Occupancy> zones = bays.keyBy(Scope.ZONE::keyOf, Types.STRING)
                 .process(new OccupancyFunction(Scope.ZONE, registry, refresh))
                 .name("zone-occupancy")
-                .uid("zone-occupancy")
-                .sinkTo(sinks.zoneOccupancy())
-                .name("zone-occupancy-sink")
-                .uid("zone-occupancy-sink");
+                .uid("zone-occupancy");
+        zones.sinkTo(sinks.zoneOccupancy()).name("zone-occupancy-sink").uid("zone-occupancy-sink");
+        carParks.union(zones)
+                .sinkTo(sinks.occupancyMinutes())
+                .name("occupancy-minute-sink")
+                .uid("occupancy-minute-sink");
         return env;
     }
 

@@ -8,6 +8,7 @@ import city.mycity.stream.parking.Scope;
 import city.mycity.stream.sink.ForecastStatement;
 import city.mycity.stream.sink.JdbcBatchSink;
 import city.mycity.stream.sink.JdbcConnector;
+import city.mycity.stream.sink.OccupancyMinuteStatement;
 import city.mycity.stream.sink.OccupancyStatement;
 import city.mycity.stream.sink.ReadingStatement;
 import city.mycity.stream.sink.RefusalStatement;
@@ -22,6 +23,7 @@ public record Sinks(
         Sink<Occupancy> carParkOccupancy,
         Sink<Occupancy> zoneOccupancy,
         Sink<CarParkForecast> carParkForecasts,
+        Sink<Occupancy> occupancyMinutes,
         Sink<RefusalRow> refusals) {
 
     /**
@@ -59,6 +61,11 @@ public record Sinks(
                 JdbcBatchSink.builder(connector, new ForecastStatement())
                         .batchSize(batchSize)
                         .keepNewest(ForecastStatement.PER_HORIZON)
+                        .writeEvery(stateInterval)
+                        .build(),
+                JdbcBatchSink.builder(connector, new OccupancyMinuteStatement())
+                        .batchSize(batchSize)
+                        .keepNewest(OccupancyMinuteStatement.PER_MINUTE)
                         .writeEvery(stateInterval)
                         .build(),
                 JdbcBatchSink.builder(connector, new RefusalStatement())

@@ -31,6 +31,7 @@ public final class UnchainedSink<T> implements Sink<T>, SupportsPreWriteTopology
                 new UnchainedSink<>(sinks.carParkOccupancy()),
                 new UnchainedSink<>(sinks.zoneOccupancy()),
                 new UnchainedSink<>(sinks.carParkForecasts()),
+                new UnchainedSink<>(sinks.occupancyMinutes()),
                 new UnchainedSink<>(sinks.refusals()));
     }
 

@@ -23,6 +23,12 @@ public final class ParkingQueries {
             + " ON o.tenant_id = cp.tenant_id AND o.car_park_id = cp.id WHERE cp.tenant_id = ? ORDER BY cp.id";
     private static final String FORECASTS = "SELECT car_park_id, horizon_min, issued_at, occupied, bays"
             + " FROM car_park_forecast WHERE tenant_id = ? ORDER BY car_park_id, horizon_min";
+    private static final String HISTORY = "SELECT minute, occupied, bays FROM occupancy_minute"
+            + " WHERE tenant_id = ? AND scope = 'car-park' AND scope_id = ? AND minute > ?"
+            + " AND minute <= coalesce(?, (SELECT max(minute) FROM occupancy_minute"
+            + " WHERE tenant_id = ? AND scope = 'car-park' AND scope_id = ?)) ORDER BY minute";
+    private static final String NEWEST_MINUTE =
+            "SELECT max(minute) FROM occupancy_minute" + " WHERE tenant_id = ? AND scope = 'car-park' AND scope_id = ?";
     private static final String ZONES = "SELECT z.id, z.name, o.occupied, o.bays, o.time FROM zone z"
             + " LEFT JOIN zone_occupancy o ON o.tenant_id = z.tenant_id AND o.zone_id = z.id"
             + " WHERE z.tenant_id = ? ORDER BY z.id";
@@ -73,6 +79,44 @@ public final class ParkingQueries {
             }
         }
         return byCarPark;
+    }
+
+    /**
+     * A car park's occupancy per minute over {@code span} up to {@code until}, oldest first; without {@code until},
+     * up to its newest minute (device time, which in a simulation need not be the wall clock's).
+     */
+    public List<OccupancyPoint> history(String carPark, Instant until, java.time.Duration span) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Instant end = until;
+            if (end == null) {
+                try (PreparedStatement st = c.prepareStatement(NEWEST_MINUTE)) {
+                    st.setString(1, tenant);
+                    st.setString(2, carPark);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        end = instant(rs, 1);
+                    }
+                }
+            }
+            if (end == null) {
+                return List.of();
+            }
+            try (PreparedStatement st = c.prepareStatement(HISTORY)) {
+                st.setString(1, tenant);
+                st.setString(2, carPark);
+                st.setTimestamp(3, java.sql.Timestamp.from(end.minus(span)));
+                st.setTimestamp(4, java.sql.Timestamp.from(end));
+                st.setString(5, tenant);
+                st.setString(6, carPark);
+                List<OccupancyPoint> points = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        points.add(new OccupancyPoint(instant(rs, 1), rs.getInt(2), rs.getInt(3)));
+                    }
+                }
+                return points;
+            }
+        }
     }
 
     /** The car parks with free spaces nearest to a point, nearest first (straight-line distance). */

@@ -1,6 +1,7 @@
 package city.mycity.geo.parking;
 
 import city.mycity.citymodel.GeoPoint;
+import city.mycity.geo.InvalidParameterException;
 import city.mycity.geo.http.GeoJson;
 import city.mycity.geo.http.Params;
 import city.mycity.geo.http.Replies;
@@ -8,6 +9,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** HTTP adapter for {@link ParkingQueries}: car parks, nearest free, zone occupancy. */
@@ -15,6 +19,8 @@ public final class ParkingRoutes {
 
     /** The most car parks {@code nearest} returns. */
     public static final int MAX_NEAREST = 50;
+    /** The longest history {@code history} returns, in hours. */
+    public static final int MAX_HISTORY_HOURS = 24 * 31;
 
     private final ParkingQueries queries;
 
@@ -25,7 +31,35 @@ public final class ParkingRoutes {
     public void mount(Router router) {
         router.get("/api/v1/parking/carparks").handler(this::carParks);
         router.get("/api/v1/parking/nearest").handler(this::nearest);
+        router.get("/api/v1/parking/carparks/:id/history").handler(this::history);
         router.get("/api/v1/zones/occupancy").handler(this::zones);
+    }
+
+    /**
+     * {@code GET /api/v1/parking/carparks/{id}/history?hours=24&until=...}: the car park's occupancy per minute, oldest
+     * first; by default the 24 hours up to its newest minute.
+     */
+    private void history(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        int hours = Params.integer(ctx, "hours", 24, 1, MAX_HISTORY_HOURS);
+        String untilText = Params.text(ctx, "until");
+        Instant until;
+        try {
+            until = untilText == null ? null : Instant.parse(untilText);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(
+                    "until", "until must be an ISO-8601 instant, e.g. 2026-11-30T18:00:00Z");
+        }
+        Instant end = until;
+        Replies.json(ctx, "application/json", () -> queries.history(id, end, Duration.ofHours(hours)), points -> {
+            JsonArray minutes = new JsonArray();
+            points.forEach(p -> minutes.add(new JsonObject()
+                    .put("minute", GeoJson.time(p.minute()))
+                    .put("occupied", p.occupied())
+                    .put("free", p.free())
+                    .put("bays", p.bays())));
+            return new JsonObject().put("car_park", id).put("minutes", minutes);
+        });
     }
 
     private void carParks(RoutingContext ctx) {

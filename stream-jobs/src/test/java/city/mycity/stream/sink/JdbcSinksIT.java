@@ -286,6 +286,24 @@ class JdbcSinksIT {
                 .isEqualTo("240:41.5:free,0:-:unknown");
     }
 
+    @Test
+    void occupancy_per_minute_keeps_the_last_change_of_each_minute() throws Exception {
+        OccupancyMinuteStatement minutes = new OccupancyMinuteStatement();
+        write(
+                minutes,
+                10,
+                occupancy(Scope.CAR_PARK, 3, T0.plusSeconds(10)),
+                occupancy(Scope.CAR_PARK, 4, T0.plusSeconds(50)),
+                occupancy(Scope.CAR_PARK, 5, T0.plusSeconds(70)),
+                occupancy(Scope.ZONE, 9, T0.plusSeconds(20)));
+        write(minutes, 10, occupancy(Scope.CAR_PARK, 1, T0.plusSeconds(5)));
+
+        assertThat(
+                        text(
+                                "SELECT string_agg(scope || ':' || occupied, ',' ORDER BY scope, minute) FROM occupancy_minute"))
+                .isEqualTo("car-park:4,car-park:5,zone:9");
+    }
+
     private static AlertChange alert(String status, Instant changedAt, Instant resolvedAt) {
         return new AlertChange(
                 "6a1e0e4e-2d6c-3c0b-9a53-1f0a2b3c4d5e",
