@@ -10,6 +10,7 @@ import city.mycity.simulator.device.SimulatedDevice;
 import city.mycity.simulator.fault.FaultChannel;
 import city.mycity.simulator.fault.FaultProfile;
 import city.mycity.simulator.frames.FrameFirmware;
+import city.mycity.simulator.incident.DeviceIncident;
 import city.mycity.simulator.parking.BaySensor;
 import city.mycity.simulator.parking.CarParkProfile;
 import city.mycity.simulator.parking.OccupancyTarget;
@@ -40,7 +41,12 @@ final class Fleet {
      * @param frames the profiles of the devices that speak their vendors' frames; the others send SenML JSON
      */
     static List<Member> of(
-            CityModel city, long seed, FaultProfile faults, DeviceProfiles frames, List<WaterIncident> incidents) {
+            CityModel city,
+            long seed,
+            FaultProfile faults,
+            DeviceProfiles frames,
+            List<WaterIncident> incidents,
+            List<DeviceIncident> deviceIncidents) {
         Map<String, OccupancyTarget> carParks = new HashMap<>();
         for (CarPark carPark : city.carParks()) {
             carParks.put(carPark.id(), CarParkProfile.random(new SplittableRandom(seedOf(seed, carPark.id()))));
@@ -55,7 +61,9 @@ final class Fleet {
                     .orElse(null);
             FaultChannel channel = new FaultChannel(
                     city.tenant(), sensor, ghostId(sensor.id(), ids), faults, mix(deviceSeed + 1), firmware);
-            members.add(new Member(members.size(), device(sensor, deviceSeed, carParks, incidents), channel));
+            SimulatedDevice device = device(sensor, deviceSeed, carParks, incidents);
+            device.incidents(deviceIncidents);
+            members.add(new Member(members.size(), device, channel));
         }
         return members;
     }

@@ -6,6 +6,7 @@ import city.mycity.settings.Settings;
 import city.mycity.simulator.device.DayClock;
 import city.mycity.simulator.fault.FaultProfile;
 import city.mycity.simulator.fault.Message;
+import city.mycity.simulator.incident.DeviceIncident;
 import city.mycity.simulator.transport.DeviceLink;
 import city.mycity.simulator.water.WaterIncident;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +56,13 @@ public final class Simulator implements AutoCloseable {
         DayClock clock = new DayClock(builder.timeZone);
         Instant start = builder.start != null ? builder.start : defaultStart(builder.timeZone);
         this.engine = new Engine(
-                Fleet.of(city, builder.seed, builder.faults, builder.frames, builder.waterIncidents),
+                Fleet.of(
+                        city,
+                        builder.seed,
+                        builder.faults,
+                        builder.frames,
+                        builder.waterIncidents,
+                        builder.deviceIncidents),
                 clock,
                 start.toEpochMilli());
         this.link = builder.link;
@@ -204,6 +211,7 @@ public final class Simulator implements AutoCloseable {
         private boolean tallyPerDevice;
         private DeviceProfiles frames = DeviceProfiles.of(Map.of());
         private List<WaterIncident> waterIncidents = List.of();
+        private List<DeviceIncident> deviceIncidents = List.of();
 
         private Builder() {}
 
@@ -213,6 +221,14 @@ public final class Simulator implements AutoCloseable {
          */
         public Builder waterIncidents(List<WaterIncident> incidents) {
             this.waterIncidents = List.copyOf(incidents);
+            return this;
+        }
+
+        /**
+         * Devices that die, get stuck, crawl (a traffic counter) or overflow (a bin) for a while. By default, none.
+         */
+        public Builder deviceIncidents(List<DeviceIncident> incidents) {
+            this.deviceIncidents = List.copyOf(incidents);
             return this;
         }
 

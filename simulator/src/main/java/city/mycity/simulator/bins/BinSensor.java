@@ -4,6 +4,7 @@ import city.mycity.citymodel.Sensor;
 import city.mycity.simulator.device.Curves;
 import city.mycity.simulator.device.DayClock;
 import city.mycity.simulator.device.SimulatedDevice;
+import city.mycity.simulator.incident.DeviceIncident;
 import java.util.SplittableRandom;
 
 /**
@@ -67,7 +68,9 @@ public final class BinSensor extends SimulatedDevice {
 
     private void fillBetween(long from, long to, DayClock clock) {
         double hours = (to - from) / 3_600_000.0;
-        double activity = 0.2 + 0.8 * Curves.plateau(clock.hourOfDay(from + (to - from) / 2), 8, 21, 2);
-        fill = Math.min(100, fill + ratePerHour * activity * hours);
+        long middle = from + (to - from) / 2;
+        double activity = 0.2 + 0.8 * Curves.plateau(clock.hourOfDay(middle), 8, 21, 2);
+        double rate = ratePerHour * incidentFactor(DeviceIncident.Kind.OVERFLOW, middle);
+        fill = Math.min(100, fill + rate * activity * hours);
     }
 }

@@ -1,6 +1,8 @@
 package city.mycity.simulator.device;
 
 import city.mycity.citymodel.Sensor;
+import city.mycity.simulator.incident.DeviceIncident;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -13,6 +15,8 @@ public abstract class SimulatedDevice {
     private final Sensor sensor;
     private final SplittableRandom random;
     private long nextWake;
+    private List<DeviceIncident> incidents = List.of();
+    private double[] stuckAt;
 
     /**
      * @param seed the device's own seed, so that its pattern does not depend on the other devices
@@ -36,18 +40,40 @@ public abstract class SimulatedDevice {
         nextWake = startMillis + random.nextLong(Math.max(1, intervalMillis()));
     }
 
+    /** The incidents this device has (those of other devices are ignored). By default, none. */
+    public final void incidents(List<DeviceIncident> all) {
+        this.incidents =
+                all.stream().filter(i -> i.device().equals(sensor.id())).toList();
+    }
+
     /**
-     * Wakes the device at {@link #nextWake()} and schedules the next wake-up.
+     * Wakes the device at {@link #nextWake()} and schedules the next wake-up. A device that is {@link
+     * DeviceIncident.Kind#DEAD} still measures (so that what it measures after is what it would have) but sends
+     * nothing; a {@link DeviceIncident.Kind#STUCK} one sends what it measured when it got stuck.
      *
      * @return the values to report now, or {@code null} when the device stays silent
      */
     public final double[] wake(DayClock clock) {
         long now = nextWake;
         double[] values = observe(now, clock, random);
+        if (values != null && DeviceIncident.anyActive(incidents, DeviceIncident.Kind.STUCK, now)) {
+            stuckAt = stuckAt == null ? values : stuckAt;
+            values = stuckAt.clone();
+        } else if (values != null) {
+            stuckAt = null;
+        }
+        if (DeviceIncident.anyActive(incidents, DeviceIncident.Kind.DEAD, now)) {
+            values = null;
+        }
         long interval = intervalMillis();
         long jitter = interval / 20;
         nextWake = now + interval + (jitter > 0 ? random.nextLong(-jitter, jitter + 1) : 0);
         return values;
+    }
+
+    /** How an incident of this kind changes the device at {@code now}: its factor, or 1 when none is active. */
+    protected final double incidentFactor(DeviceIncident.Kind kind, long now) {
+        return DeviceIncident.factorAt(incidents, kind, now);
     }
 
     /** The usual time between two wake-ups; each one is jittered by up to 5 %. */

@@ -4,6 +4,7 @@ import city.mycity.citymodel.Sensor;
 import city.mycity.simulator.device.Curves;
 import city.mycity.simulator.device.DayClock;
 import city.mycity.simulator.device.SimulatedDevice;
+import city.mycity.simulator.incident.DeviceIncident;
 import java.util.SplittableRandom;
 
 /**
@@ -37,6 +38,7 @@ public final class TrafficCounter extends SimulatedDevice {
         double count = Math.max(0, Math.round(noisy));
         double load = Math.min(1.2, count / peakCount);
         double speed = freeFlowSpeed * (1 - 0.55 * load * load) + random.nextGaussian() * 2;
+        speed *= incidentFactor(DeviceIncident.Kind.CONGESTION, now);
         return new double[] {count, Curves.round(Curves.clamp(speed, 3, 200), 1)};
     }
 }

@@ -160,6 +160,7 @@ class WaterJobIT {
                 .password(broker.password())
                 .group(broker.clientId(group))
                 .topicFilters(UplinkTopic.ofTenant(tenant))
+                .connections(1)
                 .build();
         AlertingJob job = AlertingJob.builder(
                         Domain.WATER,
@@ -167,6 +168,9 @@ class WaterJobIT {
                         new JdbcDeviceRegistry(database),
                         JdbcBatchSink.builder(database, new AlertStatement()).build())
                 .timeZone(ZONE)
+                // The simulator publishes days of device time in seconds: a few milliseconds of disorder between
+                // packs is minutes of device time here, where a real city's minute of device time takes a minute.
+                .outOfOrderness(Duration.ofHours(6))
                 .build();
         Settings settings = Settings.of(
                 Map.of(StreamSettings.CHECKPOINT_INTERVAL.key(), "200ms", StreamSettings.PARALLELISM.key(), "1"));
