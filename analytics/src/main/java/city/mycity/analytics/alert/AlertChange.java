@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param id the same for every change of one alert, and the same again when a replay recomputes it
  * @param status {@code open} or {@code resolved}
  * @param resolvedAt when it was resolved, or {@code null} while open
- * @param changedAt device time of the signal behind this change
+ * @param changedAt device time of this change: the signal's, or the previous change's when the signal came from a
+ *     late reading (a store keeps the change with the newest time)
  * @param reopened how many times the problem came back soon after it was resolved and reopened this alert
  */
 public record AlertChange(

@@ -51,17 +51,20 @@ public final class AlertLifecycle implements Serializable {
                 return Optional.empty();
             }
             if (state != null && at - state.resolvedAt() <= reopenWithinMillis && at >= state.resolvedAt()) {
-                AlertState reopened = new AlertState(state.id(), state.openedAt(), -1, state.reopened() + 1);
+                AlertState reopened = new AlertState(
+                        state.id(), state.openedAt(), -1, state.reopened() + 1, Math.max(at, state.changedAt()));
                 return Optional.of(new Transition(reopened, change(reopened, signal, AlertChange.OPEN)));
             }
-            AlertState opened = new AlertState(idOf(signal.key(), at), at, -1, 0);
+            AlertState opened = new AlertState(
+                    idOf(signal.key(), at), at, -1, 0, Math.max(at, state == null ? at : state.changedAt()));
             return Optional.of(new Transition(opened, change(opened, signal, AlertChange.OPEN)));
         }
         if (state == null || !state.isOpen()) {
             return Optional.empty();
         }
-        AlertState resolved =
-                new AlertState(state.id(), state.openedAt(), Math.max(at, state.openedAt()), state.reopened());
+        long resolvedAt = Math.max(at, state.openedAt());
+        AlertState resolved = new AlertState(
+                state.id(), state.openedAt(), resolvedAt, state.reopened(), Math.max(resolvedAt, state.changedAt()));
         return Optional.of(new Transition(resolved, change(resolved, signal, AlertChange.RESOLVED)));
     }
 
@@ -80,7 +83,7 @@ public final class AlertLifecycle implements Serializable {
                 status,
                 Instant.ofEpochMilli(state.openedAt()),
                 state.isOpen() ? null : Instant.ofEpochMilli(state.resolvedAt()),
-                signal.at(),
+                Instant.ofEpochMilli(state.changedAt()),
                 state.reopened(),
                 signal.detail(),
                 signal.latitude(),

@@ -64,6 +64,16 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void a_clear_decided_by_a_late_reading_is_still_the_newest_change() {
+        signal(true, Duration.ofHours(3));
+        signal(false, Duration.ofHours(1));
+
+        assertThat(changes).extracting(AlertChange::status).containsExactly("open", "resolved");
+        assertThat(changes.get(1).changedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+        assertThat(changes.get(1).resolvedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    }
+
+    @Test
     void a_clear_without_an_open_alert_changes_nothing() {
         signal(false, Duration.ZERO);
 

@@ -8,7 +8,6 @@ import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.Sensor;
 import city.mycity.citymodel.generated.GeneratedTown;
 import city.mycity.gateway.registry.CityRegistration;
-import city.mycity.reading.ReadingMetrics;
 import city.mycity.reading.SensorKind;
 import city.mycity.reading.UplinkTopic;
 import city.mycity.settings.Settings;
@@ -20,8 +19,10 @@ import city.mycity.simulator.water.WaterIncident;
 import city.mycity.simulator.water.WaterIncidents;
 import city.mycity.stream.ReadingsJob;
 import city.mycity.stream.StreamSettings;
+import city.mycity.stream.alerts.AlertRows;
 import city.mycity.stream.alerts.AlertingJob;
 import city.mycity.stream.alerts.Domain;
+import city.mycity.stream.alerts.JobProbe;
 import city.mycity.stream.mqtt.MqttSource;
 import city.mycity.stream.registry.JdbcDeviceRegistry;
 import city.mycity.stream.sink.AlertStatement;
@@ -29,19 +30,12 @@ import city.mycity.stream.sink.JdbcBatchSink;
 import city.mycity.stream.sink.JdbcConnector;
 import city.mycity.testkit.TestBroker;
 import city.mycity.testkit.TestDatabase;
-import city.mycity.testkit.TestPublisher;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -71,6 +65,7 @@ class WaterJobIT {
             .build());
 
     private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+    private static JobProbe probe;
     private static TestDatabase db;
     private static TestBroker broker;
 
@@ -79,6 +74,7 @@ class WaterJobIT {
         db = TestDatabase.create().migrated();
         broker = TestBroker.create();
         Metrics.addRegistry(METERS);
+        probe = new JobProbe(broker, METERS);
     }
 
     @AfterAll
@@ -120,14 +116,14 @@ class WaterJobIT {
                     .count();
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> assertThat(alerts(tenant))
+                    .untilAsserted(() -> assertThat(AlertRows.of(db.dataSource(), tenant))
                             .hasSize(incidents.size())
                             .filteredOn(row -> row.endsWith(" resolved"))
                             .hasSize((int) bursts));
         } finally {
             job.cancel().get();
         }
-        List<String> first = alerts(tenant);
+        List<String> first = AlertRows.of(db.dataSource(), tenant);
         for (WaterIncident incident : incidents) {
             String problem = incident.kind() == WaterIncident.Kind.LEAK ? "leak" : "burst";
             assertThat(first)
@@ -141,17 +137,17 @@ class WaterJobIT {
                 .endsWith("open"));
 
         // The job failed: a new one reads the same messages again from scratch and computes the same alerts.
-        Timestamp replayed = databaseNow();
+        Timestamp replayed = AlertRows.now(db.dataSource());
         JobClient replay = startJob(tenant, database, "water-2");
         try {
             simulate(city, incidents);
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> updatedSince(tenant, replayed) >= incidents.size());
+                    .until(() -> AlertRows.writtenSince(db.dataSource(), tenant, replayed) >= incidents.size());
         } finally {
             replay.cancel().get();
         }
-        assertThat(alerts(tenant)).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(AlertRows.of(db.dataSource(), tenant)).containsExactlyInAnyOrderElementsOf(first);
     }
 
     private static JobClient startJob(String tenant, JdbcConnector database, String group) throws Exception {
@@ -174,30 +170,11 @@ class WaterJobIT {
                 .build();
         Settings settings = Settings.of(
                 Map.of(StreamSettings.CHECKPOINT_INTERVAL.key(), "200ms", StreamSettings.PARALLELISM.key(), "1"));
-        double before = received();
+        double before = probe.received(Domain.WATER.code());
         JobClient client =
                 job.start(ReadingsJob.configure(StreamExecutionEnvironment.getExecutionEnvironment(), settings));
-        awaitSubscribed(tenant, before);
+        probe.awaitSubscribed(tenant, Map.of(Domain.WATER.code(), before));
         return client;
-    }
-
-    /** Sends a probe until the job has validated one: it is subscribed, and nothing published from now is lost. */
-    private static void awaitSubscribed(String tenant, double before) {
-        TestPublisher probe = broker.publisher();
-        String topic = UplinkTopic.ROOT + "/" + tenant + "/gw-probe/probe-0/up";
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(300))
-                .until(() -> {
-                    probe.publish(topic, "[{\"n\":\"probe\"}]");
-                    return received() > before;
-                });
-    }
-
-    private static double received() {
-        Counter counter = METERS.find(ReadingMetrics.RECEIVED)
-                .tag(ReadingMetrics.STAGE, Domain.WATER.code())
-                .counter();
-        return counter == null ? 0 : counter.count();
     }
 
     private static void simulate(City city, List<WaterIncident> incidents) {
@@ -218,45 +195,6 @@ class WaterJobIT {
                     .messageRate(5_000)
                     .build()
                     .runFor(Duration.ofDays(DAYS));
-        }
-    }
-
-    /** Each alert as "device problem id status". */
-    private static List<String> alerts(String tenant) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement st = c.prepareStatement(
-                        "SELECT subject, problem, id, status FROM alert WHERE tenant_id = ? ORDER BY subject, problem")) {
-            st.setString(1, tenant);
-            List<String> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
-                }
-            }
-            return rows;
-        }
-    }
-
-    private static Timestamp databaseNow() throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT now()");
-                ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return rs.getTimestamp(1);
-        }
-    }
-
-    /** Alerts the stream wrote again since {@code since}. */
-    private static long updatedSince(String tenant, Timestamp since) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement st =
-                        c.prepareStatement("SELECT count(*) FROM alert WHERE tenant_id = ? AND updated_at > ?")) {
-            st.setString(1, tenant);
-            st.setTimestamp(2, since);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }
