@@ -23,7 +23,9 @@ import java.util.Set;
  *   <li><b>battery low</b>: a battery reading under {@code batteryLow} percent; back at {@code batteryOk} or more ends
  *       it;
  *   <li><b>stuck</b>: a quantity that always moves ({@link #MOVING}) reporting the same value {@code stuckAfter} times
- *       in a row; a different value ends it.
+ *       in a row; a different value ends it;
+ *   <li><b>backlog</b>, for a gateway: the oldest reading in its outbox older than {@link #BACKLOG_AFTER} (its uplink
+ *       is down or too slow); back under {@link #BACKLOG_CLEARED} ends it.
  * </ul>
  *
  * Not thread-safe; serializable (a stream job keeps one per device in its state).
@@ -35,6 +37,11 @@ public final class HealthWatch implements Serializable {
     public static final String OFFLINE = "offline";
     public static final String BATTERY_LOW = "battery-low";
     public static final String STUCK = "stuck";
+    public static final String BACKLOG = "backlog";
+    /** A gateway whose outbox holds a reading this old has a backlog. */
+    public static final Duration BACKLOG_AFTER = Duration.ofMinutes(10);
+    /** ...until its oldest is under this. */
+    public static final Duration BACKLOG_CLEARED = Duration.ofMinutes(1);
     /** Quantities that never hold still on a working sensor: noise alone moves them. */
     public static final Set<String> MOVING = Set.of("flow", "pressure", "speed");
     /** How many recent gaps the longest usual silence is taken from. */
@@ -57,6 +64,7 @@ public final class HealthWatch implements Serializable {
     private long lastSeen = Long.MIN_VALUE;
     private boolean offline;
     private boolean lowBattery;
+    private boolean backlog;
 
     /** By default: offline after 3 missed intervals, battery low under 15% until 20%, stuck after 12 repeats. */
     public HealthWatch() {
@@ -98,6 +106,16 @@ public final class HealthWatch implements Serializable {
             } else if (lowBattery && value >= batteryOk) {
                 lowBattery = false;
                 events.add(new HealthEvent(BATTERY_LOW, false, at, String.format("battery at %.0f%%", value)));
+            }
+        }
+        if ("outbox-oldest-age".equals(quantity)) {
+            if (!backlog && value >= BACKLOG_AFTER.toSeconds()) {
+                backlog = true;
+                events.add(new HealthEvent(
+                        BACKLOG, true, at, String.format("the oldest reading in the outbox is %.0f s old", value)));
+            } else if (backlog && value < BACKLOG_CLEARED.toSeconds()) {
+                backlog = false;
+                events.add(new HealthEvent(BACKLOG, false, at, "the outbox has caught up"));
             }
         }
         if (MOVING.contains(quantity)) {

@@ -90,4 +90,18 @@ class HealthWatchTest {
         assertThat(events).hasSize(2).last().satisfies(e -> assertThat(e.raised())
                 .isFalse());
     }
+
+    @Test
+    void a_gateway_whose_outbox_holds_readings_ten_minutes_old_has_a_backlog_until_it_catches_up() {
+        reading("outbox-oldest-age", 30, Duration.ZERO);
+        reading("outbox-oldest-age", 660, Duration.ofMinutes(11));
+        reading("outbox-oldest-age", 300, Duration.ofMinutes(12));
+        reading("outbox-oldest-age", 5, Duration.ofMinutes(13));
+
+        assertThat(events)
+                .extracting(HealthEvent::problem, HealthEvent::raised)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(HealthWatch.BACKLOG, true),
+                        org.assertj.core.groups.Tuple.tuple(HealthWatch.BACKLOG, false));
+    }
 }

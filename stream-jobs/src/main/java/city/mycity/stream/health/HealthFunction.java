@@ -21,7 +21,8 @@ import org.apache.flink.util.Collector;
  * Keyed by device: its readings, in device-time order, through a {@link HealthWatch}; an event-time timer at the
  * device's offline deadline calls it offline when the watermark (driven by the other devices' readings) passes it with
  * nothing from it, so that a city whose broker is away calls nobody offline. Each problem that starts or ends becomes
- * an {@link AlertSignal} at the device's place (offline: warning; battery low and stuck: info).
+ * an {@link AlertSignal} at the device's place (offline and a gateway's backlog: warning; battery low and stuck:
+ * info).
  */
 public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
 
@@ -88,7 +89,9 @@ public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
                 key.substring(0, slash),
                 key.substring(slash + 1),
                 event.problem(),
-                HealthWatch.OFFLINE.equals(event.problem()) ? Severity.WARNING : Severity.INFO,
+                HealthWatch.OFFLINE.equals(event.problem()) || HealthWatch.BACKLOG.equals(event.problem())
+                        ? Severity.WARNING
+                        : Severity.INFO,
                 event.raised(),
                 event.at(),
                 event.detail());
