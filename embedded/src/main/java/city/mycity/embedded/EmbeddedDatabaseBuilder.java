@@ -25,6 +25,7 @@ public final class EmbeddedDatabaseBuilder {
     private String database = "mycity";
     private Path parentFolder;
     private boolean durable = false;
+    private boolean stopOnExit = true;
     private Duration startTimeout = Duration.ofSeconds(60);
 
     EmbeddedDatabaseBuilder() {}
@@ -66,6 +67,16 @@ public final class EmbeddedDatabaseBuilder {
         return this;
     }
 
+    /**
+     * Whether the server stops by itself when the JVM exits, also if {@link EmbeddedDatabase#close()} was never called
+     * (a shutdown hook of its own, which runs at the same time as the JVM's other hooks). An owner that stops it in
+     * order at exit, after what still writes to it, turns this off. By default, true.
+     */
+    public EmbeddedDatabaseBuilder stopOnExit(boolean stopOnExit) {
+        this.stopOnExit = stopOnExit;
+        return this;
+    }
+
     /** How long to wait for the server to start. By default, 60 seconds. */
     public EmbeddedDatabaseBuilder startTimeout(Duration startTimeout) {
         if (startTimeout == null || startTimeout.isNegative() || startTimeout.isZero()) {
@@ -104,6 +115,7 @@ public final class EmbeddedDatabaseBuilder {
                 .setDataDirectory(workFolder.resolve("data"))
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(startTimeout)
+                .setRegisterShutdownHook(stopOnExit)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200");
         if (!durable) {

@@ -171,7 +171,10 @@ public final class Demo implements AutoCloseable {
                     false);
         }
         EmbeddedDatabase database =
-                shutdown.add("embedded database", EmbeddedDatabase.builder().start());
+                // Stopped last, by the demo's own shutdown, after the jobs that write to it.
+                shutdown.add(
+                        "embedded database",
+                        EmbeddedDatabase.builder().stopOnExit(false).start());
         out.printf("Database: embedded PostgreSQL at %s%n", database.jdbcUrl());
         return new DatabaseEndpoint(database.jdbcUrl(), database.user(), database.password(), true);
     }

@@ -65,7 +65,9 @@ final class DemoCommand implements Callable<Integer> {
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("Stopping MyCity ...");
+                            long began = System.nanoTime();
                             demo.close();
+                            System.out.printf("Stopped in %.1f s.%n", (System.nanoTime() - began) / 1e9);
                             stopped.countDown();
                         },
                         "mycity-shutdown"));
