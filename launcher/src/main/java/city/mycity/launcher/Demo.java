@@ -11,6 +11,7 @@ import city.mycity.embedded.EmbeddedBrokerBuilder;
 import city.mycity.embedded.EmbeddedDatabase;
 import city.mycity.embedded.internal.TempFolders;
 import city.mycity.geo.GeoService;
+import city.mycity.metrics.Descriptions;
 import city.mycity.settings.Settings;
 import city.mycity.simulator.Simulator;
 import city.mycity.simulator.fault.FaultProfile;
@@ -64,6 +65,7 @@ public final class Demo implements AutoCloseable {
         Shutdown shutdown = new Shutdown();
         try {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            metrics.config().meterFilter(Descriptions.filter());
             Metrics.addRegistry(metrics);
             shutdown.add("metrics", () -> Metrics.removeRegistry(metrics));
 

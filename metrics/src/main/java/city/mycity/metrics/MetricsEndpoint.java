@@ -72,6 +72,7 @@ public final class MetricsEndpoint implements AutoCloseable {
             return Optional.empty();
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(Descriptions.filter());
         Metrics.addRegistry(registry);
         return Optional.of(start(settings.get(MetricsSettings.HOST), port, registry, health));
     }
