@@ -47,6 +47,10 @@ final class EdgeMetrics {
     private final Counter packsFailed;
     private final DistributionSummary packReadings;
 
+    MeterRegistry registry() {
+        return registry;
+    }
+
     EdgeMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.received = counter(

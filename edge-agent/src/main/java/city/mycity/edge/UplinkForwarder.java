@@ -9,6 +9,7 @@ import city.mycity.reading.DeviceAddress;
 import city.mycity.reading.Identifiers;
 import city.mycity.reading.RefusalReason;
 import city.mycity.reading.SenmlCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -65,6 +66,11 @@ public final class UplinkForwarder {
     /** The largest payload accepted, in bytes. */
     public int maxPayloadBytes() {
         return maxPayloadBytes;
+    }
+
+    /** Where the agent's meters are registered (the transports add theirs). */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
     }
 
     /** Whether messages go up in gateway packs. */

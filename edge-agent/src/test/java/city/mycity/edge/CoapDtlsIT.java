@@ -1,9 +1,11 @@
 package city.mycity.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import city.mycity.edge.security.DeviceKeys;
 import city.mycity.reading.SenmlPack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +25,7 @@ class CoapDtlsIT {
     private static final String KEY = "the key of bay 00001";
 
     private final InMemoryPublisher publisher = new InMemoryPublisher();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private EdgeAgent agent;
 
     @BeforeEach
@@ -38,6 +41,7 @@ class CoapDtlsIT {
                         "bay-00001", KEY.getBytes(StandardCharsets.UTF_8),
                         "bay-00002", "the key of bay 00002".getBytes(StandardCharsets.UTF_8))))
                 .publisher(publisher)
+                .meterRegistry(meters)
                 .build()
                 .start();
     }
@@ -86,6 +90,7 @@ class CoapDtlsIT {
         assertThat(publisher.published()).hasSize(1);
         assertThat(new String(publisher.published().get(0).senml(), StandardCharsets.UTF_8))
                 .contains("urn:dev:mycity:demo-town:bay-00001:");
+        assertThat(handshakes("completed")).isEqualTo(1);
     }
 
     @Test
@@ -102,6 +107,10 @@ class CoapDtlsIT {
 
         assertThat(answer.output()).doesNotContain("2.04");
         assertNothingPublishedFor(Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(handshakes("failed"))
+                .as("the attempt is counted")
+                .isPositive());
+        assertThat(handshakes("completed")).isZero();
     }
 
     @Test
@@ -141,5 +150,9 @@ class CoapDtlsIT {
                 .during(quiet)
                 .atMost(quiet.plusSeconds(5))
                 .until(() -> publisher.published().isEmpty());
+    }
+
+    private double handshakes(String result) {
+        return meters.counter("mycity.edge.handshakes", "result", result).count();
     }
 }

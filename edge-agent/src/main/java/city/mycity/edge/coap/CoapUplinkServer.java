@@ -15,6 +15,7 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.DtlsHealth;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
@@ -89,7 +90,8 @@ public final class CoapUplinkServer implements AutoCloseable {
         if (keys == null) {
             endpointBuilder.setInetSocketAddress(address);
         } else {
-            endpointBuilder.setConnector(new DTLSConnector(dtls(config, address, keys)));
+            endpointBuilder.setConnector(
+                    new DTLSConnector(dtls(config, address, keys, new HandshakeCounter(forwarder.meterRegistry()))));
         }
         CoapEndpoint endpoint = endpointBuilder.build();
         CoapServer server = new CoapServer(config);
@@ -117,7 +119,8 @@ public final class CoapUplinkServer implements AutoCloseable {
     }
 
     /** A DTLS server that accepts only the sensors with a key, each under its device id as PSK identity. */
-    private static DtlsConnectorConfig dtls(Configuration config, InetSocketAddress address, DeviceKeys keys) {
+    private static DtlsConnectorConfig dtls(
+            Configuration config, InetSocketAddress address, DeviceKeys keys, DtlsHealth handshakes) {
         AdvancedMultiPskStore store = new AdvancedMultiPskStore();
         for (String device : keys.devices()) {
             store.setKey(device, keys.key(device).orElseThrow());
@@ -126,6 +129,7 @@ public final class CoapUplinkServer implements AutoCloseable {
                 .setAddress(address)
                 .setAdvancedPskStore(store)
                 .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
+                .setHealthHandler(handshakes)
                 .build();
     }
 
