@@ -50,6 +50,22 @@ final class EvalCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Says why the data could not be read, and where help is; the exit code for it. */
+    private static int refuse(String subcommand, RuntimeException e) {
+        System.err.println(e.getMessage());
+        System.err.println("See ./mycity eval " + subcommand + " --help.");
+        return 2;
+    }
+
+    /** Prints an evaluation's table, and where its forecasts went; the exit code for success. */
+    private static int report(PrintStream out, List<String> lines, Path predictions) {
+        lines.forEach(out::println);
+        if (predictions != null) {
+            out.println("Forecasts written to " + predictions);
+        }
+        return 0;
+    }
+
     @Command(
             name = "parking",
             mixinStandardHelpOptions = true,
@@ -83,9 +99,7 @@ final class EvalCommand implements Runnable {
                 training = BirminghamCsv.read(train);
                 testing = BirminghamCsv.read(test);
             } catch (IllegalArgumentException | UncheckedIOException e) {
-                System.err.println(e.getMessage());
-                System.err.println("See ./mycity eval parking --help.");
-                return 2;
+                return refuse("parking", e);
             }
             out.println("Training: " + training.summary());
             out.println("Test:     " + testing.summary());
@@ -105,11 +119,7 @@ final class EvalCommand implements Runnable {
                         share -> bar.update(Math.round(share * testing.records().size())));
             }
             bar.clear();
-            ParkingReport.lines(result).forEach(out::println);
-            if (predictions != null) {
-                out.println("Forecasts written to " + predictions);
-            }
-            return 0;
+            return report(out, ParkingReport.lines(result), predictions);
         }
     }
 
@@ -146,9 +156,7 @@ final class EvalCommand implements Runnable {
                 training = I94Csv.read(train);
                 testing = I94Csv.read(test);
             } catch (IllegalArgumentException | UncheckedIOException e) {
-                System.err.println(e.getMessage());
-                System.err.println("See ./mycity eval traffic --help.");
-                return 2;
+                return refuse("traffic", e);
             }
             out.println("Training: " + training.summary());
             out.println("Test:     " + testing.summary());
@@ -163,11 +171,7 @@ final class EvalCommand implements Runnable {
                                         Math.round(share * testing.hours().size())));
             }
             bar.clear();
-            TrafficReport.lines(result).forEach(out::println);
-            if (predictions != null) {
-                out.println("Forecasts written to " + predictions);
-            }
-            return 0;
+            return report(out, TrafficReport.lines(result), predictions);
         }
     }
 
@@ -197,9 +201,7 @@ final class EvalCommand implements Runnable {
             try {
                 contents = EdinburghCsv.read(file);
             } catch (IllegalArgumentException | UncheckedIOException e) {
-                System.err.println(e.getMessage());
-                System.err.println("See ./mycity eval bins --help.");
-                return 2;
+                return refuse("bins", e);
             }
             out.println("Data: " + contents.summary());
             BinsEvaluation.Result result;
@@ -212,11 +214,7 @@ final class EvalCommand implements Runnable {
                                 EdinburghCsv.TIME.format(p.collectedAt()),
                                 p.predicted())));
             }
-            BinsReport.lines(result).forEach(out::println);
-            if (predictions != null) {
-                out.println("Forecasts written to " + predictions);
-            }
-            return 0;
+            return report(out, BinsReport.lines(result), predictions);
         }
     }
 

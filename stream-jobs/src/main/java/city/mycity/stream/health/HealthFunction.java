@@ -28,7 +28,6 @@ public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
 
     private static final long serialVersionUID = 1L;
 
-    private transient ValueState<String> device;
     private transient ValueState<Long> deadline;
 
     public HealthFunction(DeviceRegistry registry, RegistryRefresh refresh) {
@@ -38,7 +37,6 @@ public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
     @Override
     public void open(OpenContext openContext) throws Exception {
         super.open(openContext);
-        device = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Types.STRING));
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Types.LONG));
     }
 
@@ -50,9 +48,6 @@ public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
     @Override
     protected void process(Reading reading, TimerService timers, Collector<AlertSignal> out) throws Exception {
         HealthWatch current = watch();
-        if (device.value() == null) {
-            device.update(reading.tenant() + '/' + reading.device());
-        }
         for (HealthEvent event : current.reading(reading.quantity(), reading.value(), reading.time())) {
             out.collect(signalOf(event));
         }
@@ -83,7 +78,8 @@ public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
     }
 
     private AlertSignal signalOf(HealthEvent event) throws Exception {
-        String key = device.value();
+        // Keyed by tenant/device.
+        String key = currentKey();
         int slash = key.indexOf('/');
         return signal(
                 key.substring(0, slash),

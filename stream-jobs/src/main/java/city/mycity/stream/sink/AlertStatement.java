@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.List;
 
 /**
@@ -38,31 +37,15 @@ public final class AlertStatement implements BatchStatement<AlertChange> {
                 upsert.setString(5, change.severity().code());
                 upsert.setString(6, change.status());
                 upsert.setTimestamp(7, Timestamp.from(change.openedAt()));
-                if (change.resolvedAt() == null) {
-                    upsert.setNull(8, Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    upsert.setTimestamp(8, Timestamp.from(change.resolvedAt()));
-                }
+                SqlValues.setTimeOrNull(upsert, 8, change.resolvedAt());
                 upsert.setTimestamp(9, Timestamp.from(change.changedAt()));
                 upsert.setInt(10, change.reopened());
                 upsert.setString(11, change.detail());
-                setCoordinate(upsert, 12, change.latitude());
-                setCoordinate(upsert, 13, change.longitude());
+                SqlValues.setDoubleOrNull(upsert, 12, change.latitude());
+                SqlValues.setDoubleOrNull(upsert, 13, change.longitude());
                 upsert.addBatch();
             }
-            int rows = 0;
-            for (int count : upsert.executeBatch()) {
-                rows += Math.max(count, 0);
-            }
-            return rows;
-        }
-    }
-
-    private static void setCoordinate(PreparedStatement statement, int index, double value) throws SQLException {
-        if (Double.isNaN(value)) {
-            statement.setNull(index, Types.DOUBLE);
-        } else {
-            statement.setDouble(index, value);
+            return SqlValues.rows(upsert.executeBatch());
         }
     }
 }

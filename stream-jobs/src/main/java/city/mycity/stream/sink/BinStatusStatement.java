@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -33,29 +31,13 @@ public final class BinStatusStatement implements BatchStatement<BinStatusRow> {
                 upsert.setString(1, row.tenant());
                 upsert.setString(2, row.bin());
                 upsert.setDouble(3, row.fill());
-                if (Double.isNaN(row.ratePerHour())) {
-                    upsert.setNull(4, Types.DOUBLE);
-                } else {
-                    upsert.setDouble(4, row.ratePerHour());
-                }
-                setTime(upsert, 5, row.fullAt());
-                setTime(upsert, 6, row.lastCollected());
+                SqlValues.setDoubleOrNull(upsert, 4, row.ratePerHour());
+                SqlValues.setTimeOrNull(upsert, 5, row.fullAt());
+                SqlValues.setTimeOrNull(upsert, 6, row.lastCollected());
                 upsert.setTimestamp(7, Timestamp.from(row.time()));
                 upsert.addBatch();
             }
-            int rows = 0;
-            for (int count : upsert.executeBatch()) {
-                rows += Math.max(count, 0);
-            }
-            return rows;
-        }
-    }
-
-    private static void setTime(PreparedStatement statement, int index, Instant time) throws SQLException {
-        if (time == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setTimestamp(index, Timestamp.from(time));
+            return SqlValues.rows(upsert.executeBatch());
         }
     }
 

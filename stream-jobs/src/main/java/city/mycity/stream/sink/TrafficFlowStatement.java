@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.List;
 
 /** Writes counters' 5-minute windows to {@code traffic_flow}, once each: a replayed window writes over itself. */
@@ -26,19 +25,11 @@ public final class TrafficFlowStatement implements BatchStatement<TrafficFlowRow
                 upsert.setString(2, row.counter());
                 upsert.setTimestamp(3, Timestamp.from(row.windowStart()));
                 upsert.setDouble(4, row.vehiclesPerHour());
-                if (Double.isNaN(row.speedKmh())) {
-                    upsert.setNull(5, Types.DOUBLE);
-                } else {
-                    upsert.setDouble(5, row.speedKmh());
-                }
+                SqlValues.setDoubleOrNull(upsert, 5, row.speedKmh());
                 upsert.setString(6, row.level());
                 upsert.addBatch();
             }
-            int rows = 0;
-            for (int count : upsert.executeBatch()) {
-                rows += Math.max(count, 0);
-            }
-            return rows;
+            return SqlValues.rows(upsert.executeBatch());
         }
     }
 }

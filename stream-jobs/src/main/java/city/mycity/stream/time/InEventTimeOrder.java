@@ -74,6 +74,11 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
      */
     protected void onEventTime(long timestamp, Collector<O> out) throws Exception {}
 
+    /** The key of the readings being handed over, from {@link #process} or {@link #onEventTime}. */
+    protected final String currentKey() {
+        return current.getCurrentKey();
+    }
+
     /** Emits to a side output, from {@link #process} or {@link #onEventTime}. */
     protected final <X> void output(OutputTag<X> tag, X value) {
         current.output(tag, value);
