@@ -149,11 +149,29 @@ class BrokerFaultsIT {
                     .until(() -> count("SELECT count(*) FROM reading") >= MESSAGES);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             mosquitto.log().ifPresent(log -> System.out.println("Mosquitto's log:\n" + log));
+            System.out.println("BrokerFaultsIT: missing messages " + missing(start));
             throw e;
         }
         assertThat(count("SELECT count(*) FROM reading")).isEqualTo(MESSAGES);
         assertThat(sumsPerDevice()).isEqualTo(sentSums);
         assertThat(count("SELECT count(*) FROM refusal")).isZero();
+    }
+
+    /** The numbers of the messages sent and not stored, from the reading times (message i has start + i s). */
+    private List<Long> missing(Instant start) throws SQLException {
+        java.util.Set<Long> stored = new java.util.HashSet<>();
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT time FROM reading");
+                ResultSet rows = ps.executeQuery()) {
+            while (rows.next()) {
+                stored.add(Duration.between(start, rows.getTimestamp(1).toInstant())
+                        .toSeconds());
+            }
+        }
+        return java.util.stream.LongStream.range(0, MESSAGES)
+                .filter(i -> !stored.contains(i))
+                .boxed()
+                .toList();
     }
 
     private static String device(int d) {

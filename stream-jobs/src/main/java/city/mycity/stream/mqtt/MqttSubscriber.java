@@ -2,10 +2,13 @@ package city.mycity.stream.mqtt;
 
 import city.mycity.reading.Uplink;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -21,18 +24,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Paho MQTT v5 client with a persistent session, a shared QoS 1 subscription and manual acknowledgements. It
- * reconnects on its own once connected; a failure to connect at all, or a refused subscription, fails the reader (and
- * Flink restarts it).
+ * A Paho MQTT v5 client with a persistent session, a shared QoS 1 subscription and manual acknowledgements. Once
+ * connected it reconnects through {@link Reconnects} (one attempt at a time, not Paho's automatic reconnect) and
+ * subscribes again each time; a failure to connect at all, or a refused subscription, fails the reader (and Flink
+ * restarts it).
  */
 final class MqttSubscriber implements Subscriber, MqttCallback {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MqttSubscriber.class);
     private static final int QOS = 1;
+    private static final Duration FIRST_RECONNECT_DELAY = Duration.ofMillis(500);
+    private static final Duration LONGEST_RECONNECT_DELAY = Duration.ofSeconds(30);
 
     private final MqttSourceSettings settings;
     private final String clientId;
     private final AckIds ackIds;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mqtt-reconnect");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Reconnects reconnects = new Reconnects(
+            Reconnects.Timer.on(scheduler), this::reconnect, FIRST_RECONNECT_DELAY, LONGEST_RECONNECT_DELAY);
     private MqttAsyncClient client;
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private Arrivals<Arrival> arrivals;
@@ -52,7 +65,9 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
             client.setCallback(this);
             client.connect(options(), null, new MqttActionListener() {
                 @Override
-                public void onSuccess(IMqttToken token) {}
+                public void onSuccess(IMqttToken token) {
+                    connected(false);
+                }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable cause) {
@@ -64,13 +79,40 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
         }
     }
 
+    /** One attempt of {@link Reconnects}: a new network connection, with the same session. */
+    private void reconnect() {
+        ackIds.newConnection();
+        try {
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    reconnects.succeeded();
+                    if (client.isConnected()) {
+                        connected(true);
+                    } else {
+                        reconnects.lost();
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    LOGGER.warn("{} could not reconnect ({}); trying again", clientId, cause.toString());
+                    ackIds.newConnection();
+                    reconnects.failed();
+                }
+            });
+        } catch (MqttException e) {
+            LOGGER.warn("{} could not start to reconnect ({}); trying again", clientId, e.toString());
+            reconnects.failed();
+        }
+    }
+
     private MqttConnectionOptions options() {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
         options.setReceiveMaximum(settings.receiveMaximum());
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
+        options.setAutomaticReconnect(false);
         options.setConnectionTimeout((int) settings.connectionTimeout().toSeconds());
         options.setKeepAliveInterval(30);
         if (settings.username() != null) {
@@ -83,12 +125,17 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
     }
 
     @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-        if (reconnect) {
-            ackIds.newConnection();
-        }
+    public void connectComplete(boolean reconnect, String serverUri) {}
+
+    /** Subscribes on every new connection: a restarted Mosquitto forgets the shared subscriptions of a session. */
+    private void connected(boolean reconnect) {
         List<String> topics = settings.subscriptions();
-        LOGGER.info("{} connected to {} (reconnect: {}), subscribing to {}", clientId, serverUri, reconnect, topics);
+        LOGGER.info(
+                "{} connected to {} (reconnect: {}), subscribing to {}",
+                clientId,
+                settings.serverUri(),
+                reconnect,
+                topics);
         try {
             client.subscribe(
                     topics.stream().map(t -> new MqttSubscription(t, QOS)).toArray(MqttSubscription[]::new),
@@ -110,7 +157,12 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
 
                         @Override
                         public void onFailure(IMqttToken token, Throwable cause) {
-                            failSubscription(cause);
+                            if (client.isConnected()) {
+                                failSubscription(cause);
+                            } else {
+                                LOGGER.debug(
+                                        "{} lost its connection while subscribing; the reconnect subscribes", clientId);
+                            }
                         }
                     },
                     new MqttProperties());
@@ -160,6 +212,7 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
     public void disconnected(MqttDisconnectResponse response) {
         ackIds.newConnection();
         LOGGER.warn("{} lost its connection ({}); reconnecting", clientId, response);
+        reconnects.lost();
     }
 
     @Override
@@ -175,6 +228,8 @@ final class MqttSubscriber implements Subscriber, MqttCallback {
 
     @Override
     public void close() {
+        reconnects.close();
+        scheduler.shutdownNow();
         if (client == null) {
             return;
         }
