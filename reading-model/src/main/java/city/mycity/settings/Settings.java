@@ -135,7 +135,10 @@ public final class Settings {
         return value;
     }
 
-    /** Parses {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h} or an ISO-8601 duration such as {@code PT2S}. */
+    /**
+     * Parses {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 90d} or an ISO-8601 duration such as {@code
+     * PT2S}.
+     */
     public static Duration parseDuration(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
         try {
@@ -149,22 +152,23 @@ public final class Settings {
             return duration;
         } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException(
-                    "expected a duration like 0, 500ms, 2s, 5m, 1h or PT2S, but was '" + text + "'", e);
+                    "expected a duration like 0, 500ms, 2s, 5m, 1h, 90d or PT2S, but was '" + text + "'", e);
         }
     }
 
     private static Duration shortForm(String t) {
         java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(\\d{1,18})(ms|s|m|h)").matcher(t);
+                java.util.regex.Pattern.compile("(\\d{1,18})(ms|s|m|h|d)").matcher(t);
         if (!m.matches()) {
-            throw new NumberFormatException("not a number followed by ms, s, m or h");
+            throw new NumberFormatException("not a number followed by ms, s, m, h or d");
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
         };
     }
 }

@@ -120,6 +120,7 @@ class SettingsTest {
         assertThat(Settings.parseDuration("2S")).isEqualTo(Duration.ofSeconds(2));
         assertThat(Settings.parseDuration("5m")).isEqualTo(Duration.ofMinutes(5));
         assertThat(Settings.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Settings.parseDuration("90d")).isEqualTo(Duration.ofDays(90));
         assertThat(Settings.parseDuration(" PT2S ")).isEqualTo(Duration.ofSeconds(2));
         assertThat(Settings.parseDuration("pt1m30s")).isEqualTo(Duration.ofSeconds(90));
     }

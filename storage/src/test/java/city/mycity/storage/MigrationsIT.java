@@ -35,8 +35,8 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(8);
-        assertThat(result.targetSchemaVersion).isEqualTo("8");
+        assertThat(result.migrationsExecuted).isEqualTo(9);
+        assertThat(result.targetSchemaVersion).isEqualTo("9");
         assertThat(tables())
                 .contains(
                         "tenant",
@@ -55,7 +55,35 @@ class MigrationsIT {
                         "zone_occupancy",
                         "refusal",
                         "refused_message",
-                        "storage_profile");
+                        "storage_profile",
+                        "time_partition",
+                        "reading_default",
+                        "reading_1m",
+                        "reading_1h",
+                        "rollup_progress");
+    }
+
+    @Test
+    void keep_the_readings_of_an_existing_store_when_partitioning_it() throws SQLException {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations(Migrations.LOCATION)
+                .target("8")
+                .load()
+                .migrate();
+        Instant past = Instant.parse("2026-03-01T08:00:00Z");
+        insertReading(past, 1.0);
+        insertReading(Instant.now().plus(java.time.Duration.ofDays(30)), 0.0);
+
+        Migrations.apply(db.dataSource());
+
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM reading_default"))
+                .as("the reading beyond next week")
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM time_partition WHERE name LIKE 'reading_until_%'"))
+                .isEqualTo(1);
+        assertThat(insertReading(past, 1.0)).as("a repeat is still a no-op").isZero();
     }
 
     @Test

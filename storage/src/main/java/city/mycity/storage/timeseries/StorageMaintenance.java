@@ -1,0 +1,199 @@
+package city.mycity.storage.timeseries;
+
+import city.mycity.storage.TimeSeriesProfile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the store in shape as data grows, once per interval: natively, creates the coming weeks' partitions, brings
+ * the rollups up to date and applies the retention; on TimescaleDB, sets the policies that make TimescaleDB do the
+ * same (once per start). Several processes may run it against one database: an advisory lock lets one run at a time,
+ * and the others skip that turn.
+ */
+public final class StorageMaintenance implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(StorageMaintenance.class);
+    /** The advisory lock that one run holds. */
+    private static final long LOCK = 0x6d79_6369_7479_0009L;
+    /** How many weeks ahead partitions exist. */
+    static final int WEEKS_AHEAD = 2;
+    /** The most storing time one rollup refresh takes in at once. */
+    static final Duration REFRESH_WINDOW = Duration.ofHours(1);
+
+    private final DataSource dataSource;
+    private final TimeSeriesSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private boolean policiesSet;
+
+    private StorageMaintenance(DataSource dataSource, TimeSeriesSettings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "storage-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Maintenance that runs only when asked ({@link #runOnce()}). */
+    public static StorageMaintenance of(DataSource dataSource, TimeSeriesSettings settings) {
+        return new StorageMaintenance(dataSource, settings);
+    }
+
+    /** Maintenance that runs now and then once per interval until closed; a failed run is logged and retried. */
+    public static StorageMaintenance start(DataSource dataSource, TimeSeriesSettings settings) {
+        StorageMaintenance maintenance = new StorageMaintenance(dataSource, settings);
+        maintenance.scheduler.scheduleWithFixedDelay(
+                maintenance::runLogged, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        return maintenance;
+    }
+
+    private void runLogged() {
+        try {
+            Report report = runOnce();
+            if (report.changedSomething()) {
+                LOGGER.info("Storage maintenance: {}", report);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOGGER.warn("Storage maintenance failed; trying again in {}", settings.interval(), e);
+        }
+    }
+
+    /** One run; {@link Report#skipped()} when another process holds the lock. */
+    public synchronized Report runOnce() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!tryLock(c)) {
+                return Report.SKIPPED;
+            }
+            try {
+                return TimeSeriesProfile.of(c) == TimeSeriesProfile.NATIVE ? runNative(c) : runTimescale(c);
+            } finally {
+                unlock(c);
+            }
+        }
+    }
+
+    private Report runNative(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            Instant now = databaseNow(c);
+            Instant oldest = settings.keepReadings().isZero() ? Instant.EPOCH : now.minus(settings.keepReadings());
+            List<String> created = ReadingPartitions.createAhead(c, now, WEEKS_AHEAD, oldest);
+            c.commit();
+            long minutes = 0;
+            long hours = 0;
+            NativeRollups.Refresh refresh;
+            do {
+                refresh = NativeRollups.refresh(c, now.minus(settings.settle()), REFRESH_WINDOW, oldest);
+                c.commit();
+                minutes += refresh.minutes();
+                hours += refresh.hours();
+            } while (!refresh.caughtUp());
+            List<String> dropped = new ArrayList<>();
+            if (!settings.keepReadings().isZero()) {
+                dropped.addAll(ReadingPartitions.dropBefore(c, oldest));
+            }
+            long deleted = 0;
+            if (!settings.keepMinutes().isZero()) {
+                deleted += NativeRollups.deleteBefore(c, Rollup.MINUTE, now.minus(settings.keepMinutes()));
+            }
+            if (!settings.keepHours().isZero()) {
+                deleted += NativeRollups.deleteBefore(c, Rollup.HOUR, now.minus(settings.keepHours()));
+            }
+            c.commit();
+            return new Report(false, created, dropped, minutes, hours, deleted);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Report runTimescale(Connection c) throws SQLException {
+        if (!policiesSet) {
+            TimescaleRollups.applyPolicies(c, settings, settings.settle());
+            policiesSet = true;
+        }
+        return new Report(false, List.of(), List.of(), 0, 0, 0);
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, LOCK);
+            ps.execute();
+        }
+    }
+
+    private static Instant databaseNow(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT now()")) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOGGER.warn("Storage maintenance did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * What one run did.
+     *
+     * @param skipped whether another process was running maintenance
+     * @param created the partitions created
+     * @param dropped the partitions dropped by the retention
+     * @param minutes the minute buckets refreshed
+     * @param hours the hour buckets refreshed
+     * @param deleted the rollup buckets deleted by the retention
+     */
+    public record Report(
+            boolean skipped, List<String> created, List<String> dropped, long minutes, long hours, long deleted) {
+
+        static final Report SKIPPED = new Report(true, List.of(), List.of(), 0, 0, 0);
+
+        boolean changedSomething() {
+            return !created.isEmpty() || !dropped.isEmpty() || deleted > 0;
+        }
+
+        @Override
+        public String toString() {
+            return skipped
+                    ? "skipped (another process holds the lock)"
+                    : "partitions created " + created + ", dropped " + dropped + "; rollups refreshed " + minutes
+                            + " minute and " + hours + " hour buckets; " + deleted + " expired buckets deleted";
+        }
+    }
+}
