@@ -3,6 +3,7 @@ package city.mycity.geo;
 import city.mycity.geo.bins.BinQueries;
 import city.mycity.geo.bins.BinRoutes;
 import city.mycity.geo.city.CityRoutes;
+import city.mycity.geo.history.HistoryRoutes;
 import city.mycity.geo.http.HttpBasics;
 import city.mycity.geo.http.ServiceRoutes;
 import city.mycity.geo.live.ChangeFeed;
@@ -11,6 +12,7 @@ import city.mycity.geo.parking.ParkingQueries;
 import city.mycity.geo.parking.ParkingRoutes;
 import city.mycity.geo.sensors.SensorQueries;
 import city.mycity.geo.sensors.SensorRoutes;
+import city.mycity.storage.history.ReadingHistory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,6 +51,7 @@ public final class GeoService implements AutoCloseable {
         new SensorRoutes(new SensorQueries(config.dataSource, tenant), config.maxSensors).mount(router);
         new CityRoutes(config.city).mount(router);
         new BinRoutes(new BinQueries(config.dataSource, config.city)).mount(router);
+        new HistoryRoutes(new ReadingHistory(config.dataSource), tenant).mount(router);
         live.mount(router);
         new ServiceRoutes(config.meterRegistry, config.dataSource).mount(router);
         for (Map.Entry<String, Router> mount : config.mounts) {

@@ -46,6 +46,10 @@ class GeoServiceIT {
         store.sensorState("bay-00001", "occupied", 1, "/");
         store.sensorState("bin-00001", "fill", 40, "%");
         store.sensorState("bin-00001", "temperature", 18.5, "Cel");
+        store.reading("bin-00001", "fill", 40, "%", "2026-11-30T06:10:00Z");
+        store.reading("bin-00001", "fill", 60, "%", "2026-11-30T06:40:00Z");
+        store.reading("bin-00001", "fill", 65, "%", "2026-11-30T07:05:00Z");
+        store.rollUp();
         vertx = Vertx.vertx();
         service = GeoService.builder()
                 .vertx(vertx)
@@ -102,6 +106,44 @@ class GeoServiceIT {
         assertThat(cp003.getJsonArray("forecast").getList())
                 .as("no forecast yet")
                 .isEmpty();
+    }
+
+    @Test
+    void a_sensors_history_gives_its_hours_from_the_rollup() {
+        JsonObject history = http.get("/api/v1/sensors/bin-00001/history?quantity=fill"
+                        + "&from=2026-11-30T00:00:00Z&to=2026-11-30T12:00:00Z")
+                .bodyAsJsonObject();
+
+        assertThat(history.getString("resolution")).isEqualTo("hour");
+        JsonArray buckets = history.getJsonArray("buckets");
+        assertThat(buckets.getList()).hasSize(2);
+        assertThat(buckets.getJsonObject(0).getString("start")).isEqualTo("2026-11-30T06:00:00Z");
+        assertThat(buckets.getJsonObject(0).getLong("readings")).isEqualTo(2);
+        assertThat(buckets.getJsonObject(0).getDouble("mean")).isEqualTo(50.0);
+        assertThat(buckets.getJsonObject(1).getDouble("max")).isEqualTo(65.0);
+    }
+
+    @Test
+    void a_zones_history_per_minute_counts_its_sensors() {
+        JsonObject history = http.get("/api/v1/zones/z-a2/history?quantity=fill&resolution=minute"
+                        + "&from=2026-11-30T06:00:00Z&to=2026-11-30T07:00:00Z")
+                .bodyAsJsonObject();
+
+        assertThat(history.getJsonArray("buckets").getList()).hasSize(2);
+        assertThat(history.getJsonArray("buckets").getJsonObject(1).getInteger("devices"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_history_without_quantity_or_over_too_long_a_span_is_refused() {
+        assertThat(http.get("/api/v1/sensors/bin-00001/history").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/sensors/bin-00001/history?quantity=fill&resolution=minute"
+                                + "&from=2026-10-01T00:00:00Z&to=2026-11-30T00:00:00Z")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/zones/z-a2/history?quantity=fill&resolution=second")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test

@@ -2,10 +2,13 @@ package city.mycity.geo;
 
 import city.mycity.citymodel.CityModel;
 import city.mycity.gateway.registry.CityRegistration;
+import city.mycity.storage.timeseries.StorageMaintenance;
+import city.mycity.storage.timeseries.TimeSeriesSettings;
 import city.mycity.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -109,6 +112,28 @@ public final class TestStore implements AutoCloseable {
                 quantity,
                 value,
                 unit);
+    }
+
+    /** Stores a reading, as the stream job does. */
+    public void reading(String device, String quantity, double value, String unit, String time) throws SQLException {
+        update(
+                "INSERT INTO reading (tenant_id, device_id, quantity, time, value, unit, seq, received_at)"
+                        + " VALUES (?, ?, ?, ?::timestamptz, ?, ?, -1, now())",
+                tenant,
+                device,
+                quantity,
+                time,
+                value,
+                unit);
+    }
+
+    /** Runs storage maintenance once, with no settle time: the readings stored so far are rolled up. */
+    public void rollUp() throws SQLException {
+        StorageMaintenance.of(
+                        dataSource(),
+                        new TimeSeriesSettings(
+                                Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)))
+                .runOnce();
     }
 
     private void update(String sql, Object... args) throws SQLException {

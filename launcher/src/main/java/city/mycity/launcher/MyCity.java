@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ChaosCommand.class,
             BenchCommand.class,
             EdgeBenchCommand.class,
+            HistoryBenchCommand.class,
             RefusalsCommand.class,
             AlertsCommand.class,
             EvalCommand.class,

@@ -38,7 +38,7 @@ public final class NativeRollups {
                         PRIMARY KEY (tenant_id, device_id, quantity, bucket)
                         )""");
                 s.execute("CREATE INDEX " + rollup.table() + "_bucket_brin ON " + rollup.table()
-                        + " USING brin (bucket) WITH (pages_per_range = 32)");
+                        + " USING brin (bucket) WITH (pages_per_range = 32, autosummarize = on)");
             }
             s.execute("""
                     CREATE TABLE rollup_progress (

@@ -31,6 +31,7 @@ public final class ReadingPartitions {
     static final String PARENT = "reading";
     static final String DEFAULT_PARTITION = "reading_default";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final String BRIN = "pages_per_range = 32, autosummarize = on";
 
     private ReadingPartitions() {}
 
@@ -56,9 +57,11 @@ public final class ReadingPartitions {
             s.execute("ALTER INDEX reading_time_brin RENAME TO " + old + "_time_brin");
             s.execute("CREATE TABLE reading (LIKE " + old + " INCLUDING DEFAULTS) PARTITION BY RANGE (time)");
             s.execute("ALTER TABLE reading ADD PRIMARY KEY (tenant_id, device_id, quantity, time, seq)");
-            s.execute("CREATE INDEX reading_time_brin ON reading USING brin (time) WITH (pages_per_range = 32)");
+            // BRIN indexes summarise a range of pages once it is full (autosummarize), not only at VACUUM: else
+            // every page not yet vacuumed matches every query.
+            s.execute("CREATE INDEX reading_time_brin ON reading USING brin (time) WITH (" + BRIN + ")");
             // The rollups find what changed since their last refresh by the time a reading was stored.
-            s.execute("CREATE INDEX reading_stored_brin ON reading USING brin (stored_at) WITH (pages_per_range = 32)");
+            s.execute("CREATE INDEX reading_stored_brin ON reading USING brin (stored_at) WITH (" + BRIN + ")");
             s.execute("CREATE TABLE " + DEFAULT_PARTITION + " PARTITION OF reading DEFAULT");
         }
         if (isEmpty(c, old)) {
@@ -78,7 +81,7 @@ public final class ReadingPartitions {
             attach.execute();
         }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE INDEX ON " + old + " USING brin (stored_at) WITH (pages_per_range = 32)");
+            s.execute("CREATE INDEX ON " + old + " USING brin (stored_at) WITH (" + BRIN + ")");
         }
         record(c, old, Instant.parse("0001-01-01T00:00:00Z"), cut);
         ensureWeeks(c, cut, cut.plus(7L * 2, ChronoUnit.DAYS));
@@ -194,6 +197,21 @@ public final class ReadingPartitions {
             ps.executeUpdate();
         }
         return expired;
+    }
+
+    /**
+     * Summarises the page ranges of every BRIN index on the partitions that are not summarised yet (after a bulk load;
+     * autovacuum does it in the course of things), and returns how many it summarised.
+     */
+    public static long summarize(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(sum(brin_summarize_new_values(i.indexrelid)), 0)"
+                        + " FROM pg_inherits p JOIN pg_index i ON i.indrelid = p.inhrelid"
+                        + " JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam"
+                        + " WHERE p.inhparent = 'reading'::regclass AND am.amname = 'brin'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Monday 00:00 UTC of the week holding {@code time}. */
