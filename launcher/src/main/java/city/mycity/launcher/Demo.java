@@ -82,7 +82,7 @@ public final class Demo implements AutoCloseable {
 
             BrokerEndpoint broker = startBroker(settings, shutdown, out);
             DatabaseEndpoint database = startDatabase(settings, shutdown, out);
-            DataSource dataSource = Storage.prepare(database, city, shutdown, out);
+            DataSource dataSource = Storage.prepare(database, city, settings, shutdown, out);
             startStreamJob(jobSettings(settings, broker, database), shutdown);
 
             Vertx vertx = Vertx.vertx();
