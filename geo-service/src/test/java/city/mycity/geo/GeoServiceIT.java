@@ -141,6 +141,9 @@ class GeoServiceIT {
                                 + "&from=2026-10-01T00:00:00Z&to=2026-11-30T00:00:00Z")
                         .statusCode())
                 .isEqualTo(400);
+        assertThat(http.get("/api/v1/sensors/bin-00001/history?quantity=fill&to=%2B300000-01-01T00:00:00Z")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(http.get("/api/v1/zones/z-a2/history?quantity=fill&resolution=second")
                         .statusCode())
                 .isEqualTo(400);

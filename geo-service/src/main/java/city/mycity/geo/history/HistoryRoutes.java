@@ -64,6 +64,9 @@ public final class HistoryRoutes {
     /** A history request's parameters, checked. */
     private record Request(String quantity, Rollup resolution, Instant from, Instant to) {
 
+        private static final Instant EARLIEST = Instant.EPOCH;
+        private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
         static Request of(RoutingContext ctx) {
             String quantity = Params.text(ctx, "quantity");
             if (quantity == null || quantity.isBlank()) {
@@ -101,12 +104,17 @@ public final class HistoryRoutes {
             if (text == null || text.isBlank()) {
                 return byDefault;
             }
+            Instant instant;
             try {
-                return Instant.parse(text.trim());
+                instant = Instant.parse(text.trim());
             } catch (DateTimeParseException e) {
                 throw new InvalidParameterException(
                         name, name + " must be an ISO-8601 instant, e.g. 2026-11-30T18:00:00Z");
             }
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new InvalidParameterException(name, name + " must be between 1970 and 9999.");
+            }
+            return instant;
         }
 
         JsonObject encode(List<HistoryBucket> buckets) {

@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The native PostgreSQL layout of {@code reading} as data grows: a table partitioned by {@code time} in weeks (Monday
@@ -28,10 +30,16 @@ import java.util.List;
  */
 public final class ReadingPartitions {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(ReadingPartitions.class);
+
     static final String PARENT = "reading";
     static final String DEFAULT_PARTITION = "reading_default";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String BRIN = "pages_per_range = 32, autosummarize = on";
+    /** How long maintenance waits for a lock that would hold the ingest up while it waits. */
+    static final String LOCK_TIMEOUT = "2s";
+    /** PostgreSQL's lock_not_available. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private ReadingPartitions() {}
 
@@ -80,9 +88,6 @@ public final class ReadingPartitions {
                 "ALTER TABLE reading ATTACH PARTITION " + old + " FOR VALUES FROM (MINVALUE) TO ('" + cut + "')")) {
             attach.execute();
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE INDEX ON " + old + " USING brin (stored_at) WITH (" + BRIN + ")");
-        }
         record(c, old, Instant.parse("0001-01-01T00:00:00Z"), cut);
         ensureWeeks(c, cut, cut.plus(7L * 2, ChronoUnit.DAYS));
     }
@@ -112,9 +117,29 @@ public final class ReadingPartitions {
 
     /**
      * Creates the weekly partition of every week that starts in [from, to) and overlaps no partition yet, moving the
-     * default partition's rows of that week into it; returns the names of those it created.
+     * default partition's rows of that week into it; returns the names of those it created. In the caller's
+     * transaction, or in one of its own on an auto-commit connection. The default partition is locked for the move
+     * and the attach (a writer of that week's rows waits, at most for the move), so that no row of the week slips in
+     * between; a lock not had within {@value #LOCK_TIMEOUT} fails the call, and the next run tries again.
      */
     public static List<String> ensureWeeks(Connection c, Instant from, Instant to) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return ensureWeeksInTransaction(c, from, to);
+        }
+        c.setAutoCommit(false);
+        try {
+            List<String> created = ensureWeeksInTransaction(c, from, to);
+            c.commit();
+            return created;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static List<String> ensureWeeksInTransaction(Connection c, Instant from, Instant to) throws SQLException {
         List<String> created = new ArrayList<>();
         for (Instant week = weekStart(from); week.isBefore(to); week = week.plus(7, ChronoUnit.DAYS)) {
             Instant end = week.plus(7, ChronoUnit.DAYS);
@@ -124,6 +149,8 @@ public final class ReadingPartitions {
             String name = "reading_w" + DAY.format(week.atOffset(ZoneOffset.UTC));
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE " + name + " (LIKE reading INCLUDING DEFAULTS)");
+                s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+                s.execute("LOCK TABLE " + DEFAULT_PARTITION + " IN ACCESS EXCLUSIVE MODE");
             }
             try (PreparedStatement move = c.prepareStatement("WITH moved AS (DELETE FROM " + DEFAULT_PARTITION
                     + " WHERE time >= ? AND time < ? RETURNING *) INSERT INTO " + name + " SELECT * FROM moved")) {
@@ -168,8 +195,10 @@ public final class ReadingPartitions {
     }
 
     /**
-     * Retention: drops every partition whose whole range is before {@code cutoff}, deletes the default partition's
-     * rows before it, and returns the names of the dropped partitions.
+     * Retention: drops every partition whose whole range is before {@code cutoff}, each in a transaction of its own
+     * (dropping a partition locks {@code reading} for a moment: it waits at most {@value #LOCK_TIMEOUT} for the lock,
+     * else it leaves that partition to the next run), then deletes the default partition's rows before the cutoff.
+     * Returns the names of the dropped partitions. On a connection with auto-commit off.
      */
     public static List<String> dropBefore(Connection c, Instant cutoff) throws SQLException {
         List<String> expired = new ArrayList<>();
@@ -183,20 +212,33 @@ public final class ReadingPartitions {
                 }
             }
         }
+        c.commit();
+        List<String> dropped = new ArrayList<>();
         for (String name : expired) {
             try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
                 s.execute("DROP TABLE " + name);
+            } catch (SQLException e) {
+                c.rollback();
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    LOGGER.info("Retention left {} for the next run: reading was busy", name);
+                    break;
+                }
+                throw e;
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM time_partition WHERE name = ?")) {
                 ps.setString(1, name);
                 ps.executeUpdate();
             }
+            c.commit();
+            dropped.add(name);
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + DEFAULT_PARTITION + " WHERE time < ?")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
             ps.executeUpdate();
         }
-        return expired;
+        c.commit();
+        return dropped;
     }
 
     /**

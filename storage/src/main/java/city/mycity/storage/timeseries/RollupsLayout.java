@@ -22,7 +22,7 @@ public final class RollupsLayout {
         c.setAutoCommit(false);
         try {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE INDEX device_zone ON device (tenant_id, zone_id)");
+                s.execute("CREATE INDEX IF NOT EXISTS device_zone ON device (tenant_id, zone_id)");
             }
             if (profile == TimeSeriesProfile.NATIVE) {
                 ReadingPartitions.convert(c, Instant.now());
@@ -37,8 +37,11 @@ public final class RollupsLayout {
         }
         if (profile == TimeSeriesProfile.TIMESCALEDB) {
             c.setAutoCommit(true);
-            TimescaleRollups.create(c, TimeSeriesSettings.defaults().settle());
-            c.setAutoCommit(autoCommit);
+            try {
+                TimescaleRollups.create(c, TimeSeriesSettings.defaults().settle());
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
         }
     }
 }

@@ -92,13 +92,14 @@ public final class StorageMaintenance implements AutoCloseable {
         try {
             Instant now = databaseNow(c);
             Instant oldest = settings.keepReadings().isZero() ? Instant.EPOCH : now.minus(settings.keepReadings());
-            List<String> created = ReadingPartitions.createAhead(c, now, WEEKS_AHEAD, oldest);
+            List<String> created = createPartitions(c, now, oldest);
+            Instant upTo = refreshBound(c, now.minus(settings.settle()));
             c.commit();
             long minutes = 0;
             long hours = 0;
             NativeRollups.Refresh refresh;
             do {
-                refresh = NativeRollups.refresh(c, now.minus(settings.settle()), REFRESH_WINDOW, oldest);
+                refresh = NativeRollups.refresh(c, upTo, REFRESH_WINDOW, oldest);
                 c.commit();
                 minutes += refresh.minutes();
                 hours += refresh.hours();
@@ -121,6 +122,38 @@ public final class StorageMaintenance implements AutoCloseable {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The partitions ahead; a failure (a lock not had in time) is logged, and the rest of the run goes on. */
+    private static List<String> createPartitions(Connection c, Instant now, Instant oldest) throws SQLException {
+        try {
+            List<String> created = ReadingPartitions.createAhead(c, now, WEEKS_AHEAD, oldest);
+            c.commit();
+            return created;
+        } catch (SQLException e) {
+            c.rollback();
+            LOGGER.warn(
+                    "Storage maintenance could not create partitions this run ({}); trying again next run",
+                    e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * How far the refresh may go: {@code settled}, but not past the start of a transaction that is writing now (its
+     * rows carry its start as {@code stored_at} and are not visible yet; a later run takes them).
+     */
+    private static Instant refreshBound(Connection c, Instant settled) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT min(xact_start) FROM pg_stat_activity"
+                + " WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() AND datname = current_database()")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Timestamp writing = rs.getTimestamp(1);
+                return writing == null || !writing.toInstant().isBefore(settled)
+                        ? settled
+                        : writing.toInstant().minusNanos(1_000);
+            }
         }
     }
 

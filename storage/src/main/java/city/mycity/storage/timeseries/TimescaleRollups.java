@@ -8,8 +8,10 @@ import java.time.Duration;
 /**
  * The 1-minute and 1-hour rollups as TimescaleDB continuous aggregates over the {@code reading} hypertable, with the
  * same names and columns as {@link NativeRollups}' tables, and the retention of all three as TimescaleDB policies.
- * Not exercised on machines without TimescaleDB. Continuous aggregates cannot be created inside a transaction, so
- * these statements run with auto-commit on.
+ * Not exercised on machines without TimescaleDB; needs TimescaleDB 2.8 or later ({@code if_exists} of the policy
+ * functions). Continuous aggregates cannot be created inside a transaction, so {@link #create} runs with auto-commit
+ * on. TimescaleDB 2.13 and later answer from what is materialised only, so the hourly rollup lags by the settle time
+ * and one bucket, where the native one refreshes the current hour every run.
  */
 final class TimescaleRollups {
 
@@ -39,6 +41,9 @@ final class TimescaleRollups {
      * chunks would empty the aggregates there.
      */
     static void applyPolicies(Connection c, TimeSeriesSettings retention, Duration settle) throws SQLException {
+        // In one transaction: a failed add leaves the former policies in place, not none.
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (Rollup rollup : Rollup.values()) {
                 s.execute("SELECT remove_continuous_aggregate_policy('" + rollup.table() + "', if_exists => true)");
@@ -53,6 +58,12 @@ final class TimescaleRollups {
             retain(s, "reading", retention.keepReadings());
             retain(s, Rollup.MINUTE.table(), retention.keepMinutes());
             retain(s, Rollup.HOUR.table(), retention.keepHours());
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 

@@ -97,6 +97,7 @@ class StorageMaintenanceIT {
 
         List<String> dropped;
         try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
             dropped = ReadingPartitions.dropBefore(c, nextWeek.plus(7, ChronoUnit.DAYS));
         }
 
@@ -105,6 +106,27 @@ class StorageMaintenanceIT {
         assertThat(count("SELECT sum(value) FROM reading")).isEqualTo(20);
         assertThat(count("SELECT count(*) FROM time_partition WHERE name = 'reading_w" + day(nextWeek) + "'"))
                 .isZero();
+    }
+
+    @Test
+    void retention_leaves_a_partition_for_the_next_run_while_reading_is_busy() throws SQLException {
+        Instant nextWeek = ReadingPartitions.weekStart(thisHour).plus(7, ChronoUnit.DAYS);
+        insert("bin-1", nextWeek.plusSeconds(3_600), 10);
+
+        List<String> dropped;
+        try (Connection reader = db.dataSource().getConnection();
+                Connection c = db.dataSource().getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement s = reader.createStatement()) {
+                s.execute("SELECT count(*) FROM reading"); // holds a lock on reading until it ends
+            }
+            c.setAutoCommit(false);
+            dropped = ReadingPartitions.dropBefore(c, nextWeek.plus(7, ChronoUnit.DAYS));
+            reader.rollback();
+        }
+
+        assertThat(dropped).isEmpty();
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(1);
     }
 
     @Test
