@@ -1,19 +1,15 @@
 package city.mycity.launcher;
 
-import city.mycity.bench.BenchListener;
 import city.mycity.bench.BrokerChoice;
 import city.mycity.bench.edge.EdgeBench;
 import city.mycity.bench.edge.EdgeFigures;
 import city.mycity.bench.exception.BenchException;
-import city.mycity.bench.report.BenchmarksDoc;
 import city.mycity.bench.report.MachineFacts;
 import city.mycity.bench.services.BenchServices;
 import city.mycity.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +80,7 @@ final class EdgeBenchCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        Progress progress = new Progress();
+        BenchOutput progress = new BenchOutput("edge");
         Path workDir = Files.createTempDirectory("mycity-edge-bench-");
         EdgeFigures figures;
         String brokerDescription;
@@ -97,41 +93,14 @@ final class EdgeBenchCommand implements Callable<Integer> {
                             progress)
                     .run();
         } catch (BenchException e) {
-            progress.bar.println("The edge bench could not run: " + e.getMessage());
+            progress.println("The edge bench could not run: " + e.getMessage());
             return 1;
         } finally {
-            progress.bar.clear();
+            progress.clear();
         }
-        String markdown = figures.markdown(commandLine(), MachineFacts.here().describe(), brokerDescription);
-        System.out.println(markdown);
-        if (docs != null) {
-            BenchmarksDoc.writeSection(
-                    docs,
-                    "edge",
-                    "## Edge agent: `./mycity bench-edge`",
-                    markdown + "\nRun on " + java.time.LocalDate.now() + ".");
-            System.err.println("Wrote the report into " + docs);
-        }
+        String markdown = figures.markdown(
+                BenchOutput.commandLine(spec), MachineFacts.here().describe(), brokerDescription);
+        BenchOutput.publish(markdown, docs, "edge", "## Edge agent: `./mycity bench-edge`");
         return 0;
-    }
-
-    private String commandLine() {
-        List<String> words = new ArrayList<>(List.of("./mycity"));
-        words.addAll(spec.commandLine().getParseResult().originalArgs());
-        return String.join(" ", words);
-    }
-
-    private static final class Progress implements BenchListener {
-        private final ProgressBar bar = new ProgressBar(System.err, 1, "edge");
-
-        @Override
-        public synchronized void status(String line) {
-            bar.update(0, line);
-        }
-
-        @Override
-        public synchronized void result(String line) {
-            bar.println("   " + line);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package city.mycity.launcher;
 
-import city.mycity.bench.BenchListener;
 import city.mycity.bench.exception.BenchException;
 import city.mycity.bench.history.HistoryBench;
 import city.mycity.bench.history.HistoryFigures;
 import city.mycity.bench.history.HistoryShape;
-import city.mycity.bench.report.BenchmarksDoc;
 import city.mycity.bench.report.MachineFacts;
 import city.mycity.bench.services.KeptDatabase;
 import city.mycity.embedded.EmbeddedDatabase;
@@ -14,8 +12,6 @@ import city.mycity.storage.Database;
 import city.mycity.storage.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +71,7 @@ final class HistoryBenchCommand implements Callable<Integer> {
         HistoryShape shape =
                 quick ? new HistoryShape(500, 10, 31, Duration.ofMinutes(5)) : HistoryShape.ofReadings(readings);
         Settings settings = Settings.fromEnvironment();
-        Progress progress = new Progress();
+        BenchOutput progress = new BenchOutput("history");
         EmbeddedDatabase embedded = null;
         HistoryFigures figures;
         String description;
@@ -100,49 +96,17 @@ final class HistoryBenchCommand implements Callable<Integer> {
                         .run();
             }
         } catch (BenchException e) {
-            progress.bar.println("The history bench could not run: " + e.getMessage());
+            progress.println("The history bench could not run: " + e.getMessage());
             return 1;
         } finally {
-            progress.bar.clear();
+            progress.clear();
             if (embedded != null) {
                 embedded.close();
             }
         }
-        String markdown = figures.markdown(commandLine(), MachineFacts.here().describe(), description);
-        System.out.println(markdown);
-        if (docs != null) {
-            BenchmarksDoc.writeSection(
-                    docs,
-                    "history",
-                    "## History queries: `./mycity bench-history`",
-                    markdown + "\nRun on " + java.time.LocalDate.now() + ".");
-            System.err.println("Wrote the report into " + docs);
-        }
+        String markdown = figures.markdown(
+                BenchOutput.commandLine(spec), MachineFacts.here().describe(), description);
+        BenchOutput.publish(markdown, docs, "history", "## History queries: `./mycity bench-history`");
         return 0;
-    }
-
-    private String commandLine() {
-        List<String> words = new ArrayList<>(List.of("./mycity"));
-        words.addAll(spec.commandLine().getParseResult().originalArgs());
-        return String.join(" ", words);
-    }
-
-    private static final class Progress implements BenchListener {
-        private final ProgressBar bar = new ProgressBar(System.err, 1, "history");
-
-        @Override
-        public synchronized void stage(int number, int total, String name) {
-            bar.println("[" + number + "/" + total + "] " + name);
-        }
-
-        @Override
-        public synchronized void status(String line) {
-            bar.update(0, line);
-        }
-
-        @Override
-        public synchronized void result(String line) {
-            bar.println("   " + line);
-        }
     }
 }
