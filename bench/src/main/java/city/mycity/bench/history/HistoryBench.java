@@ -175,20 +175,21 @@ public final class HistoryBench {
         }
     }
 
-    /** One more reading per device in an hour of yesterday, stored now: what the refresh must take in. */
+    /**
+     * One more reading per device every 5 minutes of an hour of yesterday, stored now: what the refresh must take in.
+     * Their sequence number is the run's start, so that a reused store takes new rows in every run.
+     */
     private long storeLateHour(Instant hour) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO reading (tenant_id, device_id, quantity, time, value, unit, seq, received_at)
                         SELECT ?, 'bin-' || lpad(d::text, 5, '0'), 'fill',
-                               ?::timestamptz + make_interval(secs => m * 60 + ?),
-                               42.0, '%', -1, now()
+                               ?::timestamptz + make_interval(mins => m, secs => 7), 42.0, '%', ?, now()
                         FROM generate_series(0, ? - 1) AS d CROSS JOIN generate_series(0, 59, 5) AS m
                         ON CONFLICT DO NOTHING""")) {
             ps.setString(1, HistoryLoad.TENANT);
             ps.setTimestamp(2, Timestamp.from(hour));
-            // A second that differs from run to run, so that a reused store takes new readings again.
-            ps.setInt(3, 1 + (int) (System.currentTimeMillis() / 1_000 % 58));
+            ps.setLong(3, System.currentTimeMillis());
             ps.setInt(4, options.shape().devices());
             return ps.executeUpdate();
         }
