@@ -50,7 +50,7 @@ public final class ReadingPartitions {
      */
     static void convert(Connection c, Instant now) throws SQLException {
         Instant cut = weekStart(now).plus(7, ChronoUnit.DAYS);
-        String old = "reading_until_" + DAY.format(cut.atOffset(ZoneOffset.UTC));
+        String old = "reading_until_" + DAY.format(cut.atOffset(ZoneOffset.UTC).toLocalDate());
         try (Statement s = c.createStatement()) {
             s.execute("""
                     CREATE TABLE time_partition (
@@ -146,7 +146,7 @@ public final class ReadingPartitions {
             if (overlapsPartition(c, week, end)) {
                 continue;
             }
-            String name = "reading_w" + DAY.format(week.atOffset(ZoneOffset.UTC));
+            String name = "reading_w" + DAY.format(week.atOffset(ZoneOffset.UTC).toLocalDate());
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE " + name + " (LIKE reading INCLUDING DEFAULTS)");
                 s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");

@@ -197,7 +197,8 @@ class StorageMaintenanceIT {
     }
 
     private static String day(Instant time) {
-        return java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(time.atOffset(java.time.ZoneOffset.UTC));
+        return java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(
+                time.atOffset(java.time.ZoneOffset.UTC).toLocalDate());
     }
 
     private void insert(String device, Instant time, double value) throws SQLException {
