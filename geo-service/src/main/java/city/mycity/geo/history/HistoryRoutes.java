@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -32,33 +33,29 @@ public final class HistoryRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/api/v1/sensors/:id/history").handler(this::sensor);
-        router.get("/api/v1/zones/:id/history").handler(this::zone);
+        router.get("/api/v1/sensors/:id/history").handler(ctx -> reply(ctx, "sensor", history::sensor));
+        router.get("/api/v1/zones/:id/history").handler(ctx -> reply(ctx, "zone", history::zone));
+    }
+
+    /** A sensor's or a zone's history, as {@link ReadingHistory} answers it. */
+    @FunctionalInterface
+    private interface Query {
+        List<HistoryBucket> ask(String tenant, String id, String quantity, Instant from, Instant to, Rollup resolution)
+                throws SQLException;
     }
 
     /**
-     * {@code GET /api/v1/sensors/{id}/history?quantity=fill&resolution=hour&from=...&to=...}: by default the 7 days
-     * (hour) or the day (minute) up to now.
+     * {@code GET /api/v1/{sensors|zones}/{id}/history?quantity=fill&resolution=hour&from=...&to=...}: by default the 7
+     * days (hour) or the day (minute) up to now; the answer names the sensor or zone under {@code scope}.
      */
-    private void sensor(RoutingContext ctx) {
+    private void reply(RoutingContext ctx, String scope, Query query) {
         String id = ctx.pathParam("id");
         Request r = Request.of(ctx);
         Replies.json(
                 ctx,
                 "application/json",
-                () -> history.sensor(tenant, id, r.quantity(), r.from(), r.to(), r.resolution()),
-                buckets -> r.encode(buckets).put("sensor", id));
-    }
-
-    /** {@code GET /api/v1/zones/{id}/history?quantity=fill&...}: the zone's sensors together, with the same defaults. */
-    private void zone(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Request r = Request.of(ctx);
-        Replies.json(
-                ctx,
-                "application/json",
-                () -> history.zone(tenant, id, r.quantity(), r.from(), r.to(), r.resolution()),
-                buckets -> r.encode(buckets).put("zone", id));
+                () -> query.ask(tenant, id, r.quantity(), r.from(), r.to(), r.resolution()),
+                buckets -> r.encode(buckets).put(scope, id));
     }
 
     /** A history request's parameters, checked. */
@@ -88,8 +85,7 @@ public final class HistoryRoutes {
             if (!from.isBefore(to)) {
                 throw new InvalidParameterException("from", "from must be before to.");
             }
-            Duration longest =
-                    resolution == Rollup.HOUR ? ReadingHistory.LONGEST_HOURS : ReadingHistory.LONGEST_MINUTES;
+            Duration longest = ReadingHistory.longest(resolution);
             if (Duration.between(from, to).compareTo(longest) > 0) {
                 throw new InvalidParameterException(
                         "from",

@@ -21,9 +21,9 @@ import javax.sql.DataSource;
 public final class ReadingHistory {
 
     /** The longest span one query may cover at each resolution. */
-    public static final Duration LONGEST_MINUTES = Duration.ofDays(7);
+    private static final Duration LONGEST_MINUTES = Duration.ofDays(7);
 
-    public static final Duration LONGEST_HOURS = Duration.ofDays(400);
+    private static final Duration LONGEST_HOURS = Duration.ofDays(400);
 
     private final DataSource dataSource;
 
@@ -54,11 +54,16 @@ public final class ReadingHistory {
         return query(sql, tenant, zone, quantity, from, to);
     }
 
+    /** The longest span one query may cover at {@code resolution}: 7 days per minute, 400 days per hour. */
+    public static Duration longest(Rollup resolution) {
+        return resolution == Rollup.MINUTE ? LONGEST_MINUTES : LONGEST_HOURS;
+    }
+
     private static void check(Instant from, Instant to, Rollup resolution) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("History 'from' must be before 'to', was " + from + " to " + to + ".");
         }
-        Duration longest = resolution == Rollup.MINUTE ? LONGEST_MINUTES : LONGEST_HOURS;
+        Duration longest = longest(resolution);
         if (Duration.between(from, to).compareTo(longest) > 0) {
             throw new IllegalArgumentException("A history at "
                     + resolution.name().toLowerCase(java.util.Locale.ROOT) + " resolution covers at most "

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +92,8 @@ public final class StorageMaintenance implements AutoCloseable {
         c.setAutoCommit(false);
         try {
             Instant now = databaseNow(c);
-            Instant oldest = settings.keepReadings().isZero() ? Instant.EPOCH : now.minus(settings.keepReadings());
+            Optional<Instant> readingsCutoff = TimeSeriesSettings.cutoff(settings.keepReadings(), now);
+            Instant oldest = readingsCutoff.orElse(Instant.EPOCH);
             List<String> created = createPartitions(c, now, oldest);
             Instant upTo = refreshBound(c, now.minus(settings.settle()));
             c.commit();
@@ -105,15 +107,15 @@ public final class StorageMaintenance implements AutoCloseable {
                 hours += refresh.hours();
             } while (!refresh.caughtUp());
             List<String> dropped = new ArrayList<>();
-            if (!settings.keepReadings().isZero()) {
-                dropped.addAll(ReadingPartitions.dropBefore(c, oldest));
+            if (readingsCutoff.isPresent()) {
+                dropped.addAll(ReadingPartitions.dropBefore(c, readingsCutoff.get()));
             }
             long deleted = 0;
-            if (!settings.keepMinutes().isZero()) {
-                deleted += NativeRollups.deleteBefore(c, Rollup.MINUTE, now.minus(settings.keepMinutes()));
-            }
-            if (!settings.keepHours().isZero()) {
-                deleted += NativeRollups.deleteBefore(c, Rollup.HOUR, now.minus(settings.keepHours()));
+            for (Rollup rollup : Rollup.values()) {
+                Optional<Instant> cutoff = TimeSeriesSettings.cutoff(settings.keep(rollup), now);
+                if (cutoff.isPresent()) {
+                    deleted += NativeRollups.deleteBefore(c, rollup, cutoff.get());
+                }
             }
             c.commit();
             return new Report(false, created, dropped, minutes, hours, deleted);
@@ -159,7 +161,7 @@ public final class StorageMaintenance implements AutoCloseable {
 
     private Report runTimescale(Connection c) throws SQLException {
         if (!policiesSet) {
-            TimescaleRollups.applyPolicies(c, settings, settings.settle());
+            TimescaleRollups.applyPolicies(c, settings);
             policiesSet = true;
         }
         return new Report(false, List.of(), List.of(), 0, 0, 0);

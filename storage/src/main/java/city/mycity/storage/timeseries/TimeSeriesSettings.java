@@ -3,6 +3,7 @@ package city.mycity.storage.timeseries;
 import city.mycity.settings.Setting;
 import city.mycity.settings.Settings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -51,6 +52,16 @@ public record TimeSeriesSettings(
             throw new IllegalArgumentException("Readings must be kept at least 7 days (a week's partition), or 0 for"
                     + " ever, but " + KEEP_READINGS.key() + " was " + keepReadings + ".");
         }
+    }
+
+    /** How long {@code rollup} is kept (zero: for ever). */
+    public Duration keep(Rollup rollup) {
+        return rollup == Rollup.MINUTE ? keepMinutes : keepHours;
+    }
+
+    /** What a retention of {@code keep} drops at {@code now}: what is older than the instant, or nothing (zero). */
+    static java.util.Optional<Instant> cutoff(Duration keep, Instant now) {
+        return keep.isZero() ? java.util.Optional.empty() : java.util.Optional.of(now.minus(keep));
     }
 
     /** The defaults. */

@@ -40,7 +40,7 @@ final class TimescaleRollups {
      * takes effect). The refresh window stops a day short of the readings' retention: refreshing over dropped raw
      * chunks would empty the aggregates there.
      */
-    static void applyPolicies(Connection c, TimeSeriesSettings retention, Duration settle) throws SQLException {
+    static void applyPolicies(Connection c, TimeSeriesSettings retention) throws SQLException {
         // In one transaction: a failed add leaves the former policies in place, not none.
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -52,12 +52,13 @@ final class TimescaleRollups {
                         : "INTERVAL '" + retention.keepReadings().minusDays(1).toSeconds() + " seconds'";
                 s.execute("SELECT add_continuous_aggregate_policy('" + rollup.table() + "', start_offset => " + start
                         + ", end_offset => INTERVAL '"
-                        + (settle.toSeconds() + rollup.bucket().toSeconds())
+                        + (retention.settle().toSeconds() + rollup.bucket().toSeconds())
                         + " seconds', schedule_interval => INTERVAL '" + SCHEDULE + "')");
             }
             retain(s, "reading", retention.keepReadings());
-            retain(s, Rollup.MINUTE.table(), retention.keepMinutes());
-            retain(s, Rollup.HOUR.table(), retention.keepHours());
+            for (Rollup rollup : Rollup.values()) {
+                retain(s, rollup.table(), retention.keep(rollup));
+            }
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
