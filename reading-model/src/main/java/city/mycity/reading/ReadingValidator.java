@@ -73,7 +73,7 @@ public final class ReadingValidator {
         if (gatewayPack) {
             SenmlPack pack = decode(uplink.payload(), maxPackBytes, maxPackRecords, problems);
             if (!problems.isEmpty()) {
-                return new Validation(List.of(), List.of(refusal(uplink, origin, null, null, -1, problems)));
+                return new Validation(List.of(), List.of(refusal(uplink, origin, null, null, -1, problems, null)));
             }
             return validateGatewayPack(uplink, origin.get(), pack.resolve(), records);
         }
@@ -92,7 +92,7 @@ public final class ReadingValidator {
                 }
             }
             String device = origin.map(UplinkOrigin::device).orElse(null);
-            return new Validation(List.of(), List.of(refusal(uplink, origin, device, null, -1, problems)));
+            return new Validation(List.of(), List.of(refusal(uplink, origin, device, null, -1, problems, null)));
         }
         List<Reading> accepted = new ArrayList<>(resolved.size());
         List<Refusal> refused = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class ReadingValidator {
                         RefusalReason.DEVICE_MISMATCH,
                         "record " + record.index() + " is named '" + record.name() + "', not " + tenantPrefix
                                 + "{device}:{quantity} after a device of the topic's tenant");
-                refused.add(refusal(uplink, Optional.of(origin), null, null, record.index(), List.of(problem)));
+                refused.add(refusal(uplink, Optional.of(origin), null, null, record.index(), List.of(problem), null));
                 continue;
             }
             DeviceCheck check = checks.computeIfAbsent(device, d -> {
@@ -130,7 +130,7 @@ public final class ReadingValidator {
                 return new DeviceCheck(kind.orElse(null), List.copyOf(problems));
             });
             if (!check.problems().isEmpty()) {
-                refused.add(refusal(uplink, Optional.of(origin), device, null, record.index(), check.problems()));
+                refused.add(refusal(uplink, Optional.of(origin), device, null, record.index(), check.problems(), null));
                 continue;
             }
             validateRecord(uplink, origin, device, check.kind(), record, accepted, refused);
@@ -236,7 +236,8 @@ public final class ReadingValidator {
                     record.sequence() == null ? -1 : record.sequence(),
                     uplink.receivedAt()));
         } else {
-            refused.add(refusal(uplink, Optional.of(origin), device, quantityName, record.index(), problems));
+            refused.add(refusal(
+                    uplink, Optional.of(origin), device, quantityName, record.index(), problems, timeOf(record)));
         }
     }
 
@@ -293,6 +294,11 @@ public final class ReadingValidator {
         }
     }
 
+    /** The record's device time, or {@code null} when it has none. */
+    private static Instant timeOf(ResolvedRecord record) {
+        return Double.isFinite(record.time()) && record.time() >= RELATIVE_TIME_LIMIT ? toInstant(record.time()) : null;
+    }
+
     private static Instant toInstant(double epochSeconds) {
         return Instant.ofEpochMilli(Math.round(epochSeconds * 1000));
     }
@@ -303,7 +309,8 @@ public final class ReadingValidator {
             String device,
             String quantity,
             int index,
-            List<Problem> problems) {
+            List<Problem> problems,
+            Instant time) {
         return new Refusal(
                 uplink.topic(),
                 origin.map(UplinkOrigin::tenant).orElse(null),
@@ -313,7 +320,8 @@ public final class ReadingValidator {
                 index,
                 problems,
                 uplink.receivedAt(),
-                excerpt(uplink.payload()));
+                excerpt(uplink.payload()),
+                time);
     }
 
     private static String excerpt(byte[] payload) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param recordIndex the record's index in the pack, -1 for the whole message
  * @param problems every reason, at least one, the first being the primary one
  * @param excerpt the start of the payload as text, for the operator who investigates
+ * @param time the refused record's device time, {@code null} for the whole message or a record without one
  */
 public record Refusal(
         String topic,
@@ -23,7 +24,8 @@ public record Refusal(
         int recordIndex,
         List<Problem> problems,
         Instant receivedAt,
-        String excerpt) {
+        String excerpt,
+        Instant time) {
 
     public Refusal {
         problems = List.copyOf(problems);

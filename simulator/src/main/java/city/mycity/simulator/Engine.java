@@ -2,6 +2,7 @@ package city.mycity.simulator;
 
 import city.mycity.simulator.device.DayClock;
 import city.mycity.simulator.fault.Message;
+import city.mycity.simulator.incident.DeviceIncident;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -49,6 +50,8 @@ final class Engine {
         now = member.device().nextWake();
         double[] values = member.device().wake(clock);
         queue.add(member);
-        return values == null ? null : member.channel().emit(now, values);
+        return values == null
+                ? null
+                : member.channel().emit(now, values, member.device().has(DeviceIncident.Kind.OUT_OF_RANGE, now));
     }
 }

@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.mycity.citymodel.City;
 import city.mycity.citymodel.CityModel;
 import city.mycity.citymodel.CityModels;
+import city.mycity.citymodel.Sensor;
 import city.mycity.reading.DeviceDirectory;
 import city.mycity.reading.Problem;
 import city.mycity.reading.Reading;
 import city.mycity.reading.ReadingValidator;
 import city.mycity.reading.Refusal;
 import city.mycity.reading.RefusalReason;
+import city.mycity.reading.SensorKind;
 import city.mycity.reading.Uplink;
 import city.mycity.reading.UplinkTopic;
 import city.mycity.reading.Validation;
 import city.mycity.simulator.fault.FaultProfile;
+import city.mycity.simulator.incident.DeviceIncident;
 import city.mycity.simulator.transport.DeviceLink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -208,6 +213,55 @@ class PlatformAgreementTest {
         assertThat(readings).isEqualTo(ledger.readingsSent());
         assertThat(alone).isEqualTo(ledger.refusals(RefusalReason.MALFORMED_PAYLOAD));
         assertThat(packs).isPositive().isLessThan((ledger.messagesSent() - alone) / 10);
+    }
+
+    @Test
+    void a_broken_probe_sends_one_value_out_of_range_in_each_message_while_it_is_broken_and_the_ledger_knows() {
+        Sensor water = CITY.sensors().stream()
+                .filter(sensor -> sensor.kind() == SensorKind.WATER)
+                .findFirst()
+                .orElseThrow();
+        Instant start = Instant.parse("2025-03-03T00:00:00Z");
+        long from = start.plus(Duration.ofHours(1)).toEpochMilli();
+        long until = start.plus(Duration.ofHours(2)).toEpochMilli();
+        RecordingLink link = new RecordingLink();
+        Simulator simulator = Simulator.builder()
+                .city(CITY)
+                .faults(FaultProfile.none())
+                .start(start)
+                .messageRate(Double.POSITIVE_INFINITY)
+                .meterRegistry(new SimpleMeterRegistry())
+                .deviceIncidents(
+                        List.of(new DeviceIncident(water.id(), DeviceIncident.Kind.OUT_OF_RANGE, from, until, 1)))
+                .link(link)
+                .build();
+        simulator.runFor(Duration.ofHours(3));
+
+        long refusedWhileBroken = 0;
+        long refusedOtherwise = 0;
+        long refused = 0;
+        for (RecordingLink.Sent sent : link.sent()) {
+            Validation validation = VALIDATOR.validate(sent.uplink());
+            refused += validation.refused().size();
+            if (!sent.sensor().id().equals(water.id())) {
+                refusedOtherwise += validation.refused().size();
+                continue;
+            }
+            long time = validation.accepted().get(0).time().toEpochMilli();
+            boolean broken = time >= from && time < until;
+            assertThat(validation.refused())
+                    .as("at %s", Instant.ofEpochMilli(time))
+                    .hasSize(broken ? 1 : 0)
+                    .allSatisfy(r -> {
+                        assertThat(r.primaryReason()).isEqualTo(RefusalReason.VALUE_OUT_OF_RANGE);
+                        assertThat(r.time()).isEqualTo(Instant.ofEpochMilli(time));
+                    });
+            refusedWhileBroken += validation.refused().size();
+        }
+
+        assertThat(refusedWhileBroken).as("an hour of 5-minute messages").isBetween(11L, 13L);
+        assertThat(refusedOtherwise).isZero();
+        assertThat(simulator.ledger().refusals()).isEqualTo(refused);
     }
 
     private static Ledger run(CityModel city, FaultProfile faults, DeviceLink link, int messages) {

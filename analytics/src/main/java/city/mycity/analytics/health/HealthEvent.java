@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * A device's health problem found or gone.
  *
- * @param problem {@value HealthWatch#OFFLINE}, {@value HealthWatch#BATTERY_LOW}, {@value HealthWatch#STUCK} or {@value
- *     HealthWatch#BACKLOG}
+ * @param problem {@value HealthWatch#OFFLINE}, {@value HealthWatch#BATTERY_LOW}, {@value HealthWatch#STUCK}, {@value
+ *     HealthWatch#BACKLOG} or {@value HealthWatch#OUT_OF_RANGE}
  * @param raised true when it starts, false when it is over
  * @param at device time that decided it (for offline: the deadline the device missed)
  */

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
@@ -25,7 +26,11 @@ import java.util.Set;
  *   <li><b>stuck</b>: a quantity that always moves ({@link #MOVING}) reporting the same value {@code stuckAfter} times
  *       in a row; a different value ends it;
  *   <li><b>backlog</b>, for a gateway: the oldest reading in its outbox older than {@link #BACKLOG_AFTER} (its uplink
- *       is down or too slow); back under {@link #BACKLOG_CLEARED} ends it.
+ *       is down or too slow); back under {@link #BACKLOG_CLEARED} ends it;
+ *   <li><b>out of range</b>: at least {@link #OUT_OF_RANGE_RAISED} of its latest {@value #OUTCOMES} readings refused as
+ *       out of range ({@link #refused}), and at least {@value #OUT_OF_RANGE_AT_LEAST} of them; under {@link
+ *       #OUT_OF_RANGE_CLEARED} ends it. A device that sends only such readings is reporting: it is out of range, not
+ *       offline.
  * </ul>
  *
  * Not thread-safe; serializable (a stream job keeps one per device in its state).
@@ -38,6 +43,7 @@ public final class HealthWatch implements Serializable {
     public static final String BATTERY_LOW = "battery-low";
     public static final String STUCK = "stuck";
     public static final String BACKLOG = "backlog";
+    public static final String OUT_OF_RANGE = "out-of-range";
     /** A gateway whose outbox holds a reading this old has a backlog. */
     public static final Duration BACKLOG_AFTER = Duration.ofMinutes(10);
     /** ...until its oldest is under this. */
@@ -52,6 +58,14 @@ public final class HealthWatch implements Serializable {
     static final int KNOWN_AFTER = 3;
     /** ...and it is allowed at least this. */
     public static final Duration NEW_DEVICE_SILENCE = Duration.ofMinutes(30);
+    /** How many of a device's latest readings its out-of-range rate is taken over. */
+    static final int OUTCOMES = 100;
+    /** No fewer refused readings than this make a problem, however few the device has sent. */
+    static final int OUT_OF_RANGE_AT_LEAST = 10;
+    /** A device with this share of its latest readings out of range has a problem... */
+    public static final double OUT_OF_RANGE_RAISED = 0.10;
+    /** ...until the share is under this. */
+    public static final double OUT_OF_RANGE_CLEARED = 0.02;
 
     private final int offlineAfter;
     private final double batteryLow;
@@ -65,6 +79,11 @@ public final class HealthWatch implements Serializable {
     private boolean offline;
     private boolean lowBattery;
     private boolean backlog;
+    /** The latest {@value #OUTCOMES} readings, as a ring: bit i set when reading i was refused as out of range. */
+    private final BitSet outcomes = new BitSet(OUTCOMES);
+
+    private long outcomeCount;
+    private boolean outOfRange;
 
     /** By default: offline after 3 missed intervals, battery low under 15% until 20%, stuck after 12 repeats. */
     public HealthWatch() {
@@ -85,20 +104,8 @@ public final class HealthWatch implements Serializable {
     /** One reading of the device, in device-time order. */
     public List<HealthEvent> reading(String quantity, double value, Instant at) {
         List<HealthEvent> events = new ArrayList<>();
-        long time = at.toEpochMilli();
-        if (time > lastSeen) {
-            if (lastSeen != Long.MIN_VALUE) {
-                gaps.add(time - lastSeen);
-                if (gaps.size() > GAPS) {
-                    gaps.removeFirst();
-                }
-            }
-            if (offline) {
-                offline = false;
-                events.add(new HealthEvent(OFFLINE, false, at, "reporting again"));
-            }
-            lastSeen = time;
-        }
+        seen(at, events);
+        outcome(false, at, "", events);
         if ("battery".equals(quantity)) {
             if (!lowBattery && value < batteryLow) {
                 lowBattery = true;
@@ -133,6 +140,59 @@ public final class HealthWatch implements Serializable {
             }
         }
         return events;
+    }
+
+    /**
+     * A reading of the device refused as out of range, at about device time {@code at}; {@code detail} says what was
+     * wrong with it.
+     */
+    public List<HealthEvent> refused(Instant at, String detail) {
+        List<HealthEvent> events = new ArrayList<>();
+        seen(at, events);
+        outcome(true, at, detail, events);
+        return events;
+    }
+
+    private void seen(Instant at, List<HealthEvent> events) {
+        long time = at.toEpochMilli();
+        if (time <= lastSeen) {
+            return;
+        }
+        if (lastSeen != Long.MIN_VALUE) {
+            gaps.add(time - lastSeen);
+            if (gaps.size() > GAPS) {
+                gaps.removeFirst();
+            }
+        }
+        if (offline) {
+            offline = false;
+            events.add(new HealthEvent(OFFLINE, false, at, "reporting again"));
+        }
+        lastSeen = time;
+    }
+
+    private void outcome(boolean refused, Instant at, String detail, List<HealthEvent> events) {
+        outcomes.set((int) (outcomeCount % OUTCOMES), refused);
+        outcomeCount++;
+        int latest = (int) Math.min(outcomeCount, OUTCOMES);
+        int bad = outcomes.cardinality();
+        double share = bad / (double) latest;
+        if (!outOfRange && bad >= OUT_OF_RANGE_AT_LEAST && share >= OUT_OF_RANGE_RAISED) {
+            outOfRange = true;
+            events.add(new HealthEvent(
+                    OUT_OF_RANGE,
+                    true,
+                    at,
+                    String.format(
+                            "%d of its latest %d readings were out of range; the last: %s", bad, latest, detail)));
+        } else if (outOfRange && share < OUT_OF_RANGE_CLEARED) {
+            outOfRange = false;
+            events.add(new HealthEvent(
+                    OUT_OF_RANGE,
+                    false,
+                    at,
+                    String.format("%d of its latest %d readings were out of range", bad, latest)));
+        }
     }
 
     /** When the device is due to be called offline if nothing comes; empty before its first reading or once offline. */

@@ -92,6 +92,55 @@ class HealthWatchTest {
     }
 
     @Test
+    void a_device_with_a_tenth_of_its_latest_readings_out_of_range_has_a_problem_until_under_two_percent() {
+        int minute = 0;
+        for (; minute < 50; minute++) {
+            reading("flow", 100 + minute, Duration.ofMinutes(minute));
+        }
+        for (int i = 0; i < 9; i++, minute++) {
+            events.addAll(watch.refused(T0.plus(Duration.ofMinutes(minute)), "'flow' of -5.0 is outside [0.0, 1.0E7]"));
+        }
+        assertThat(events).as("9 of 59: not yet").isEmpty();
+
+        events.addAll(watch.refused(T0.plus(Duration.ofMinutes(minute++)), "'flow' of -5.0 is outside [0.0, 1.0E7]"));
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.problem()).isEqualTo(HealthWatch.OUT_OF_RANGE);
+            assertThat(e.raised()).isTrue();
+            assertThat(e.detail()).startsWith("10 of its latest 60 readings").endsWith("outside [0.0, 1.0E7]");
+        });
+
+        for (int i = 0; i < 98; i++, minute++) {
+            reading("flow", 100 + i % 7, Duration.ofMinutes(minute));
+        }
+        assertThat(events).as("2 of the latest 100 are still out of range").hasSize(1);
+
+        reading("flow", 101, Duration.ofMinutes(minute));
+
+        assertThat(events).hasSize(2).last().satisfies(e -> assertThat(e.raised())
+                .isFalse());
+    }
+
+    @Test
+    void a_rare_spike_is_no_problem_and_a_device_sending_only_bad_values_is_out_of_range_not_offline() {
+        HealthWatch spiky = new HealthWatch();
+        List<HealthEvent> seen = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(i));
+            seen.addAll(i % 25 == 0 ? spiky.refused(at, "spike") : spiky.reading("flow", 100 + i % 7, at));
+        }
+        assertThat(seen).as("4%% out of range").isEmpty();
+
+        for (int i = 0; i < 10; i++) {
+            events.addAll(watch.refused(T0.plus(Duration.ofMinutes(i)), "garbage"));
+        }
+        assertThat(watch.deadline())
+                .as("seen at 9 minutes, three of its 1-minute silences")
+                .contains(T0.plus(Duration.ofMinutes(9 + 3)));
+        assertThat(events).extracting(HealthEvent::problem).containsExactly(HealthWatch.OUT_OF_RANGE);
+    }
+
+    @Test
     void a_gateway_whose_outbox_holds_readings_ten_minutes_old_has_a_backlog_until_it_catches_up() {
         reading("outbox-oldest-age", 30, Duration.ZERO);
         reading("outbox-oldest-age", 660, Duration.ofMinutes(11));

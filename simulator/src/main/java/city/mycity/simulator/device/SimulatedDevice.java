@@ -71,6 +71,11 @@ public abstract class SimulatedDevice {
         return values;
     }
 
+    /** Whether the device has an incident of this kind at {@code millis}. */
+    public final boolean has(DeviceIncident.Kind kind, long millis) {
+        return DeviceIncident.anyActive(incidents, kind, millis);
+    }
+
     /** How an incident of this kind changes the device at {@code now}: its factor, or 1 when none is active. */
     protected final double incidentFactor(DeviceIncident.Kind kind, long now) {
         return DeviceIncident.factorAt(incidents, kind, now);

@@ -69,6 +69,14 @@ public final class FaultChannel {
 
     /** Turns the values the device measured at {@code timeMillis} into the message it sends. */
     public Message emit(long timeMillis, double[] measured) {
+        return emit(timeMillis, measured, false);
+    }
+
+    /**
+     * As {@link #emit(long, double[])}; {@code outOfRange}: the device's probe is broken, and one record of the message
+     * carries a value out of range whatever the profile draws.
+     */
+    public Message emit(long timeMillis, double[] measured, boolean outOfRange) {
         long seq = sequence++;
         double delivery = random.nextDouble();
         double content = random.nextDouble();
@@ -93,7 +101,7 @@ public final class FaultChannel {
             copies = 2;
             faults.add(Fault.DUPLICATE);
         }
-        Fault contentFault = contentFault(content);
+        Fault contentFault = outOfRange ? Fault.VALUE_OUT_OF_RANGE : contentFault(content);
         if (firmware != null && contentFault != null && contentFault != Fault.UNKNOWN_DEVICE) {
             contentFault = Fault.MALFORMED_PAYLOAD;
         }

@@ -7,7 +7,9 @@ package city.mycity.simulator.incident;
  *   <li>{@link Kind#DEAD}: the device sends nothing;
  *   <li>{@link Kind#STUCK}: the device keeps sending the values it measured at the start;
  *   <li>{@link Kind#CONGESTION}: a traffic counter's vehicles crawl, at {@code factor} times their speed;
- *   <li>{@link Kind#OVERFLOW}: a bin fills {@code factor} times faster (a market, a festival).
+ *   <li>{@link Kind#OVERFLOW}: a bin fills {@code factor} times faster (a market, a festival);
+ *   <li>{@link Kind#OUT_OF_RANGE}: a broken probe: one record of each message carries a value outside its quantity's
+ *       range, which the platform refuses (a vendor frame is spoilt instead).
  * </ul>
  *
  * @param startMillis when it starts, device time
@@ -19,7 +21,8 @@ public record DeviceIncident(String device, Kind kind, long startMillis, long en
         DEAD,
         STUCK,
         CONGESTION,
-        OVERFLOW
+        OVERFLOW,
+        OUT_OF_RANGE
     }
 
     public DeviceIncident {

@@ -74,6 +74,7 @@ public final class AlertingJob {
                 registry,
                 refresh,
                 domain::watches,
+                domain.watchesOutOfRange(),
                 outOfOrderness,
                 domain.watch(zone, registry, refresh),
                 lifecycle,

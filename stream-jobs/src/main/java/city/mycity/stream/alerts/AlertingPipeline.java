@@ -5,6 +5,7 @@ import city.mycity.analytics.alert.AlertLifecycle;
 import city.mycity.analytics.alert.AlertSignal;
 import city.mycity.reading.Reading;
 import city.mycity.reading.Uplink;
+import city.mycity.stream.health.OutOfRange;
 import city.mycity.stream.ingest.RegistryHold;
 import city.mycity.stream.ingest.ValidateFunction;
 import city.mycity.stream.registry.DeviceRegistry;
@@ -17,6 +18,7 @@ import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -24,9 +26,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The shape every alerting analytics job shares:
  *
  * <pre>
- * uplinks ─▶ validate (stage) ─▶ the job's readings ─▶ event time ─▶ keyBy(device) ─▶ the job's watch
- *         ─▶ keyBy(problem) ─▶ alert lifecycle ─▶ alert
+ * uplinks ─▶ validate (stage) ─▶ the job's readings ─┬─▶ event time ─▶ keyBy(device) ─▶ the job's watch
+ *                  └─▶ refused: out of range (marked) ─┘    ─▶ keyBy(problem) ─▶ alert lifecycle ─▶ alert
  * </pre>
+ *
+ * (the refused records only for a watch that wants them).
  *
  * A job reads the same uplinks as the readings job, on a subscription group of its own, and validates them again with
  * the same registry (its metrics under its own stage); what it refuses, the readings job records. Operator ids start
@@ -44,20 +48,32 @@ public final class AlertingPipeline {
             DeviceRegistry registry,
             RegistryRefresh refresh,
             FilterFunction<Reading> readings,
+            boolean outOfRange,
             Duration outOfOrderness,
             InEventTimeOrder<AlertSignal> watch,
             AlertLifecycle lifecycle,
             Sink<AlertChange> alerts) {
-        SingleOutputStreamOperator<AlertSignal> watching = env.fromSource(
+        SingleOutputStreamOperator<Reading> validated = env.fromSource(
                         source, WatermarkStrategy.noWatermarks(), stage + "-uplinks")
                 .uid(stage + "-uplinks")
                 .process(new ValidateFunction(registry, refresh, RegistryHold.none(), stage))
                 .name(stage + "-validate")
-                .uid(stage + "-validate")
-                .filter(readings)
-                .name(stage + "-readings")
-                .uid(stage + "-readings")
-                .assignTimestampsAndWatermarks(ReadingTime.watermarks(outOfOrderness))
+                .uid(stage + "-validate");
+        DataStream<Reading> watched =
+                validated.filter(readings).name(stage + "-readings").uid(stage + "-readings");
+        if (outOfRange) {
+            watched = watched.union(validated
+                    .getSideOutput(ValidateFunction.REFUSALS)
+                    .filter(OutOfRange::is)
+                    .name(stage + "-out-of-range")
+                    .uid(stage + "-out-of-range")
+                    .map(OutOfRange::asReading)
+                    .returns(Reading.class)
+                    .name(stage + "-out-of-range-marked")
+                    .uid(stage + "-out-of-range-marked"));
+        }
+        SingleOutputStreamOperator<AlertSignal> watching = watched.assignTimestampsAndWatermarks(
+                        ReadingTime.watermarks(outOfOrderness))
                 .name(stage + "-event-time")
                 .uid(stage + "-event-time")
                 .keyBy(r -> r.tenant() + '/' + r.device(), Types.STRING)

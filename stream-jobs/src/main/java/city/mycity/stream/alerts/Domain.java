@@ -5,6 +5,7 @@ import city.mycity.reading.Reading;
 import city.mycity.reading.SensorKind;
 import city.mycity.stream.bins.BinWatchFunction;
 import city.mycity.stream.health.HealthFunction;
+import city.mycity.stream.health.OutOfRange;
 import city.mycity.stream.registry.DeviceRegistry;
 import city.mycity.stream.registry.RegistryRefresh;
 import city.mycity.stream.time.InEventTimeOrder;
@@ -53,10 +54,15 @@ public enum Domain {
             return new TrafficWatchFunction(zone, registry, refresh);
         }
     },
-    /** Every device's health: offline, battery low, stuck. */
+    /** Every device's health: offline, battery low, stuck, out of range. */
     HEALTH {
         @Override
         public boolean watches(Reading reading) {
+            return true;
+        }
+
+        @Override
+        public boolean watchesOutOfRange() {
             return true;
         }
 
@@ -68,6 +74,14 @@ public enum Domain {
 
     /** Whether the domain's job looks at this reading. */
     public abstract boolean watches(Reading reading);
+
+    /**
+     * Whether the domain's watch also takes the records refused as out of range, {@link OutOfRange marked}. By
+     * default, no.
+     */
+    public boolean watchesOutOfRange() {
+        return false;
+    }
 
     /** The keyed function that watches one device of the domain. */
     public abstract InEventTimeOrder<AlertSignal> watch(ZoneId zone, DeviceRegistry registry, RegistryRefresh refresh);

@@ -9,6 +9,7 @@ import city.mycity.stream.alerts.DeviceWatchFunction;
 import city.mycity.stream.registry.DeviceRegistry;
 import city.mycity.stream.registry.RegistryRefresh;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -21,8 +22,9 @@ import org.apache.flink.util.Collector;
  * Keyed by device: its readings, in device-time order, through a {@link HealthWatch}; an event-time timer at the
  * device's offline deadline calls it offline when the watermark (driven by the other devices' readings) passes it with
  * nothing from it, so that a city whose broker is away calls nobody offline. Each problem that starts or ends becomes
- * an {@link AlertSignal} at the device's place (offline and a gateway's backlog: warning; battery low and stuck:
- * info).
+ * an {@link AlertSignal} at the device's place (offline, out of range and a gateway's backlog: warning; battery low
+ * and stuck: info). Its input holds, beside the device's readings, its records refused as out of range, {@link
+ * OutOfRange marked}.
  */
 public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
 
@@ -48,13 +50,16 @@ public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
     @Override
     protected void process(Reading reading, TimerService timers, Collector<AlertSignal> out) throws Exception {
         HealthWatch current = watch();
-        for (HealthEvent event : current.reading(reading.quantity(), reading.value(), reading.time())) {
+        List<HealthEvent> events = OutOfRange.marks(reading)
+                ? current.refused(reading.time(), OutOfRange.detail(reading))
+                : current.reading(reading.quantity(), reading.value(), reading.time());
+        for (HealthEvent event : events) {
             out.collect(signalOf(event));
         }
         Optional<Instant> due = current.deadline();
         if (due.isPresent() && !Long.valueOf(due.get().toEpochMilli()).equals(deadline.value())) {
             if (deadline.value() != null) {
-                timers.deleteEventTimeTimer(deadline.value());
+                deleteTimer(deadline.value());
             }
             deadline.update(due.get().toEpochMilli());
             timers.registerEventTimeTimer(due.get().toEpochMilli());
@@ -85,9 +90,9 @@ public class HealthFunction extends DeviceWatchFunction<HealthWatch> {
                 key.substring(0, slash),
                 key.substring(slash + 1),
                 event.problem(),
-                HealthWatch.OFFLINE.equals(event.problem()) || HealthWatch.BACKLOG.equals(event.problem())
-                        ? Severity.WARNING
-                        : Severity.INFO,
+                HealthWatch.BATTERY_LOW.equals(event.problem()) || HealthWatch.STUCK.equals(event.problem())
+                        ? Severity.INFO
+                        : Severity.WARNING,
                 event.raised(),
                 event.at(),
                 event.detail());

@@ -18,6 +18,9 @@ import java.util.Arrays;
  * <p>Most of a refusal is what a device sent (a record name, a topic, an excerpt), so {@link #of} cleans every text
  * once: no NUL or other control character (PostgreSQL text cannot hold NUL, and a row the sink cannot store would
  * stop the pipeline), and bounded lengths.
+ *
+ * @param deviceTime the refused record's device time, {@code null} when unknown (not stored: for the analytics that
+ *     watch refusals)
  */
 public record RefusalRow(
         byte[] digest,
@@ -32,6 +35,7 @@ public record RefusalRow(
         String[] details,
         String excerpt,
         Instant receivedAt,
+        Instant deviceTime,
         byte[] payload) {
 
     /** The most characters kept of a topic, of an identifier, name or reason, of a detail, and of the excerpt. */
@@ -63,6 +67,7 @@ public record RefusalRow(
                 SafeText.clean(refusal.problems().stream().map(Problem::detail).toArray(String[]::new), DETAIL_CHARS),
                 orEmpty(SafeText.clean(refusal.excerpt(), EXCERPT_CHARS)),
                 refusal.receivedAt() == null ? Instant.now() : refusal.receivedAt(),
+                refusal.time(),
                 kept(uplink.payload()));
     }
 

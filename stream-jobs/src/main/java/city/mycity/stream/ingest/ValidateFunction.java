@@ -134,7 +134,16 @@ public class ValidateFunction extends ProcessFunction<Uplink, Reading> {
             return new Validation(
                     List.of(),
                     List.of(new Refusal(
-                            uplink.topic(), null, null, null, null, -1, List.of(problem), uplink.receivedAt(), "")));
+                            uplink.topic(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            -1,
+                            List.of(problem),
+                            uplink.receivedAt(),
+                            "",
+                            null)));
         }
     }
 }

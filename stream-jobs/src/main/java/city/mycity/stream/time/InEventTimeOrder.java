@@ -64,7 +64,8 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
 
     /**
      * One reading, in device-time order (late ones excepted). {@code timers} lets the analytic ask to be called at a
-     * device time of its own ({@link #onEventTime}).
+     * device time of its own ({@link #onEventTime}); it shares them with the waiting readings, so it deletes one only
+     * through {@link #deleteTimer}.
      */
     protected abstract void process(Reading reading, TimerService timers, Collector<O> out) throws Exception;
 
@@ -73,6 +74,16 @@ public abstract class InEventTimeOrder<O> extends KeyedProcessFunction<String, R
      * which were processed just before, or by the analytic). By default, nothing.
      */
     protected void onEventTime(long timestamp, Collector<O> out) throws Exception {}
+
+    /**
+     * Deletes a timer the analytic registered, unless readings of the key wait for that same time: theirs is the same
+     * timer, and without it they would wait for ever.
+     */
+    protected final void deleteTimer(long timestamp) throws Exception {
+        if (!waiting.contains(timestamp)) {
+            current.timerService().deleteEventTimeTimer(timestamp);
+        }
+    }
 
     /** The key of the readings being handed over, from {@link #process} or {@link #onEventTime}. */
     protected final String currentKey() {

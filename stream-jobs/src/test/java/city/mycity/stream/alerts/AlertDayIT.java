@@ -59,7 +59,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every analytics job (water, bins, traffic, health) on a MiniCluster, reading a real broker, writing a real database:
  * a small town runs a working week, then on Friday its devices have problems (a leak, a burst, a dead counter, a stuck
- * water sensor, a traffic jam, an overflowing bin). Exactly one alert per problem is raised, at the right device; the
+ * water sensor, a traffic jam, an overflowing bin, a broken probe sending values out of range). Exactly one alert per problem is raised, at the right device; the
  * same town without problems raises none; and fresh jobs reading the same messages again after a failure double no
  * alert.
  */
@@ -195,7 +195,9 @@ class AlertDayIT {
                         friday + 14 * HOUR,
                         friday + 15 * HOUR,
                         0.3),
-                new DeviceIncident(bin.id(), DeviceIncident.Kind.OVERFLOW, friday + 8 * HOUR, friday + 20 * HOUR, 20));
+                new DeviceIncident(bin.id(), DeviceIncident.Kind.OVERFLOW, friday + 8 * HOUR, friday + 20 * HOUR, 20),
+                new DeviceIncident(
+                        water.get(3).id(), DeviceIncident.Kind.OUT_OF_RANGE, friday + 6 * HOUR, friday + 8 * HOUR, 1));
         return new Friday(
                 mains,
                 devices,
@@ -205,7 +207,8 @@ class AlertDayIT {
                         counters.get(0).id() + " offline",
                         water.get(2).id() + " stuck",
                         counters.get(1).id() + " congestion",
-                        bin.id() + " bin-full"));
+                        bin.id() + " bin-full",
+                        water.get(3).id() + " out-of-range"));
     }
 
     private List<String> runDay(JdbcConnector database, String tenant, City city, Friday friday, String group)

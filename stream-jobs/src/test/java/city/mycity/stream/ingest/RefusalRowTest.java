@@ -26,7 +26,8 @@ class RefusalRowTest {
                 0,
                 List.of(new Problem(RefusalReason.UNKNOWN_QUANTITY, "a bin does not report 'fi\u0000ll\n'")),
                 T0,
-                "[{\"n\":\"fi\u0000ll\"}]");
+                "[{\"n\":\"fi\u0000ll\"}]",
+                null);
 
         RefusalRow row = RefusalRow.of(uplink("x"), refusal);
 
@@ -49,7 +50,8 @@ class RefusalRowTest {
                 0,
                 List.of(new Problem(RefusalReason.UNKNOWN_QUANTITY, "x".repeat(10_000))),
                 T0,
-                "");
+                "",
+                null);
 
         RefusalRow row = RefusalRow.of(uplink("x"), refusal);
 
@@ -69,6 +71,7 @@ class RefusalRowTest {
                 -1,
                 List.of(new Problem(RefusalReason.MALFORMED_TOPIC, "no topic")),
                 T0,
+                null,
                 null);
 
         RefusalRow row = RefusalRow.of(new Uplink(null, new byte[0], T0), refusal);
@@ -89,7 +92,8 @@ class RefusalRowTest {
                 -1,
                 List.of(new Problem(RefusalReason.MALFORMED_PAYLOAD, "empty")),
                 T0,
-                "");
+                "",
+                null);
 
         RefusalRow row = RefusalRow.of(new Uplink(TOPIC, null, T0), refusal);
 

@@ -57,7 +57,9 @@ class ValidateFunctionTest {
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(refusals()).extracting(RefusalRow::reason).containsExactly("value_out_of_range", "unknown_device");
         assertThat(refusals().get(0).recordIndex()).isZero();
+        assertThat(refusals().get(0).deviceTime()).as("the record's own time").isEqualTo(T0);
         assertThat(refusals().get(1).recordIndex()).isEqualTo(-1);
+        assertThat(refusals().get(1).deviceTime()).as("the whole message").isNull();
     }
 
     @Test

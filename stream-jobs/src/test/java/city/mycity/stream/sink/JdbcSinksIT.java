@@ -386,6 +386,7 @@ class JdbcSinksIT {
                 good.details(),
                 good.excerpt(),
                 good.receivedAt(),
+                good.deviceTime(),
                 good.payload());
 
         write(new RefusalStatement(), 10, good, poisoned, other);
