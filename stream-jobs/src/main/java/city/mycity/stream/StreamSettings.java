@@ -83,6 +83,12 @@ public final class StreamSettings {
             "which analytics job an AlertingJob main runs: water, bins, traffic or health",
             "water");
 
+    public static final Setting<Duration> OUT_OF_ORDERNESS = Setting.duration(
+            "mycity.stream.out-of-orderness",
+            "how far behind the newest device time an analytics job still takes a reading in device-time order (its"
+                    + " watermark lags this much): a gateway that sends in bursts needs more",
+            Duration.ofMinutes(1));
+
     /** How often held readings are checked again (each check may reload the registry, at most every 5 s). */
     public static final Duration UNKNOWN_DEVICE_RECHECK = Duration.ofSeconds(10);
 
@@ -103,6 +109,7 @@ public final class StreamSettings {
             HOLD_LIMIT,
             TIME_ZONE,
             DOMAIN,
+            OUT_OF_ORDERNESS,
             SESSION_EXPIRY,
             RECEIVE_MAXIMUM,
             CONNECTIONS);

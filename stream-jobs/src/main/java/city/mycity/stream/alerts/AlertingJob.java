@@ -113,6 +113,7 @@ public final class AlertingJob {
                                 .build())
                 .refresh(RegistryRefresh.every(settings.get(StreamSettings.REGISTRY_REFRESH)))
                 .timeZone(settings.get(StreamSettings.TIME_ZONE))
+                .outOfOrderness(settings.get(StreamSettings.OUT_OF_ORDERNESS))
                 .binStatus(JdbcBatchSink.builder(database, new BinStatusStatement())
                         .batchSize(settings.get(StreamSettings.BATCH_SIZE))
                         .keepNewest(BinStatusStatement.PER_BIN)
