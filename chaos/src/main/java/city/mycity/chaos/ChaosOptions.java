@@ -58,6 +58,15 @@ public record ChaosOptions(
                 workFolder);
     }
 
+    /**
+     * Every platform scenario while the analytics jobs run on the problem week ({@link AnalyticsChaosRun}): 100
+     * messages/s (a simulated day in about 30 s), up to 3 minutes to recover.
+     */
+    public static ChaosOptions analyticsDefaults(Path workFolder) {
+        return new ChaosOptions(
+                Scenario.platform(), 100, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(3), workFolder);
+    }
+
     /** Whether the sensors post through an edge agent: when any scenario needs it. */
     public boolean edge() {
         return scenarios.stream().anyMatch(Scenario::edge);

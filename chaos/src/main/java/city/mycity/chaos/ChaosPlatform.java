@@ -1,6 +1,7 @@
 package city.mycity.chaos;
 
 import city.mycity.chaos.cluster.FlinkCluster;
+import city.mycity.chaos.cluster.JobProgress;
 import city.mycity.citymodel.CityModel;
 import city.mycity.codec.DeviceProfiles;
 import city.mycity.embedded.EmbeddedDatabase;
@@ -11,6 +12,8 @@ import city.mycity.settings.Setting;
 import city.mycity.storage.Database;
 import city.mycity.storage.DatabaseSettings;
 import city.mycity.stream.StreamSettings;
+import city.mycity.stream.alerts.AlertingJob;
+import city.mycity.stream.alerts.Domain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +33,9 @@ import org.apache.flink.api.common.JobStatus;
 
 /**
  * The platform on real parts, each in its own process so that it can fail: Mosquitto (persistence on), PostgreSQL
- * (durable), and the readings job's jar on a standalone Flink cluster (a JobManager and a TaskManager). Each {@link
- * Scenario} is one method; the store is read with plain SQL.
+ * (durable), and the job jar on a standalone Flink cluster (a JobManager and a TaskManager) running the readings job
+ * and, when asked, the analytics jobs, one per {@link Domain}. Each {@link Scenario} is one method; the store is read
+ * with plain SQL.
  */
 final class ChaosPlatform implements AutoCloseable {
 
@@ -42,13 +48,27 @@ final class ChaosPlatform implements AutoCloseable {
     private final Database pool;
     private final FlinkCluster flink;
     private final Path jobJar;
-    private JobID job;
+    private final List<ClusterJob> jobs = new ArrayList<>();
     private EdgeGateway edge;
 
+    /** A job of the platform on the cluster: what it runs, with what, and its id since it was last submitted. */
+    private static final class ClusterJob {
+        private final String name;
+        private final String entryClass;
+        private final List<String> arguments;
+        private JobID id;
+
+        ClusterJob(String name, String entryClass, List<String> arguments) {
+            this.name = name;
+            this.entryClass = entryClass;
+            this.arguments = arguments;
+        }
+    }
+
     /** How long the broker stays down in {@link Scenario#BROKER_STOP}. */
-    static final java.time.Duration BROKER_DOWN = java.time.Duration.ofSeconds(60);
+    static final Duration BROKER_DOWN = Duration.ofSeconds(60);
     /** How long the uplink stays cut in {@link Scenario#UPLINK_CUT}. */
-    static final java.time.Duration UPLINK_DOWN = java.time.Duration.ofMinutes(2);
+    static final Duration UPLINK_DOWN = Duration.ofMinutes(2);
 
     private ChaosPlatform(
             Path folder,
@@ -65,8 +85,12 @@ final class ChaosPlatform implements AutoCloseable {
         this.jobJar = jobJar;
     }
 
-    /** Starts every part, migrates the store and registers the city; the job is started by {@link #startJob}. */
-    static ChaosPlatform start(Path folder, CityModel city) throws IOException {
+    /**
+     * Starts every part, migrates the store and registers the city; the jobs are started by {@link #startReadingsJob}
+     * and {@link #startAnalyticsJobs}. The TaskManager has {@code slots}: the readings job takes 2, each analytics job
+     * 1.
+     */
+    static ChaosPlatform start(Path folder, CityModel city, int slots) throws IOException {
         Files.createDirectories(folder);
         Path jobJar = jobJar();
         if (!MosquittoProcess.available()) {
@@ -85,7 +109,8 @@ final class ChaosPlatform implements AutoCloseable {
                     .withPoolSize(2));
             CityRegistration.on(pool.dataSource()).register(city);
             FlinkCluster flink = FlinkCluster.builder()
-                    .slots(2)
+                    .slots(slots)
+                    .taskManagerMemory(slots > 2 ? "2048m" : "1536m")
                     .directory(folder.resolve("flink"))
                     .set("heartbeat.timeout", "10000")
                     .set("heartbeat.interval", "2000")
@@ -146,13 +171,58 @@ final class ChaosPlatform implements AutoCloseable {
         return edge;
     }
 
-    /** Submits the job jar with the platform's settings, from a savepoint when one is given, and waits until RUNNING. */
-    void startJob(String savepoint) throws Exception {
-        job = flink.submit(jobJar, savepoint, arguments());
-        flink.awaitStatus(job, JobStatus.RUNNING);
+    /** Submits the readings job (parallelism 2) with the platform's settings and waits until it runs. */
+    void startReadingsJob() throws Exception {
+        List<String> arguments = arguments();
+        argument(arguments, StreamSettings.PARALLELISM, "2");
+        start(new ClusterJob("readings", null, arguments));
     }
 
-    private String[] arguments() {
+    /**
+     * Submits one analytics job per domain (parallelism 1) with the platform's settings, the city's time zone and the
+     * watermark lag it needs, and waits until they run.
+     */
+    void startAnalyticsJobs(ZoneId zone, Duration outOfOrderness) throws Exception {
+        for (Domain domain : Domain.values()) {
+            List<String> arguments = arguments();
+            argument(arguments, StreamSettings.PARALLELISM, "1");
+            argument(arguments, StreamSettings.DOMAIN, domain.code());
+            argument(arguments, StreamSettings.TIME_ZONE, zone.getId());
+            argument(arguments, StreamSettings.OUT_OF_ORDERNESS, outOfOrderness.toSeconds() + "s");
+            start(new ClusterJob(domain.code(), AlertingJob.class.getName(), arguments));
+        }
+    }
+
+    private void start(ClusterJob job) throws Exception {
+        jobs.add(job);
+        submit(job, null);
+    }
+
+    /** Submits the job, from a savepoint when one is given, and waits until it runs. */
+    private void submit(ClusterJob job, String savepoint) throws Exception {
+        job.id = flink.submit(jobJar, job.entryClass, savepoint, job.arguments.toArray(String[]::new));
+        flink.awaitStatus(job.id, JobStatus.RUNNING);
+    }
+
+    /** The id of the job of this name ({@code readings}, or a domain's code) as it now runs. */
+    JobID job(String name) {
+        return jobs.stream()
+                .filter(j -> j.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No job " + name + " was started."))
+                .id;
+    }
+
+    /** The names of the jobs started, in order. */
+    List<String> jobNames() {
+        return jobs.stream().map(j -> j.name).toList();
+    }
+
+    JobProgress progress() {
+        return flink.progress();
+    }
+
+    private List<String> arguments() {
         List<String> arguments = new ArrayList<>();
         argument(arguments, StreamSettings.MQTT_URL, broker.url());
         argument(arguments, StreamSettings.MQTT_USERNAME, broker.username());
@@ -161,9 +231,8 @@ final class ChaosPlatform implements AutoCloseable {
         argument(arguments, StreamSettings.DB_USER, database.user());
         argument(arguments, StreamSettings.GROUP, "chaos");
         argument(arguments, StreamSettings.CHECKPOINT_INTERVAL, "1s");
-        argument(arguments, StreamSettings.PARALLELISM, "2");
         argument(arguments, MetricsSettings.PORT, "-1");
-        return arguments.toArray(String[]::new);
+        return arguments;
     }
 
     private static void argument(List<String> arguments, Setting<?> setting, String value) {
@@ -180,8 +249,10 @@ final class ChaosPlatform implements AutoCloseable {
                 flink.startTaskManager();
             }
             case SAVEPOINT_RESUME -> {
-                String savepoint = flink.stopWithSavepoint(job, folder.resolve("savepoints"));
-                startJob(savepoint);
+                for (ClusterJob job : jobs) {
+                    String savepoint = flink.stopWithSavepoint(job.id, folder.resolve("savepoints"));
+                    submit(job, savepoint);
+                }
             }
             case EDGE_KILL -> edge().killAndRestart();
             case BROKER_STOP -> {
@@ -204,8 +275,31 @@ final class ChaosPlatform implements AutoCloseable {
         return edge;
     }
 
+    /** RUNNING when every job runs; otherwise the status of the first that does not. */
     JobStatus jobStatus() throws Exception {
-        return flink.status(job);
+        for (ClusterJob job : jobs) {
+            JobStatus status = flink.status(job.id);
+            if (status != JobStatus.RUNNING) {
+                return status;
+            }
+        }
+        return JobStatus.RUNNING;
+    }
+
+    /** A tenant's alerts, each as "device problem", in order. */
+    List<String> alerts(String tenant) throws SQLException {
+        try (Connection c = pool.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT subject || ' ' || problem FROM alert WHERE tenant_id = ? ORDER BY 1")) {
+            ps.setString(1, tenant);
+            List<String> alerts = new ArrayList<>();
+            try (ResultSet rows = ps.executeQuery()) {
+                while (rows.next()) {
+                    alerts.add(rows.getString(1));
+                }
+            }
+            return alerts;
+        }
     }
 
     /** Rows in {@code reading}. */
@@ -241,10 +335,10 @@ final class ChaosPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        if (job != null) {
+        for (ClusterJob job : jobs) {
             try {
-                if (!flink.status(job).isGloballyTerminalState()) {
-                    flink.cancel(job);
+                if (job.id != null && !flink.status(job.id).isGloballyTerminalState()) {
+                    flink.cancel(job.id);
                 }
             } catch (Exception e) {
                 // Closing the cluster below stops the job anyway.

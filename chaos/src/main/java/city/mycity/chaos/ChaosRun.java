@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
 
@@ -53,9 +51,9 @@ public final class ChaosRun {
     public ChaosReport run() throws Exception {
         CityModel city = GeneratedTown.builder().tenant("chaos-town").seed(42).build();
         listener.started("broker, database and Flink cluster");
-        try (ChaosPlatform platform = ChaosPlatform.start(options.workFolder(), city)) {
+        try (ChaosPlatform platform = ChaosPlatform.start(options.workFolder(), city, 2)) {
             listener.started("the readings job on the cluster");
-            platform.startJob(null);
+            platform.startReadingsJob();
             if (options.edge()) {
                 return runThroughEdge(platform, city);
             }
@@ -118,7 +116,8 @@ public final class ChaosRun {
 
     private ChaosReport runWhileSending(ChaosPlatform platform, Simulator simulator, int devices) throws Exception {
         Ledger ledger = simulator.ledger();
-        Sender sender = new Sender(simulator, (int) Math.max(1, options.messageRate()));
+        int chunk = (int) Math.max(1, options.messageRate());
+        SimulatorThread sender = SimulatorThread.repeating(() -> simulator.runUntil(chunk));
         long started = System.nanoTime();
         sender.start();
         List<ChaosReport.Recovery> recoveries = new ArrayList<>();
@@ -127,7 +126,8 @@ public final class ChaosRun {
             pause(options.warmUp(), sender);
             for (Scenario scenario : options.scenarios()) {
                 listener.faultInjected(scenario);
-                ChaosReport.Recovery recovery = injectAndRecover(platform, ledger, scenario, sender);
+                ChaosReport.Recovery recovery =
+                        injectAndRecover(platform, ledger, scenario, options.recoveryTimeout(), sender);
                 recoveries.add(recovery);
                 listener.recovered(recovery);
                 pause(options.settle(), sender);
@@ -136,7 +136,7 @@ public final class ChaosRun {
             sender.stop();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long stored = drain(platform, ledger);
+        long stored = drain(platform, ledger, listener);
         Map<String, ChaosReport.Mismatch> mismatches = compare(ledger.tallies(), platform.tallies());
         return new ChaosReport(
                 recoveries,
@@ -148,18 +148,23 @@ public final class ChaosRun {
                 mismatches);
     }
 
-    private ChaosReport.Recovery injectAndRecover(
-            ChaosPlatform platform, Ledger ledger, Scenario scenario, Sender sender) throws Exception {
+    /**
+     * Injects the fault and measures the recovery: until every job runs and the store holds every reading sent up to 2
+     * s after the part came back.
+     */
+    static ChaosReport.Recovery injectAndRecover(
+            ChaosPlatform platform, Ledger ledger, Scenario scenario, Duration timeout, SimulatorThread sender)
+            throws Exception {
         long start = System.nanoTime();
         platform.inject(scenario);
         Duration faultTook = Duration.ofNanos(System.nanoTime() - start);
         pause(AFTER_FAULT, sender);
         long target = ledger.validReadings();
-        long deadline = System.nanoTime() + options.recoveryTimeout().toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (platform.storedReadings() < target || platform.jobStatus() != JobStatus.RUNNING) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("After '" + scenario.description() + "' the store did not catch up within "
-                        + options.recoveryTimeout() + " (" + platform.storedReadings() + " of " + target
+                        + timeout + " (" + platform.storedReadings() + " of " + target
                         + " readings; job " + platform.jobStatus() + "); Flink logs in " + platform.logFolder());
             }
             sender.check();
@@ -169,7 +174,7 @@ public final class ChaosRun {
     }
 
     /** Waits until the store holds every valid reading the ledger counts; returns the rows stored. */
-    private long drain(ChaosPlatform platform, Ledger ledger) throws Exception {
+    static long drain(ChaosPlatform platform, Ledger ledger, ChaosListener listener) throws Exception {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         long stored = platform.storedReadings();
         while (stored < ledger.validReadings() && System.nanoTime() < deadline) {
@@ -195,55 +200,11 @@ public final class ChaosRun {
         return mismatches;
     }
 
-    private static void pause(Duration duration, Sender sender) throws InterruptedException {
+    static void pause(Duration duration, SimulatorThread sender) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
             sender.check();
             Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-        }
-    }
-
-    /** Runs the simulator in one-second chunks on a thread of its own until stopped. */
-    private static final class Sender {
-        private final Simulator simulator;
-        private final int chunk;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final Thread thread;
-
-        Sender(Simulator simulator, int chunk) {
-            this.simulator = simulator;
-            this.chunk = chunk;
-            this.thread = new Thread(this::send, "chaos-sender");
-            thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        private void send() {
-            try {
-                while (running.get()) {
-                    simulator.runUntil(chunk);
-                }
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }
-
-        /** Throws when the sending thread failed. */
-        void check() {
-            Throwable e = failure.get();
-            if (e != null) {
-                throw new IllegalStateException("The simulator stopped sending: " + e, e);
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join(Duration.ofMinutes(6).toMillis());
-            check();
         }
     }
 }

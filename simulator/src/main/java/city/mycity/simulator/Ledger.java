@@ -1,12 +1,18 @@
 package city.mycity.simulator;
 
+import city.mycity.reading.Quantity;
 import city.mycity.reading.RefusalReason;
 import city.mycity.reading.ResolvedRecord;
+import city.mycity.reading.SenmlPack;
+import city.mycity.reading.SensorKind;
 import city.mycity.simulator.fault.Fault;
 import city.mycity.simulator.fault.Message;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -56,8 +62,12 @@ public final class Ledger {
 
     /**
      * A ledger that also keeps, when {@code tallying}, a {@link DeviceTally} per device of the distinct valid readings
-     * of messages without faults (with faults off: every reading), for a store to be checked device by device.
+     * of messages without faults, or with one record spoilt ({@link #ONE_RECORD_SPOILT}: a broken probe's), for a store
+     * to be checked device by device.
      */
+    /** Faults that spoil one record of a message and leave the others valid: the tally counts the others. */
+    static final Set<Fault> ONE_RECORD_SPOILT = EnumSet.of(Fault.VALUE_OUT_OF_RANGE, Fault.WRONG_UNIT);
+
     public Ledger(boolean tallying) {
         this.tallying = tallying;
     }
@@ -106,12 +116,21 @@ public final class Ledger {
     }
 
     private void tally(Message message) {
-        if (!message.faults().isEmpty() || message.pack() == null) {
+        if (!ONE_RECORD_SPOILT.containsAll(message.faults()) || message.pack() == null) {
             return;
         }
+        String prefix = SenmlPack.baseNameOf(message.tenant(), message.sensor().id());
+        SensorKind kind = message.sensor().kind();
         DeviceTally added = DeviceTally.NONE;
         for (ResolvedRecord record : message.pack().resolve()) {
-            if (record.value() != null) {
+            Optional<Quantity> quantity = record.name().startsWith(prefix)
+                    ? kind.quantity(record.name().substring(prefix.length()))
+                    : Optional.empty();
+            boolean valid = record.value() != null
+                    && quantity.isPresent()
+                    && quantity.get().accepts(record.value())
+                    && quantity.get().unit().equals(record.unit());
+            if (valid) {
                 added = added.plus(Math.round(record.time() * 1000), record.value());
             }
         }
@@ -119,8 +138,8 @@ public final class Ledger {
     }
 
     /**
-     * The tally of each device ({@code tenant/device}) over the distinct valid readings of messages without faults, or
-     * an empty map when this ledger does not tally.
+     * The tally of each device ({@code tenant/device}) over the distinct valid readings of messages without faults or
+     * with one record spoilt, or an empty map when this ledger does not tally.
      */
     public Map<String, DeviceTally> tallies() {
         return Map.copyOf(tallies);

@@ -233,6 +233,7 @@ class PlatformAgreementTest {
                 .meterRegistry(new SimpleMeterRegistry())
                 .deviceIncidents(
                         List.of(new DeviceIncident(water.id(), DeviceIncident.Kind.OUT_OF_RANGE, from, until, 1)))
+                .tallyPerDevice(true)
                 .link(link)
                 .build();
         simulator.runFor(Duration.ofHours(3));
@@ -240,9 +241,15 @@ class PlatformAgreementTest {
         long refusedWhileBroken = 0;
         long refusedOtherwise = 0;
         long refused = 0;
+        DeviceTally accepted = DeviceTally.NONE;
         for (RecordingLink.Sent sent : link.sent()) {
             Validation validation = VALIDATOR.validate(sent.uplink());
             refused += validation.refused().size();
+            if (sent.sensor().id().equals(water.id())) {
+                for (Reading reading : validation.accepted()) {
+                    accepted = accepted.plus(reading.time().toEpochMilli(), reading.value());
+                }
+            }
             if (!sent.sensor().id().equals(water.id())) {
                 refusedOtherwise += validation.refused().size();
                 continue;
@@ -262,6 +269,9 @@ class PlatformAgreementTest {
         assertThat(refusedWhileBroken).as("an hour of 5-minute messages").isBetween(11L, 13L);
         assertThat(refusedOtherwise).isZero();
         assertThat(simulator.ledger().refusals()).isEqualTo(refused);
+        assertThat(simulator.ledger().tallies().get(CITY.tenant() + "/" + water.id()))
+                .as("the broken probe's valid readings, its spoilt messages' included")
+                .isEqualTo(accepted);
     }
 
     private static Ledger run(CityModel city, FaultProfile faults, DeviceLink link, int messages) {

@@ -143,6 +143,11 @@ public final class FlinkCluster implements AutoCloseable {
         return client;
     }
 
+    /** What the jobs on the cluster have done, as its REST API tells. */
+    public JobProgress progress() {
+        return new JobProgress(restUrl());
+    }
+
     /** The cluster's REST client (closed with it). */
     public RestClusterClient<StandaloneClusterId> client() {
         return client;
@@ -158,9 +163,18 @@ public final class FlinkCluster implements AutoCloseable {
 
     /** As {@link #submit(Path, String...)}, resuming from a savepoint (or a retained checkpoint) when one is given. */
     public JobID submit(Path jobJar, String savepoint, String... arguments) throws Exception {
+        return submit(jobJar, null, savepoint, arguments);
+    }
+
+    /**
+     * As {@link #submit(Path, String, String...)}, running the {@code main} of {@code entryClass} (the jar's own main
+     * class when {@code null}).
+     */
+    public JobID submit(Path jobJar, String entryClass, String savepoint, String... arguments) throws Exception {
         Configuration clientConfig = clientConfiguration();
         PackagedProgram program = PackagedProgram.newBuilder()
                 .setJarFile(jobJar.toFile())
+                .setEntryPointClassName(entryClass)
                 .setArguments(arguments)
                 .setConfiguration(clientConfig)
                 .setSavepointRestoreSettings(
