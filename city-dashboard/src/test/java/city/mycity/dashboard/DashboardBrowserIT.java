@@ -40,6 +40,8 @@ class DashboardBrowserIT {
         store = TestStore.withCity(city);
         store.carParkOccupancy("cp001", 1, 4); // Market Square: 3 of 4 free
         store.carParkOccupancy("cp002", 3, 3); // Station Garage: full
+        store.alert("ws-0001", "leak", "open", "2026-11-30T02:00:00Z");
+        store.alert("ws-0001", "battery-low", "open", "2026-11-30T03:00:00Z"); // the operators' business
         vertx = Vertx.vertx();
         service = GeoService.builder()
                 .vertx(vertx)
@@ -71,6 +73,14 @@ class DashboardBrowserIT {
         assertThat(dom).contains("no data yet");
         assertThat(dom).contains("Map: generated test town");
         assertThat(dom).doesNotContain("Loading car parks");
+    }
+
+    @Test
+    void the_public_s_problems_are_listed_in_plain_words_and_a_device_s_health_is_not() throws Exception {
+        String dom = dumpDom("http://localhost:" + port + "/?live=off");
+
+        assertThat(dom).containsPattern("<li class=\"alert alert-leak\"[^>]*><span class=\"what\">Water leak</span>");
+        assertThat(dom).doesNotContain("battery", "No problems reported");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package city.mycity.geo;
 
+import city.mycity.geo.alerts.AlertQueries;
+import city.mycity.geo.alerts.AlertRoutes;
 import city.mycity.geo.bins.BinQueries;
 import city.mycity.geo.bins.BinRoutes;
 import city.mycity.geo.city.CityRoutes;
@@ -51,6 +53,7 @@ public final class GeoService implements AutoCloseable {
         new SensorRoutes(new SensorQueries(config.dataSource, tenant), config.maxSensors).mount(router);
         new CityRoutes(config.city).mount(router);
         new BinRoutes(new BinQueries(config.dataSource, config.city)).mount(router);
+        new AlertRoutes(new AlertQueries(config.dataSource, tenant)).mount(router);
         new HistoryRoutes(new ReadingHistory(config.dataSource), tenant).mount(router);
         live.mount(router);
         new ServiceRoutes(config.meterRegistry, config.dataSource).mount(router);

@@ -50,6 +50,10 @@ class GeoServiceIT {
         store.reading("bin-00001", "fill", 60, "%", "2026-11-30T06:40:00Z");
         store.reading("bin-00001", "fill", 65, "%", "2026-11-30T07:05:00Z");
         store.rollUp();
+        store.alert("ws-0001", "leak", "open", "2026-11-30T02:00:00Z");
+        store.alert("bin-00001", "bin-full", "acknowledged", "2026-11-30T06:00:00Z");
+        store.alert("tc-0001", "congestion", "resolved", "2026-11-30T07:00:00Z");
+        store.alert("ws-0001", "battery-low", "open", "2026-11-30T05:00:00Z");
         vertx = Vertx.vertx();
         service = GeoService.builder()
                 .vertx(vertx)
@@ -147,6 +151,36 @@ class GeoServiceIT {
         assertThat(http.get("/api/v1/zones/z-a2/history?quantity=fill&resolution=second")
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void the_public_sees_its_unresolved_alerts_newest_first_without_device_health_or_who_acknowledged() {
+        JsonObject active = http.get("/api/v1/alerts").bodyAsJsonObject();
+
+        assertThat(active.getJsonArray("features").stream()
+                        .map(f -> ((JsonObject) f).getJsonObject("properties"))
+                        .map(p -> p.getString("subject") + " " + p.getString("problem") + " " + p.getString("status")))
+                .containsExactly("bin-00001 bin-full acknowledged", "ws-0001 leak open");
+        JsonObject leak = active.getJsonArray("features").getJsonObject(1);
+        assertThat(leak.getJsonObject("geometry").getJsonArray("coordinates").getList())
+                .containsExactly(4.02, 50.01);
+        assertThat(leak.getJsonObject("properties").getString("opened")).isEqualTo("2026-11-30T02:00:00Z");
+        assertThat(active.encode()).doesNotContain("operator.jane").doesNotContain("acknowledged_by");
+    }
+
+    @Test
+    void alerts_changed_since_a_time_include_the_resolved_and_a_bad_time_is_refused() {
+        JsonObject changed =
+                http.get("/api/v1/alerts?since=2026-01-01T00:00:00Z").bodyAsJsonObject();
+
+        assertThat(changed.getJsonArray("features").stream()
+                        .map(f -> ((JsonObject) f).getJsonObject("properties").getString("problem")))
+                .containsExactlyInAnyOrder("leak", "bin-full", "congestion");
+        assertThat(http.get("/api/v1/alerts?since=2999-01-01T00:00:00Z")
+                        .bodyAsJsonObject()
+                        .getJsonArray("features"))
+                .isEmpty();
+        assertThat(http.get("/api/v1/alerts?since=yesterday").statusCode()).isEqualTo(400);
     }
 
     @Test

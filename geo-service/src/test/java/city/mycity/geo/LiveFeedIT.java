@@ -76,6 +76,26 @@ class LiveFeedIT {
     }
 
     @Test
+    void a_public_alert_is_pushed_when_it_opens_and_when_it_is_resolved_and_a_device_s_health_is_not()
+            throws Exception {
+        StringBuffer events = listen();
+
+        store.alert("ws-0001", "battery-low", "open", "2026-11-30T05:00:00Z");
+        String leak = store.alert("ws-0001", "leak", "open", "2026-11-30T02:00:00Z");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.toString())
+                .contains("event: alert\ndata: {\"id\":\"" + leak + "\",\"subject\":\"ws-0001\",\"problem\":\"leak\"")
+                .contains("\"status\":\"open\"")
+                .contains("\"coordinates\":[4.02,50.01]"));
+
+        store.resolveAlert(leak);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events.toString()).contains("\"status\":\"resolved\""));
+        assertThat(events.toString()).doesNotContain("battery-low");
+    }
+
+    @Test
     void an_unchanged_row_is_reported_once() throws Exception {
         StringBuffer events = listen();
 

@@ -74,6 +74,38 @@ public final class TestStore implements AutoCloseable {
                 fullAt);
     }
 
+    /**
+     * Writes an alert as the analytics jobs do, opened at {@code opened} (ISO-8601) with {@code status}, acknowledged by
+     * an operator when not open, stamped now; gives its id.
+     */
+    public String alert(String subject, String problem, String status, String opened) throws SQLException {
+        String id = java.util.UUID.randomUUID().toString();
+        update(
+                "INSERT INTO alert (id, tenant_id, subject, problem, severity, status, opened_at, resolved_at,"
+                        + " changed_at, detail, latitude, longitude, acknowledged_by, acknowledged_at)"
+                        + " VALUES (?::uuid, ?, ?, ?, 'warning', ?, ?::timestamptz,"
+                        + " CASE WHEN ? = 'resolved' THEN now() END, now(), 'as the job found it', 50.01, 4.02,"
+                        + " CASE WHEN ? <> 'open' THEN 'operator.jane' END, CASE WHEN ? <> 'open' THEN now() END)",
+                id,
+                tenant,
+                subject,
+                problem,
+                status,
+                opened,
+                status,
+                status,
+                status);
+        return id;
+    }
+
+    /** Resolves an alert as the analytics jobs do, stamped now. */
+    public void resolveAlert(String id) throws SQLException {
+        update(
+                "UPDATE alert SET status = 'resolved', resolved_at = now(), changed_at = now(), updated_at = now()"
+                        + " WHERE id = ?::uuid",
+                id);
+    }
+
     /** Writes a car park's last occupancy in a minute (ISO-8601). */
     public void occupancyMinute(String carPark, String minute, int occupied, int bays) throws SQLException {
         update(

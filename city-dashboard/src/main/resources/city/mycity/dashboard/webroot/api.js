@@ -11,6 +11,9 @@ export async function getJson(path) {
 /** The city: name, tenant, bounds, zones, provenance. */
 export const city = () => getJson('api/v1/city');
 
+/** The public's alerts not resolved yet, as a GeoJSON FeatureCollection. */
+export const alerts = () => getJson('api/v1/alerts');
+
 /** Car parks as a GeoJSON FeatureCollection. */
 export const carParks = () => getJson('api/v1/parking/carparks');
 
@@ -40,10 +43,10 @@ export async function streetBays(zones) {
 }
 
 /**
- * Follows the live feed. Calls onCarPark / onBay for each change and onStatus('live' | 'lost') as the connection
+ * Follows the live feed. Calls onCarPark / onBay / onAlert for each change and onStatus('live' | 'lost') as the connection
  * comes and goes; onReconnect runs when the feed is back after a loss, to reload what was missed.
  */
-export function follow({ onCarPark, onBay, onStatus, onReconnect }) {
+export function follow({ onCarPark, onBay, onAlert, onStatus, onReconnect }) {
   const source = new EventSource('api/v1/live');
   let lost = false;
   source.addEventListener('open', () => {
@@ -59,5 +62,6 @@ export function follow({ onCarPark, onBay, onStatus, onReconnect }) {
   });
   source.addEventListener('carpark', (e) => onCarPark(JSON.parse(e.data)));
   source.addEventListener('bay', (e) => onBay(JSON.parse(e.data)));
+  source.addEventListener('alert', (e) => onAlert(JSON.parse(e.data)));
   return source;
 }

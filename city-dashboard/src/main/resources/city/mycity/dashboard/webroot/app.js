@@ -1,6 +1,7 @@
 // MyCity live parking: loads the city and its car parks, draws them, and follows the live feed.
 
 import * as api from './api.js';
+import { AlertList } from './alert-list.js';
 import { CarParkList } from './carpark-list.js';
 import { number } from './format.js';
 
@@ -9,6 +10,15 @@ let bays = new Map();
 let map = null;
 
 const list = new CarParkList(document.getElementById('carparks'), { onSelect: select });
+const alerts = new AlertList(document.getElementById('alerts'));
+
+async function loadAlerts() {
+  try {
+    alerts.load(await api.alerts());
+  } catch (e) {
+    console.warn('alerts unavailable:', e);
+  }
+}
 
 function fromFeature(f) {
   return { ...f.properties, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] };
@@ -112,7 +122,7 @@ let CityMap;
 async function main() {
   const city = await api.city();
   showCity(city);
-  await loadCarParks();
+  await Promise.all([loadCarParks(), loadAlerts()]);
   try {
     ({ CityMap } = await import('./city-map.js'));
     startMap(city);
@@ -127,7 +137,13 @@ async function main() {
   if (new URLSearchParams(location.search).get('live') === 'off') {
     setStatus('snapshot'); // a still page, e.g. for printing or a screenshot
   } else {
-    api.follow({ onCarPark, onBay, onStatus: setStatus, onReconnect: loadCarParks });
+    api.follow({
+      onCarPark,
+      onBay,
+      onAlert: (alert) => alerts.change(alert),
+      onStatus: setStatus,
+      onReconnect: () => Promise.all([loadCarParks(), loadAlerts()]),
+    });
   }
   document.getElementById('sort').addEventListener('change', (e) => list.setSort(e.target.value, carParks));
   document.getElementById('filter').addEventListener('input', (e) => list.setFilter(e.target.value));

@@ -1,5 +1,8 @@
 package city.mycity.geo.live;
 
+import city.mycity.geo.alerts.AlertQueries;
+import city.mycity.geo.alerts.PublicAlert;
+import city.mycity.geo.live.LiveEvent.AlertChanged;
 import city.mycity.geo.live.LiveEvent.BayChanged;
 import city.mycity.geo.live.LiveEvent.CarParkChanged;
 import java.sql.Connection;
@@ -18,7 +21,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Finds the car-park occupancy and on-street bay rows that changed since the last poll, by their {@code updated_at}.
+ * Finds the car-park occupancy, on-street bay and public alert ({@link AlertQueries}) rows that changed since the last
+ * poll, by their {@code updated_at}.
  *
  * <p>{@code updated_at} is the writing transaction's start time, so a row can commit with a time a little older than
  * one already seen. Each poll therefore looks back {@code lookback} before its watermark and remembers which version
@@ -38,6 +42,7 @@ public final class ChangeFeed {
 
     private final DataSource dataSource;
     private final String tenant;
+    private final AlertQueries alerts;
     private final Duration lookback;
     private final Map<String, Instant> reported = new HashMap<>();
     private Instant watermark;
@@ -46,9 +51,10 @@ public final class ChangeFeed {
         this.dataSource = Objects.requireNonNull(dataSource, "Data source must not be null.");
         this.tenant = Objects.requireNonNull(tenant, "Tenant must not be null.");
         this.lookback = Objects.requireNonNull(lookback, "Lookback must not be null.");
+        this.alerts = new AlertQueries(dataSource, tenant);
     }
 
-    /** The changes since the previous poll, car parks first; empty on the first poll. */
+    /** The changes since the previous poll, car parks first, alerts last; empty on the first poll. */
     public List<LiveEvent> poll() throws SQLException {
         boolean first = watermark == null;
         Instant since = first ? Instant.EPOCH : watermark.minus(lookback);
@@ -58,6 +64,7 @@ public final class ChangeFeed {
             newest = max(newest, carParks(c, since, events));
             newest = max(newest, bays(c, since, events));
         }
+        newest = max(newest, alerts(since, events));
         watermark = newest == null ? Instant.EPOCH : newest;
         return first ? List.of() : events;
     }
@@ -90,6 +97,17 @@ public final class ChangeFeed {
                 if (isNew("bay:" + rs.getString(1), updatedAt)) {
                     events.add(new BayChanged(rs.getString(1), rs.getDouble(2) >= 0.5, instant(rs, 3)));
                 }
+            }
+        }
+        return newest;
+    }
+
+    private Instant alerts(Instant since, List<LiveEvent> events) throws SQLException {
+        Instant newest = null;
+        for (PublicAlert alert : alerts.changedSince(since)) {
+            newest = max(newest, alert.updated());
+            if (isNew("alert:" + alert.id(), alert.updated())) {
+                events.add(new AlertChanged(alert));
             }
         }
         return newest;

@@ -1,11 +1,12 @@
 package city.mycity.geo.live;
 
+import city.mycity.geo.alerts.PublicAlert;
 import java.time.Instant;
 
 /** A change the live feed pushes to its clients. */
 public sealed interface LiveEvent {
 
-    /** The SSE event name: {@code carpark} or {@code bay}. */
+    /** The SSE event name: {@code carpark}, {@code bay} or {@code alert}. */
     String type();
 
     /** A car park's occupancy changed. */
@@ -13,6 +14,14 @@ public sealed interface LiveEvent {
         @Override
         public String type() {
             return "carpark";
+        }
+    }
+
+    /** One of the public's alerts was opened, acknowledged, resolved or reopened. */
+    record AlertChanged(PublicAlert alert) implements LiveEvent {
+        @Override
+        public String type() {
+            return "alert";
         }
     }
 

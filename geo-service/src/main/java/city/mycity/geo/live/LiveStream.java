@@ -1,6 +1,8 @@
 package city.mycity.geo.live;
 
+import city.mycity.geo.alerts.AlertRoutes;
 import city.mycity.geo.http.GeoJson;
+import city.mycity.geo.live.LiveEvent.AlertChanged;
 import city.mycity.geo.live.LiveEvent.BayChanged;
 import city.mycity.geo.live.LiveEvent.CarParkChanged;
 import io.micrometer.core.instrument.Counter;
@@ -150,6 +152,13 @@ public final class LiveStream {
                     .put("occupied", c.occupied())
                     .put("capacity", c.capacity())
                     .put("updated", GeoJson.time(c.updated()));
+        }
+        if (event instanceof AlertChanged a) {
+            JsonObject alert = AlertRoutes.properties(a.alert());
+            if (a.alert().location() != null) {
+                alert.put("coordinates", GeoJson.position(a.alert().location()));
+            }
+            return alert;
         }
         BayChanged b = (BayChanged) event;
         return new JsonObject()
