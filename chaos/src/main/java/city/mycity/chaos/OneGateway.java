@@ -9,18 +9,11 @@ final class OneGateway {
     private OneGateway() {}
 
     static City of(CityModel city, String gateway) {
-        return new City(
-                city.tenant(),
-                city.name(),
-                city.bounds(),
-                city.zones(),
-                city.streets(),
+        return City.part(
+                city,
                 city.carParks(),
-                city.gateways(),
                 city.sensors().stream()
                         .filter(sensor -> sensor.gateway().equals(gateway))
-                        .toList(),
-                city.provenance(),
-                city.trafficSignals());
+                        .toList());
     }
 }

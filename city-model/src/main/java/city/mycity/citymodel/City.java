@@ -29,6 +29,24 @@ public record City(
         sensors = List.copyOf(sensors);
     }
 
+    /**
+     * A part of a city: only these car parks and sensors, the rest (streets, zones, gateways, provenance) as it is; e.g.
+     * the sensors behind one gateway, or a few for a test.
+     */
+    public static City part(CityModel city, List<CarPark> carParks, List<Sensor> sensors) {
+        return new City(
+                city.tenant(),
+                city.name(),
+                city.bounds(),
+                city.zones(),
+                city.streets(),
+                carParks,
+                city.gateways(),
+                sensors,
+                city.provenance(),
+                city.trafficSignals());
+    }
+
     /** A city without traffic signals (the constructor before {@link #trafficSignals()} was added). */
     public City(
             String tenant,

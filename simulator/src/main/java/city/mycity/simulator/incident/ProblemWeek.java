@@ -140,8 +140,9 @@ public final class ProblemWeek {
         List<Sensor> water = ofKind(generated, SensorKind.WATER, 4);
         List<Sensor> counters = ofKind(generated, SensorKind.TRAFFIC_COUNTER, 3);
         List<Sensor> bins = ofKind(generated, SensorKind.BIN, 12);
-        City all = city(
+        City all = City.part(
                 generated,
+                List.of(),
                 Stream.of(water, counters, bins).flatMap(List::stream).toList());
         Map<String, Double> fullest = fullestBins(all);
         List<Sensor> calmBins = bins.stream()
@@ -151,8 +152,9 @@ public final class ProblemWeek {
         if (calmBins.size() < 3) {
             throw new IllegalStateException("The generated town has fewer than 3 bins that stay under 80% all week.");
         }
-        return city(
+        return City.part(
                 generated,
+                List.of(),
                 Stream.of(water, counters, calmBins).flatMap(List::stream).toList());
     }
 
@@ -161,20 +163,6 @@ public final class ProblemWeek {
                 .filter(s -> s.kind() == kind)
                 .limit(count)
                 .toList();
-    }
-
-    private static City city(CityModel town, List<Sensor> sensors) {
-        return new City(
-                town.tenant(),
-                town.name(),
-                town.bounds(),
-                town.zones(),
-                town.streets(),
-                List.of(),
-                town.gateways(),
-                sensors,
-                town.provenance(),
-                town.trafficSignals());
     }
 
     /** How full each bin of the city gets in the week without problems, from the simulator's own messages. */

@@ -92,17 +92,7 @@ class WaterJobIT {
                 .filter(s -> s.kind() == SensorKind.WATER)
                 .limit(6)
                 .toList();
-        City city = new City(
-                tenant,
-                town.name(),
-                town.bounds(),
-                town.zones(),
-                town.streets(),
-                List.of(),
-                town.gateways(),
-                water,
-                town.provenance(),
-                town.trafficSignals());
+        City city = City.part(town, List.of(), water);
         CityRegistration.on(db.dataSource()).register(city);
         List<WaterIncident> incidents = WaterIncidents.plan(water, 5, START.toEpochMilli(), DAYS, new DayClock(ZONE));
         JdbcConnector database = new JdbcConnector(db.jdbcUrl(), db.user(), db.password());
