@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             MaintainCommand.class,
             EvalCommand.class,
+            VrpCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MyCity implements Runnable {
