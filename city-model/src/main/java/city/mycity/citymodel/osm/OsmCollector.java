@@ -49,7 +49,13 @@ final class OsmCollector implements OsmHandler {
         }
         Optional<RoadClass> roadClass = RoadClass.fromOsm(tags.get("highway"));
         if (roadClass.isPresent() && points.size() >= 2) {
-            streets.add(new Street("st-" + id, tags.get("name"), roadClass.get(), points));
+            streets.add(new Street(
+                    "st-" + id,
+                    tags.get("name"),
+                    roadClass.get(),
+                    points,
+                    RoadTags.direction(tags, roadClass.get()),
+                    RoadTags.maxspeedKmh(tags)));
         }
         boolean closed = nodeIds.length >= 4 && nodeIds[0] == nodeIds[nodeIds.length - 1] && points.size() >= 4;
         if (closed) {
