@@ -5,11 +5,14 @@ import city.mycity.geo.alerts.AlertRoutes;
 import city.mycity.geo.bins.BinQueries;
 import city.mycity.geo.bins.BinRoutes;
 import city.mycity.geo.city.CityRoutes;
+import city.mycity.geo.driving.DrivingTimes;
 import city.mycity.geo.history.HistoryRoutes;
 import city.mycity.geo.http.HttpBasics;
 import city.mycity.geo.http.ServiceRoutes;
 import city.mycity.geo.live.ChangeFeed;
 import city.mycity.geo.live.LiveStream;
+import city.mycity.geo.parking.FreeStreets;
+import city.mycity.geo.parking.NearestParking;
 import city.mycity.geo.parking.ParkingQueries;
 import city.mycity.geo.parking.ParkingRoutes;
 import city.mycity.geo.sensors.SensorQueries;
@@ -49,7 +52,12 @@ public final class GeoService implements AutoCloseable {
                 config.heartbeat,
                 config.meterRegistry);
         HttpBasics.before(router, config.meterRegistry);
-        new ParkingRoutes(new ParkingQueries(config.dataSource, tenant)).mount(router);
+        ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);
+        new ParkingRoutes(
+                        parking,
+                        new NearestParking(
+                                parking, new FreeStreets(config.dataSource, config.city), DrivingTimes.of(config.city)))
+                .mount(router);
         new SensorRoutes(new SensorQueries(config.dataSource, tenant), config.maxSensors).mount(router);
         new CityRoutes(config.city).mount(router);
         new BinRoutes(new BinQueries(config.dataSource, config.city)).mount(router);

@@ -44,6 +44,7 @@ class GeoServiceIT {
         store.carParkForecast("cp001", 60, "2026-11-30T08:00:00Z", 3.6, 4);
         store.carParkForecast("cp001", 15, "2026-11-30T08:00:00Z", 1.2, 4);
         store.sensorState("bay-00001", "occupied", 1, "/");
+        store.sensorState("bay-00003", "occupied", 0, "/"); // Harbour Road has a free bay
         store.sensorState("bin-00001", "fill", 40, "%");
         store.sensorState("bin-00001", "temperature", 18.5, "Cel");
         store.reading("bin-00001", "fill", 40, "%", "2026-11-30T06:10:00Z");
@@ -245,16 +246,36 @@ class GeoServiceIT {
     }
 
     @Test
-    void nearest_lists_only_car_parks_with_free_spaces_nearest_first() {
+    void nearest_lists_car_parks_and_streets_with_free_spaces_by_driving_time() {
         HttpResponse<Buffer> response = http.get("/api/v1/parking/nearest?lat=50.0021&lon=8.0279&limit=10");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonArray features = response.bodyAsJsonObject().getJsonArray("features");
-        assertThat(ids(features)).containsExactly("cp003", "cp001");
-        long first = features.getJsonObject(0).getJsonObject("properties").getLong("distance_m");
-        long second = features.getJsonObject(1).getJsonObject("properties").getLong("distance_m");
-        assertThat(first).isLessThan(20);
-        assertThat(second).isGreaterThan(first);
+        // From Quay Street: Harbour Deck first, then round by High Street to Harbour Road's free bay, Market Square
+        // last.
+        assertThat(ids(features)).containsExactly("cp003", "s-2", "cp001");
+        List<Long> driving = features.stream()
+                .map(f -> ((JsonObject) f).getJsonObject("properties").getLong("driving_s"))
+                .toList();
+        assertThat(driving).isSorted().doesNotContainNull();
+        JsonObject street = features.getJsonObject(1).getJsonObject("properties");
+        assertThat(street.getString("kind")).isEqualTo("street");
+        assertThat(street.getString("name")).isEqualTo("Harbour Road");
+        assertThat(street.getInteger("free")).isEqualTo(1);
+        assertThat(features.getJsonObject(0).getJsonObject("properties").getString("kind"))
+                .isEqualTo("car_park");
+        assertThat(features.getJsonObject(2).getJsonObject("properties").getLong("driving_m"))
+                .as("by road, not as the crow flies")
+                .isGreaterThan(
+                        features.getJsonObject(2).getJsonObject("properties").getLong("distance_m"));
+    }
+
+    @Test
+    void nearest_from_a_place_far_from_every_road_is_a_bad_request() {
+        HttpResponse<Buffer> response = http.get("/api/v1/parking/nearest?lat=50.2&lon=8.4");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsString()).contains("No road within");
     }
 
     @Test

@@ -48,18 +48,50 @@ public final class TestCity {
                         new GeoPoint(cp.location().latitude(), cp.location().longitude() + i * 1e-5)));
             }
         }
-        sensors.add(bay("bay-00001", "z-a1", 50.0150, 8.0050));
-        sensors.add(bay("bay-00002", "z-a1", 50.0151, 8.0052));
-        sensors.add(bay("bay-00003", "z-a2", 50.0050, 8.0250));
+        sensors.add(bay("bay-00001", "z-a1", "s-3", 50.0150, 8.0050));
+        sensors.add(bay("bay-00002", "z-a1", "s-3", 50.0151, 8.0052));
+        sensors.add(bay("bay-00003", "z-a2", "s-2", 50.0050, 8.0205));
         sensors.add(
                 new Sensor("bin-00001", SensorKind.BIN, "z-a2", "gw-z-a2", null, "s-2", new GeoPoint(50.0060, 8.0200)));
         sensors.add(new Sensor(
                 "tc-0001", SensorKind.TRAFFIC_COUNTER, "z-a1", "gw-z-a1", null, "s-1", new GeoPoint(50.0100, 8.0060)));
+        // A small network: High Street and Harbour Road cross, Mill Lane joins Harbour Road, Mill Link leads one way
+        // from High Street up to Mill Lane, Quay Street runs south from High Street's end; the service road is cut off.
         List<Street> streets = List.of(
-                street("s-1", "High Street", RoadClass.PRIMARY, 50.010, 8.000, 50.010, 8.030),
-                street("s-2", "Harbour Road", RoadClass.SECONDARY, 50.000, 8.020, 50.020, 8.020),
-                street("s-3", "Mill Lane", RoadClass.RESIDENTIAL, 50.015, 8.000, 50.015, 8.015),
-                street("s-4", null, RoadClass.SERVICE, 50.017, 8.002, 50.019, 8.004));
+                street(
+                        "s-1",
+                        "High Street",
+                        RoadClass.PRIMARY,
+                        50.010,
+                        8.000,
+                        50.010,
+                        8.015,
+                        50.010,
+                        8.020,
+                        50.010,
+                        8.030),
+                street(
+                        "s-2",
+                        "Harbour Road",
+                        RoadClass.SECONDARY,
+                        50.000,
+                        8.020,
+                        50.010,
+                        8.020,
+                        50.015,
+                        8.020,
+                        50.020,
+                        8.020),
+                street("s-3", "Mill Lane", RoadClass.RESIDENTIAL, 50.015, 8.000, 50.015, 8.015, 50.015, 8.020),
+                street("s-4", null, RoadClass.SERVICE, 50.017, 8.002, 50.019, 8.004),
+                new Street(
+                        "s-5",
+                        "Mill Link",
+                        RoadClass.RESIDENTIAL,
+                        List.of(new GeoPoint(50.010, 8.015), new GeoPoint(50.015, 8.015)),
+                        Street.Direction.FORWARD,
+                        null),
+                street("s-6", "Quay Street", RoadClass.RESIDENTIAL, 50.010, 8.030, 50.000, 8.030));
         return new City(
                 tenant,
                 "Testville",
@@ -76,12 +108,16 @@ public final class TestCity {
                         List.of("Car parks and sensors were placed by hand for tests.")));
     }
 
-    private static Sensor bay(String id, String zone, double lat, double lon) {
-        return new Sensor(id, SensorKind.PARKING_BAY, zone, "gw-" + zone, null, null, new GeoPoint(lat, lon));
+    private static Sensor bay(String id, String zone, String street, double lat, double lon) {
+        return new Sensor(id, SensorKind.PARKING_BAY, zone, "gw-" + zone, null, street, new GeoPoint(lat, lon));
     }
 
-    private static Street street(
-            String id, String name, RoadClass c, double lat1, double lon1, double lat2, double lon2) {
-        return new Street(id, name, c, List.of(new GeoPoint(lat1, lon1), new GeoPoint(lat2, lon2)));
+    /** A street through these points, given as latitude, longitude, latitude, longitude, ... */
+    private static Street street(String id, String name, RoadClass c, double... coordinates) {
+        List<GeoPoint> points = new ArrayList<>();
+        for (int i = 0; i < coordinates.length; i += 2) {
+            points.add(new GeoPoint(coordinates[i], coordinates[i + 1]));
+        }
+        return new Street(id, name, c, points);
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             MaintainCommand.class,
             EvalCommand.class,
             VrpCommand.class,
+            RoadsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MyCity implements Runnable {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,16 +116,6 @@ public final class ParkingQueries {
                 return points;
             }
         }
-    }
-
-    /** The car parks with free spaces nearest to a point, nearest first (straight-line distance). */
-    public List<NearbyCarPark> nearestWithFreeSpaces(GeoPoint from, int limit) throws SQLException {
-        return carParks().stream()
-                .filter(cp -> cp.free() != null && cp.free() > 0)
-                .map(cp -> new NearbyCarPark(cp, from.distanceTo(cp.location())))
-                .sorted(Comparator.comparingDouble(NearbyCarPark::distanceMetres))
-                .limit(limit)
-                .toList();
     }
 
     /** Every zone of the tenant with its occupancy, by id. */

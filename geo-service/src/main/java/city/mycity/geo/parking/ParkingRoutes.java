@@ -5,6 +5,7 @@ import city.mycity.geo.InvalidParameterException;
 import city.mycity.geo.http.GeoJson;
 import city.mycity.geo.http.Params;
 import city.mycity.geo.http.Replies;
+import city.mycity.routing.road.UnreachablePlaceException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -14,18 +15,20 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** HTTP adapter for {@link ParkingQueries}: car parks, nearest free, zone occupancy. */
+/** HTTP adapter for {@link ParkingQueries}: car parks, nearest free ({@link NearestParking}), zone occupancy. */
 public final class ParkingRoutes {
 
-    /** The most car parks {@code nearest} returns. */
+    /** The most places {@code nearest} returns. */
     public static final int MAX_NEAREST = 50;
     /** The longest history {@code history} returns, in hours. */
     public static final int MAX_HISTORY_HOURS = 24 * 31;
 
     private final ParkingQueries queries;
+    private final NearestParking nearest;
 
-    public ParkingRoutes(ParkingQueries queries) {
+    public ParkingRoutes(ParkingQueries queries, NearestParking nearest) {
         this.queries = queries;
+        this.nearest = nearest;
     }
 
     public void mount(Router router) {
@@ -76,12 +79,47 @@ public final class ParkingRoutes {
         double lon = Params.decimal(ctx, "lon", -180, 180);
         int limit = Params.integer(ctx, "limit", 5, 1, MAX_NEAREST);
         GeoPoint from = new GeoPoint(lat, lon);
-        Replies.json(ctx, GeoJson.CONTENT_TYPE, () -> queries.nearestWithFreeSpaces(from, limit), list -> {
-            List<JsonObject> features = list.stream()
-                    .map(n -> feature(n.carPark(), new JsonObject().put("distance_m", Math.round(n.distanceMetres()))))
-                    .toList();
-            return GeoJson.collection(features);
-        });
+        Replies.json(
+                ctx,
+                GeoJson.CONTENT_TYPE,
+                () -> nearestFrom(from, limit),
+                list -> GeoJson.collection(
+                        list.stream().map(ParkingRoutes::feature).toList()));
+    }
+
+    private List<NearbyParking> nearestFrom(GeoPoint from, int limit) throws java.sql.SQLException {
+        try {
+            return nearest.from(from, limit);
+        } catch (UnreachablePlaceException e) {
+            throw new InvalidParameterException("lat", e.getMessage());
+        }
+    }
+
+    private static JsonObject feature(NearbyParking place) {
+        JsonObject extra = new JsonObject()
+                .put("kind", place.kind())
+                .put("distance_m", Math.round(place.distanceMetres()))
+                .put(
+                        "driving_s",
+                        place.driving() == null
+                                ? null
+                                : Math.round(place.driving().seconds()))
+                .put(
+                        "driving_m",
+                        place.driving() == null
+                                ? null
+                                : Math.round(place.driving().metres()));
+        if (place.carPark() != null) {
+            return feature(place.carPark(), extra);
+        }
+        return GeoJson.feature(
+                place.id(),
+                GeoJson.point(place.location()),
+                new JsonObject()
+                        .put("id", place.id())
+                        .put("name", place.name())
+                        .put("free", place.free())
+                        .mergeIn(extra));
     }
 
     private void zones(RoutingContext ctx) {

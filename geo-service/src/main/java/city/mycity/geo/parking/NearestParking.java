@@ -1,0 +1,94 @@
+package city.mycity.geo.parking;
+
+import city.mycity.citymodel.GeoPoint;
+import city.mycity.geo.driving.DrivingTimes;
+import city.mycity.routing.road.Travel;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The places to park with free spaces nearest to a motorist: car parks and streets with free bays, ranked by driving
+ * time on the city's roads (one-way streets included); by straight-line distance, and car parks only, when the city
+ * has no road graph. What cannot be driven to is left out.
+ */
+public final class NearestParking {
+
+    private final ParkingQueries carParks;
+    private final FreeStreets streets;
+    private final Optional<DrivingTimes> driving;
+
+    public NearestParking(ParkingQueries carParks, FreeStreets streets, Optional<DrivingTimes> driving) {
+        this.carParks = carParks;
+        this.streets = streets;
+        this.driving = driving;
+    }
+
+    public List<NearbyParking> from(GeoPoint origin, int limit) throws SQLException {
+        List<CarParkStatus> open = carParks.carParks().stream()
+                .filter(cp -> cp.free() != null && cp.free() > 0)
+                .toList();
+        if (driving.isEmpty()) {
+            return open.stream()
+                    .map(cp -> carPark(cp, origin, null))
+                    .sorted(Comparator.comparingDouble(NearbyParking::distanceMetres))
+                    .limit(limit)
+                    .toList();
+        }
+        List<FreeStreets.FreeStreet> free = streets.now();
+        List<GeoPoint> places = new ArrayList<>();
+        open.forEach(cp -> places.add(cp.location()));
+        free.forEach(street -> places.addAll(street.freeBays()));
+        Travel[] travels = driving.get().from(origin, places);
+        List<NearbyParking> found = new ArrayList<>();
+        int k = 0;
+        for (CarParkStatus cp : open) {
+            Travel travel = travels[k++];
+            if (travel.reachable()) {
+                found.add(carPark(cp, origin, travel));
+            }
+        }
+        for (FreeStreets.FreeStreet street : free) {
+            Travel best = Travel.UNREACHABLE;
+            GeoPoint bay = null;
+            for (GeoPoint location : street.freeBays()) {
+                Travel travel = travels[k++];
+                if (travel.seconds() < best.seconds()) {
+                    best = travel;
+                    bay = location;
+                }
+            }
+            if (best.reachable()) {
+                found.add(new NearbyParking(
+                        NearbyParking.STREET,
+                        street.id(),
+                        street.name(),
+                        bay,
+                        street.freeBays().size(),
+                        null,
+                        origin.distanceTo(bay),
+                        best));
+            }
+        }
+        return found.stream()
+                .sorted(Comparator.comparingDouble(
+                                (NearbyParking p) -> p.driving().seconds())
+                        .thenComparing(NearbyParking::id))
+                .limit(limit)
+                .toList();
+    }
+
+    private static NearbyParking carPark(CarParkStatus cp, GeoPoint origin, Travel travel) {
+        return new NearbyParking(
+                NearbyParking.CAR_PARK,
+                cp.id(),
+                cp.name(),
+                cp.location(),
+                cp.free(),
+                cp,
+                origin.distanceTo(cp.location()),
+                travel);
+    }
+}
