@@ -58,7 +58,7 @@ public record Plan(List<int[]> routes) {
                 served[customer]++;
                 load += problem.demand(customer);
                 time = Math.max(
-                        time + problem.service(previous) + problem.cost(previous, customer), problem.ready(customer));
+                        time + problem.service(previous) + problem.time(previous, customer), problem.ready(customer));
                 if (time > problem.due(customer) + 1e-9) {
                     found.add("route " + (r + 1) + " reaches customer " + customer + " at " + time
                             + ", after its window closes at " + problem.due(customer));
@@ -71,7 +71,7 @@ public record Plan(List<int[]> routes) {
             if (load > problem.capacity()) {
                 found.add("route " + (r + 1) + " carries " + load + ", over the capacity " + problem.capacity());
             }
-            double back = time + problem.service(previous) + problem.cost(previous, 0);
+            double back = time + problem.service(previous) + problem.time(previous, 0);
             if (back > problem.due(0) + 1e-9) {
                 found.add("route " + (r + 1) + " is back at " + back + ", after the depot closes at " + problem.due(0));
             }

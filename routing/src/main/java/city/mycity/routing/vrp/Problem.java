@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A vehicle routing problem: a depot (index 0) and customers 1..n, each with a demand; a fleet of identical vehicles
  * of one capacity, every route starting and ending at the depot; a travel cost between any two places, which is also
- * the travel time; and, optionally, a time window and a service time at each place (the depot's window is the shift:
+ * the travel time unless travel times are given apart (e.g. metres to minimise and seconds to keep the windows);
+ * and, optionally, a time window and a service time at each place (the depot's window is the shift:
  * leave after it opens, be back before it closes). A vehicle that arrives early waits.
  *
  * <p>Built by {@link #builder}, which refuses what cannot be solved with a reason: a demand above the capacity, a
@@ -16,6 +17,7 @@ public final class Problem {
 
     private final String name;
     private final double[][] cost;
+    private final double[][] time;
     private final int[] demand;
     private final int capacity;
     private final int vehicles;
@@ -27,6 +29,7 @@ public final class Problem {
     private Problem(Builder b) {
         this.name = b.name;
         this.cost = b.cost;
+        this.time = b.time == null ? b.cost : b.time;
         this.demand = b.demand;
         this.capacity = b.capacity;
         this.vehicles = b.vehicles;
@@ -57,6 +60,16 @@ public final class Problem {
 
     public double cost(int from, int to) {
         return cost[from][to];
+    }
+
+    /** The travel time from one place to another: the cost, unless travel times were given apart. */
+    public double time(int from, int to) {
+        return time[from][to];
+    }
+
+    /** The travel-time matrix itself, for a solver's inner loop; never change it. */
+    public double[][] times() {
+        return time;
     }
 
     /** The matrix itself, for a solver's inner loop; never change it. */
@@ -104,6 +117,7 @@ public final class Problem {
     public static final class Builder {
         private final String name;
         private final double[][] cost;
+        private double[][] time;
         private final int[] demand;
         private final int capacity;
         private int vehicles = Integer.MAX_VALUE;
@@ -118,6 +132,12 @@ public final class Problem {
             this.demand =
                     Objects.requireNonNull(demand, "A problem needs demands.").clone();
             this.capacity = capacity;
+        }
+
+        /** Travel times apart from the costs, the same size. By default, the costs are the times. */
+        public Builder travelTimes(double[][] times) {
+            this.time = times;
+            return this;
         }
 
         /** The most routes (vehicles). By default, as many as needed. */
@@ -148,16 +168,9 @@ public final class Problem {
             if (capacity <= 0 || vehicles <= 0) {
                 throw new InvalidProblemException(name + ": the capacity and the number of vehicles must be positive.");
             }
-            if (cost.length != n || Arrays.stream(cost).anyMatch(row -> row == null || row.length != n)) {
-                throw new InvalidProblemException(name + ": the cost matrix must be " + n + " by " + n + ".");
-            }
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (!(cost[i][j] >= 0) || Double.isInfinite(cost[i][j])) {
-                        throw new InvalidProblemException(name + ": place " + j + " cannot be reached from place " + i
-                                + " (travel cost " + cost[i][j] + ").");
-                    }
-                }
+            checkMatrix(cost, "cost", n);
+            if (time != null) {
+                checkMatrix(time, "time", n);
             }
             for (int c = 1; c < n; c++) {
                 if (demand[c] < 0) {
@@ -177,7 +190,22 @@ public final class Problem {
             return new Problem(this);
         }
 
+        private void checkMatrix(double[][] matrix, String what, int n) {
+            if (matrix.length != n || Arrays.stream(matrix).anyMatch(row -> row == null || row.length != n)) {
+                throw new InvalidProblemException(name + ": the " + what + " matrix must be " + n + " by " + n + ".");
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (!(matrix[i][j] >= 0) || Double.isInfinite(matrix[i][j])) {
+                        throw new InvalidProblemException(name + ": place " + j + " cannot be reached from place " + i
+                                + " (travel " + what + " " + matrix[i][j] + ").");
+                    }
+                }
+            }
+        }
+
         private void checkWindows(int n) {
+            double[][] t = time == null ? cost : time;
             if (ready.length != n || due.length != n || service.length != n) {
                 throw new InvalidProblemException(name + ": every place needs a time window and a service time.");
             }
@@ -188,12 +216,12 @@ public final class Problem {
                 }
             }
             for (int c = 1; c < n; c++) {
-                double start = Math.max(ready[0] + cost[0][c], ready[c]);
+                double start = Math.max(ready[0] + t[0][c], ready[c]);
                 if (start > due[c]) {
                     throw new InvalidProblemException(name + ": customer " + c + " cannot be reached before its window"
                             + " closes (the earliest arrival is " + start + ", the window closes at " + due[c] + ").");
                 }
-                if (start + service[c] + cost[c][0] > due[0]) {
+                if (start + service[c] + t[c][0] > due[0]) {
                     throw new InvalidProblemException(name + ": a vehicle serving customer " + c
                             + " cannot be back at the depot before the shift ends (" + due[0] + ").");
                 }

@@ -18,6 +18,7 @@ final class Routes {
 
     private final Problem problem;
     private final double[][] travel;
+    private final double[][] times;
     private final int capacity;
     private final boolean windows;
     int[][] stops;
@@ -39,6 +40,7 @@ final class Routes {
     Routes(Problem problem, double[][] travel) {
         this.problem = problem;
         this.travel = travel;
+        this.times = problem.times();
         this.capacity = problem.capacity();
         this.windows = problem.hasTimeWindows();
         int n = problem.size();
@@ -159,12 +161,12 @@ final class Routes {
         }
         int before = i == 0 ? 0 : stops[r][i - 1];
         double leave = i == 0 ? problem.ready(0) : earliest[r][i - 1] + problem.service(before);
-        double start = Math.max(leave + travel[before][c], problem.ready(c));
+        double start = Math.max(leave + times[before][c], problem.ready(c));
         if (start > problem.due(c)) {
             return false;
         }
         int after = i == length[r] ? 0 : stops[r][i];
-        double arrive = start + problem.service(c) + travel[c][after];
+        double arrive = start + problem.service(c) + times[c][after];
         return arrive <= (i == length[r] ? problem.due(0) : latest[r][i]);
     }
 
@@ -173,8 +175,8 @@ final class Routes {
         if (!windows) {
             return true;
         }
-        double start = Math.max(problem.ready(0) + travel[0][c], problem.ready(c));
-        return start <= problem.due(c) && start + problem.service(c) + travel[c][0] <= problem.due(0);
+        double start = Math.max(problem.ready(0) + times[0][c], problem.ready(c));
+        return start <= problem.due(c) && start + problem.service(c) + times[c][0] <= problem.due(0);
     }
 
     boolean fits(int r, int c) {
@@ -222,7 +224,7 @@ final class Routes {
         int previous = 0;
         for (int i = 0; i < n; i++) {
             int c = route[i];
-            time = Math.max(time + problem.service(previous) + travel[previous][c], problem.ready(c));
+            time = Math.max(time + problem.service(previous) + times[previous][c], problem.ready(c));
             earliest[r][i] = time;
             previous = c;
         }
@@ -230,7 +232,7 @@ final class Routes {
         int next = 0;
         for (int i = n - 1; i >= 0; i--) {
             int c = route[i];
-            bound = Math.min(problem.due(c), bound - travel[c][next] - problem.service(c));
+            bound = Math.min(problem.due(c), bound - times[c][next] - problem.service(c));
             latest[r][i] = bound;
             next = c;
         }
