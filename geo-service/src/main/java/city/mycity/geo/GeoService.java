@@ -4,6 +4,7 @@ import city.mycity.geo.alerts.AlertQueries;
 import city.mycity.geo.alerts.AlertRoutes;
 import city.mycity.geo.bins.BinQueries;
 import city.mycity.geo.bins.BinRoutes;
+import city.mycity.geo.bins.RoundPlanning;
 import city.mycity.geo.city.CityRoutes;
 import city.mycity.geo.driving.DrivingTimes;
 import city.mycity.geo.history.HistoryRoutes;
@@ -17,6 +18,7 @@ import city.mycity.geo.parking.ParkingQueries;
 import city.mycity.geo.parking.ParkingRoutes;
 import city.mycity.geo.sensors.SensorQueries;
 import city.mycity.geo.sensors.SensorRoutes;
+import city.mycity.routing.road.RoadGraph;
 import city.mycity.storage.history.ReadingHistory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -24,6 +26,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +56,20 @@ public final class GeoService implements AutoCloseable {
                 config.meterRegistry);
         HttpBasics.before(router, config.meterRegistry);
         ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);
+        Optional<RoadGraph> roads =
+                config.city.streets().isEmpty() ? Optional.empty() : Optional.of(RoadGraph.of(config.city));
         new ParkingRoutes(
                         parking,
                         new NearestParking(
-                                parking, new FreeStreets(config.dataSource, config.city), DrivingTimes.of(config.city)))
+                                parking, new FreeStreets(config.dataSource, config.city), roads.map(DrivingTimes::new)))
                 .mount(router);
         new SensorRoutes(new SensorQueries(config.dataSource, tenant), config.maxSensors).mount(router);
         new CityRoutes(config.city).mount(router);
-        new BinRoutes(new BinQueries(config.dataSource, config.city)).mount(router);
+        BinQueries bins = new BinQueries(config.dataSource, config.city);
+        new BinRoutes(
+                        bins,
+                        roads.map(r -> new RoundPlanning(bins, r, config.city)).orElse(null))
+                .mount(router);
         new AlertRoutes(new AlertQueries(config.dataSource, tenant)).mount(router);
         new HistoryRoutes(new ReadingHistory(config.dataSource), tenant).mount(router);
         live.mount(router);

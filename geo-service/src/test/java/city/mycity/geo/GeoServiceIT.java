@@ -185,6 +185,40 @@ class GeoServiceIT {
     }
 
     @Test
+    void a_round_for_the_bins_due_is_planned_on_the_roads_from_the_depot_and_back() {
+        JsonObject plan = http.get("/api/v1/bins/routes?before=2026-11-30T18:00:00Z&trucks=2&seconds=1")
+                .bodyAsJsonObject();
+
+        List<JsonObject> features =
+                plan.getJsonArray("features").stream().map(f -> (JsonObject) f).toList();
+        JsonObject truck = features.stream()
+                .filter(f -> f.getJsonObject("geometry").getString("type").equals("LineString"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(truck.getJsonObject("properties").getInteger("truck")).isEqualTo(1);
+        assertThat(truck.getJsonObject("properties").getInteger("bins")).isEqualTo(1);
+        JsonArray line = truck.getJsonObject("geometry").getJsonArray("coordinates");
+        assertThat(line.getJsonArray(0).getList())
+                .isEqualTo(line.getJsonArray(line.size() - 1).getList());
+        assertThat(truck.getJsonObject("properties").getLong("metres")).isPositive();
+        assertThat(features)
+                .filteredOn(f -> "bin-00001".equals(f.getString("id")))
+                .singleElement()
+                .satisfies(bin -> assertThat(bin.getJsonObject("properties").getInteger("order"))
+                        .isEqualTo(1));
+        assertThat(http.get("/api/v1/bins/routes?seconds=99").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_round_planned_while_the_client_watches_streams_progress_then_the_plan() {
+        HttpResponse<Buffer> stream =
+                http.getAccepting("/api/v1/bins/routes?before=2026-11-30T18:00:00Z&seconds=1", "text/event-stream");
+
+        assertThat(stream.getHeader("Content-Type")).startsWith("text/event-stream");
+        assertThat(stream.bodyAsString()).contains("event: plan\ndata: {\"type\":\"FeatureCollection\"");
+    }
+
+    @Test
     void bins_due_by_a_time_are_listed_with_their_place() {
         JsonObject due =
                 http.get("/api/v1/bins/due?before=2026-11-30T18:00:00Z").bodyAsJsonObject();

@@ -25,6 +25,14 @@ public final class Http implements AutoCloseable {
         return client.request(method, port, "localhost", uri).send().await();
     }
 
+    /** A GET that asks for this content type (e.g. {@code text/event-stream}); waits for the whole answer. */
+    public HttpResponse<Buffer> getAccepting(String uri, String accept) {
+        return client.get(port, "localhost", uri)
+                .putHeader("Accept", accept)
+                .send()
+                .await();
+    }
+
     public HttpResponse<Buffer> getWithOrigin(String uri, String origin) {
         return client.get(port, "localhost", uri)
                 .putHeader("Origin", origin)

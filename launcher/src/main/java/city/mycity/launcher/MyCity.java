@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             VrpCommand.class,
             RoadsCommand.class,
+            RoutesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MyCity implements Runnable {

@@ -123,7 +123,7 @@ final class RoadsCommand implements Runnable {
                     repeat,
                     mean(matrix.seconds()),
                     mean(matrix.metres()));
-            BenchOutput.publish(report, docs, "roads-matrix", "Road graph: `./mycity roads matrix`");
+            BenchOutput.publish(report, docs, "roads-matrix", "## Road graph: `./mycity roads matrix`");
             return 0;
         }
 

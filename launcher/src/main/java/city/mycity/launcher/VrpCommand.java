@@ -197,7 +197,7 @@ final class VrpCommand implements Runnable {
                 bar.clear();
                 Plan plan = result.plan();
                 String gap = instance.gapPercent(Double.parseDouble(plan.costText(problem))).stream()
-                        .mapToObj(g -> String.format(Locale.ROOT, "%.2f%%", g))
+                        .mapToObj(g -> String.format(Locale.ROOT, "%.2f%%", Math.abs(g) < 0.005 ? 0.0 : g))
                         .findFirst()
                         .orElse("—");
                 String row = String.format(
@@ -222,7 +222,7 @@ final class VrpCommand implements Runnable {
                     + " processors (" + System.getProperty("os.arch") + ", Java "
                     + Runtime.version().feature()
                     + "):\n\n" + table;
-            BenchOutput.publish(markdown, docs, "vrp", "Vehicle routing: `./mycity vrp bench`");
+            BenchOutput.publish(markdown, docs, "vrp", "## Vehicle routing: `./mycity vrp bench`");
             return 0;
         }
 

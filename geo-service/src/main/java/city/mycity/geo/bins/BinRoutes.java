@@ -4,6 +4,7 @@ import city.mycity.geo.InvalidParameterException;
 import city.mycity.geo.http.GeoJson;
 import city.mycity.geo.http.Params;
 import city.mycity.geo.http.Replies;
+import city.mycity.routing.refuse.RouteGeoJson;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +15,10 @@ import java.time.format.DateTimeParseException;
 /**
  * HTTP adapter for {@link BinQueries}: {@code GET /api/v1/bins/due?before=...} lists the bins that need emptying by a
  * time (ISO-8601; by default 12 hours from now), as GeoJSON points, soonest first: what a refuse round is planned
- * from. Bin fill levels are not personal, so this is public and read-only.
+ * from; {@code GET /api/v1/bins/routes?before=&trucks=&capacity=&shift_hours=&seconds=} plans that round
+ * ({@link RoundPlanning}) and gives the routes as GeoJSON, or, asked for {@code text/event-stream}, streams
+ * {@code progress} events while it searches and a {@code plan} event at the end (closing the stream stops the
+ * search). Bin fill levels and routes are not personal, so this is public and read-only.
  */
 public final class BinRoutes {
 
@@ -22,13 +26,38 @@ public final class BinRoutes {
     public static final Duration DEFAULT_AHEAD = Duration.ofHours(12);
 
     private final BinQueries queries;
+    private final RoundPlanning planning;
 
-    public BinRoutes(BinQueries queries) {
+    /** @param planning the round planner, or {@code null} for a city without roads (no routes then) */
+    public BinRoutes(BinQueries queries, RoundPlanning planning) {
         this.queries = queries;
+        this.planning = planning;
     }
 
     public void mount(Router router) {
         router.get("/api/v1/bins/due").handler(this::due);
+        if (planning != null) {
+            router.get("/api/v1/bins/routes").handler(this::routes);
+        }
+    }
+
+    private void routes(RoutingContext ctx) {
+        RoundPlanning.Request request = new RoundPlanning.Request(
+                before(ctx),
+                Params.integer(ctx, "trucks", 3, 1, 50),
+                Params.integer(ctx, "capacity", 60, 1, 10_000),
+                Duration.ofHours(Params.integer(ctx, "shift_hours", 8, 1, 24)),
+                Params.integer(ctx, "seconds", 10, 1, RoundPlanning.LONGEST));
+        String accept = ctx.request().getHeader("Accept");
+        if (accept != null && accept.contains("text/event-stream")) {
+            new RoundStream(ctx, planning).start(request);
+            return;
+        }
+        Replies.json(
+                ctx,
+                GeoJson.CONTENT_TYPE,
+                () -> planning.plan(request, (metres, progress) -> {}, solver -> {}),
+                plan -> new JsonObject(RouteGeoJson.of(plan)));
     }
 
     private void due(RoutingContext ctx) {

@@ -26,7 +26,7 @@ public final class DrivingTimes {
     private final ThreadLocal<FastestPaths> paths;
     private final Map<GeoPoint, Snap> destinations = new ConcurrentHashMap<>();
 
-    private DrivingTimes(RoadGraph roads) {
+    public DrivingTimes(RoadGraph roads) {
         this.roads = roads;
         this.paths = ThreadLocal.withInitial(roads::fastestPaths);
     }

@@ -61,6 +61,9 @@ public final class HttpBasics {
         Throwable failure = ctx.failure();
         if (failure instanceof InvalidParameterException e) {
             Problems.send(ctx, 400, "Bad Request", e.getMessage(), new JsonObject().put("parameter", e.parameter()));
+        } else if (failure instanceof city.mycity.geo.bins.RoundPlanning.BusyException e) {
+            ctx.response().putHeader("Retry-After", "10");
+            Problems.send(ctx, 503, "Service Unavailable", e.getMessage(), null);
         } else if (ctx.statusCode() == 400) {
             Problems.send(ctx, 400, "Bad Request", "The request could not be read.", null);
         } else {

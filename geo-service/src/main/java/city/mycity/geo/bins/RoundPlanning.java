@@ -1,0 +1,80 @@
+package city.mycity.geo.bins;
+
+import city.mycity.citymodel.CityModel;
+import city.mycity.citymodel.GeoPoint;
+import city.mycity.routing.refuse.BinStop;
+import city.mycity.routing.refuse.RefusePlan;
+import city.mycity.routing.refuse.RefusePlanner;
+import city.mycity.routing.refuse.RefuseRound;
+import city.mycity.routing.road.RoadGraph;
+import city.mycity.routing.vrp.solver.Solver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * Plans a refuse round for the bins due by a time ({@link BinQueries}) on the city's roads, from the depot (by
+ * default the middle of the city), each bin counting as one in a truck's capacity. One plan at a time: a plan is two
+ * processors' work for up to {@link #LONGEST} seconds.
+ */
+public final class RoundPlanning {
+
+    /** The longest search a request may ask for. */
+    public static final int LONGEST = 30;
+
+    private final BinQueries bins;
+    private final RefusePlanner planner;
+    private final GeoPoint depot;
+    private final Semaphore one = new Semaphore(1);
+
+    public RoundPlanning(BinQueries bins, RoadGraph roads, CityModel city) {
+        this.bins = bins;
+        this.planner = new RefusePlanner(roads);
+        this.depot = new GeoPoint(
+                (city.bounds().minLatitude() + city.bounds().maxLatitude()) / 2,
+                (city.bounds().minLongitude() + city.bounds().maxLongitude()) / 2);
+    }
+
+    /** What a request asks for. */
+    public record Request(Instant before, int trucks, int capacity, Duration shift, int seconds) {}
+
+    /**
+     * Plans the round, telling {@code progress} each better plan's metres and how far the search is (0 to 1), and
+     * {@code started} the solver, so that it can be stopped with the best plan so far.
+     *
+     * @throws BusyException when another plan is being made
+     */
+    public RefusePlan plan(Request request, Solver.Listener progress, Consumer<Solver> started)
+            throws SQLException, InterruptedException {
+        if (!one.tryAcquire()) {
+            throw new BusyException();
+        }
+        try {
+            List<BinStop> due = bins.dueBefore(request.before()).stream()
+                    .map(bin -> new BinStop(bin.id(), bin.location(), 1))
+                    .toList();
+            RefuseRound round = new RefuseRound(
+                    depot, due, request.trucks(), request.capacity(), request.shift(), Duration.ofMinutes(1));
+            return planner.plan(
+                    round,
+                    problem -> Solver.builder(problem)
+                            .timeLimit(Duration.ofSeconds(request.seconds()))
+                            .listener(progress),
+                    started);
+        } finally {
+            one.release();
+        }
+    }
+
+    /** Another plan is being made; try again shortly. */
+    public static final class BusyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BusyException() {
+            super("Another round is being planned; try again in a few seconds.");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package city.mycity.routing.refuse;
+
+import city.mycity.citymodel.GeoPoint;
+import java.util.Locale;
+
+/**
+ * A plan as GeoJSON (RFC 7946): a LineString along the roads per truck (truck, bins, metres, seconds, load), a Point
+ * per bin (its truck and place in the order) and one per bin left out (with the reason).
+ */
+public final class RouteGeoJson {
+
+    private RouteGeoJson() {}
+
+    public static String of(RefusePlan plan) {
+        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        boolean first = true;
+        for (TruckRoute route : plan.routes()) {
+            first = comma(out, first);
+            out.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[");
+            for (int i = 0; i < route.geometry().size(); i++) {
+                out.append(i == 0 ? "" : ",").append(position(route.geometry().get(i)));
+            }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "]},\"properties\":{\"truck\":%d,\"bins\":%d,\"metres\":%d,\"seconds\":%d,\"load\":%d}}",
+                    route.truck(),
+                    route.stops().size(),
+                    Math.round(route.metres()),
+                    Math.round(route.seconds()),
+                    route.load()));
+            for (int i = 0; i < route.stops().size(); i++) {
+                BinStop bin = route.stops().get(i);
+                out.append(',');
+                point(
+                        out,
+                        bin,
+                        String.format(
+                                Locale.ROOT,
+                                "\"truck\":%d,\"order\":%d,\"arrival_s\":%d",
+                                route.truck(),
+                                i + 1,
+                                Math.round(route.arrivals()[i])));
+            }
+        }
+        for (RefusePlan.Unplanned unplanned : plan.unplanned()) {
+            first = comma(out, first);
+            point(out, unplanned.bin(), "\"unplanned\":" + text(unplanned.reason()));
+        }
+        return out.append("]}").toString();
+    }
+
+    private static boolean comma(StringBuilder out, boolean first) {
+        if (!first) {
+            out.append(',');
+        }
+        return false;
+    }
+
+    private static void point(StringBuilder out, BinStop bin, String properties) {
+        out.append("{\"type\":\"Feature\",\"id\":")
+                .append(text(bin.id()))
+                .append(",\"geometry\":{\"type\":\"Point\",\"coordinates\":")
+                .append(position(bin.location()))
+                .append("},\"properties\":{\"bin\":")
+                .append(text(bin.id()))
+                .append(',')
+                .append(properties)
+                .append("}}");
+    }
+
+    private static String position(GeoPoint p) {
+        return String.format(Locale.ROOT, "[%.7f,%.7f]", p.longitude(), p.latitude());
+    }
+
+    /** A JSON string. */
+    static String text(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
