@@ -68,7 +68,7 @@ final class RoutesCommand implements Runnable {
         @Option(
                 names = "--capacity",
                 defaultValue = "60",
-                description = "Bins a truck empties before it is full (default: ${DEFAULT-VALUE}).")
+                description = "Bins a truck empties before it goes back to unload (default: ${DEFAULT-VALUE}).")
         private int capacity;
 
         @Option(names = "--shift", defaultValue = "8h", description = "Shift length (default: ${DEFAULT-VALUE}).")

@@ -6,7 +6,6 @@ import city.mycity.routing.road.RoadGraph;
 import city.mycity.routing.road.Snap;
 import city.mycity.routing.road.TravelMatrix;
 import city.mycity.routing.road.UnreachablePlaceException;
-import city.mycity.routing.vrp.Plan;
 import city.mycity.routing.vrp.Problem;
 import city.mycity.routing.vrp.solver.Solver;
 import java.util.ArrayList;
@@ -15,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Plans refuse rounds on the city's roads: snaps the depot and the bins, takes the travel times and distances between
- * them, and has the {@link Solver} find the routes with the fewest metres that keep each truck's load, the shift and
- * the bins' windows. A bin that cannot be planned is left out with the reason, never fails the round.
+ * them, and has the {@link Solver} find the trips with the fewest metres that each keep a truck's capacity, the shift
+ * and the bins' windows; then gives the trucks their trips one after another within the shift ({@link TripPacking}).
+ * A bin that cannot be planned is left out with the reason, never fails the round.
  */
 public final class RefusePlanner {
 
@@ -127,7 +127,6 @@ public final class RefusePlanner {
         }
         return Problem.builder("refuse round", metres, demand, round.capacity())
                 .travelTimes(seconds)
-                .vehicles(round.trucks())
                 .timeWindows(ready, due, service)
                 .build();
     }
@@ -139,28 +138,16 @@ public final class RefusePlanner {
             List<BinStop> bins,
             List<Snap> snaps,
             List<RefusePlan.Unplanned> unplanned) {
-        Plan plan = result.plan();
-        List<int[]> routes = new ArrayList<>(plan.routes());
-        if (routes.size() > round.trucks()) {
-            // Beyond the fleet: the smallest routes' bins wait for another round.
-            routes.sort((a, b) -> Integer.compare(b.length, a.length));
-            for (int[] extra : routes.subList(round.trucks(), routes.size())) {
-                for (int c : extra) {
-                    unplanned.add(new RefusePlan.Unplanned(bins.get(c - 1), "more bins than the trucks can empty"));
-                }
-            }
-            routes = new ArrayList<>(routes.subList(0, round.trucks()));
-        }
         FastestPaths paths = roads.fastestPaths();
-        List<TruckRoute> trucks = new ArrayList<>();
-        for (int[] route : routes) {
-            trucks.add(truck(trucks.size() + 1, route, problem, bins, snaps, paths));
+        List<Trip> trips = new ArrayList<>();
+        for (int[] route : result.plan().routes()) {
+            trips.add(trip(route, problem, bins, snaps, paths));
         }
-        return new RefusePlan(trucks, unplanned, result.steps(), result.stoppedEarly());
+        return new RefusePlan(
+                TripPacking.into(round, trips, unplanned), unplanned, result.steps(), result.stoppedEarly());
     }
 
-    private static TruckRoute truck(
-            int number, int[] route, Problem problem, List<BinStop> bins, List<Snap> snaps, FastestPaths paths) {
+    private static Trip trip(int[] route, Problem problem, List<BinStop> bins, List<Snap> snaps, FastestPaths paths) {
         List<BinStop> stops = new ArrayList<>();
         double[] arrivals = new double[route.length];
         List<GeoPoint> geometry = new ArrayList<>();
@@ -182,7 +169,7 @@ public final class RefusePlanner {
             }
             previous = next;
         }
-        return new TruckRoute(number, stops, arrivals, metres, time - problem.ready(0), load, geometry);
+        return new Trip(stops, problem.ready(0), arrivals, metres, time - problem.ready(0), load, geometry);
     }
 
     /**

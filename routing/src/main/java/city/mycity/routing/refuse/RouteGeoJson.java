@@ -4,8 +4,9 @@ import city.mycity.citymodel.GeoPoint;
 import java.util.Locale;
 
 /**
- * A plan as GeoJSON (RFC 7946): a LineString along the roads per truck (truck, bins, metres, seconds, load), a Point
- * per bin (its truck and place in the order) and one per bin left out (with the reason).
+ * A plan as GeoJSON (RFC 7946): a LineString along the roads per truck, its trips one after another (truck, trips,
+ * bins, metres, when it is back, load), a Point per bin (its truck, place in the day's order and arrival) and one per
+ * bin left out (with the reason).
  */
 public final class RouteGeoJson {
 
@@ -22,11 +23,13 @@ public final class RouteGeoJson {
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "]},\"properties\":{\"truck\":%d,\"bins\":%d,\"metres\":%d,\"seconds\":%d,\"load\":%d}}",
+                    "]},\"properties\":{\"truck\":%d,\"trips\":%d,\"bins\":%d,\"metres\":%d,\"back_s\":%d,"
+                            + "\"load\":%d}}",
                     route.truck(),
+                    route.trips().size(),
                     route.stops().size(),
                     Math.round(route.metres()),
-                    Math.round(route.seconds()),
+                    Math.round(route.back()),
                     route.load()));
             for (int i = 0; i < route.stops().size(); i++) {
                 BinStop bin = route.stops().get(i);

@@ -15,27 +15,40 @@ public final class RouteSheet {
         for (TruckRoute route : plan.routes()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "## Truck %d: %d bins, %.1f km, %s, load %d%n%n| # | bin | be there at | where |%n|---:|---|---|---|%n",
+                    "## Truck %d: %d bins in %d trip%s, %.1f km, back at %s%n%n",
                     route.truck(),
                     route.stops().size(),
+                    route.trips().size(),
+                    route.trips().size() == 1 ? "" : "s",
                     route.metres() / 1000,
-                    hours(route.seconds()),
-                    route.load()));
-            for (int i = 0; i < route.stops().size(); i++) {
-                BinStop bin = route.stops().get(i);
+                    shiftStarts.plusSeconds(Math.round(route.back()))));
+            for (int t = 0; t < route.trips().size(); t++) {
+                Trip trip = route.trips().get(t);
                 out.append(String.format(
                         Locale.ROOT,
-                        "| %d | %s | %s | %.5f, %.5f |%n",
-                        i + 1,
-                        bin.id(),
-                        shiftStarts.plusSeconds(Math.round(route.arrivals()[i])),
-                        bin.location().latitude(),
-                        bin.location().longitude()));
+                        "Trip %d: leave the depot at %s, %d bins, %.1f km, %s.%n%n| # | bin | be there at | where |%n"
+                                + "|---:|---|---|---|%n",
+                        t + 1,
+                        shiftStarts.plusSeconds(Math.round(trip.leaves())),
+                        trip.stops().size(),
+                        trip.metres() / 1000,
+                        hours(trip.seconds())));
+                for (int i = 0; i < trip.stops().size(); i++) {
+                    BinStop bin = trip.stops().get(i);
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "| %d | %s | %s | %.5f, %.5f |%n",
+                            i + 1,
+                            bin.id(),
+                            shiftStarts.plusSeconds(Math.round(trip.arrivals()[i])),
+                            bin.location().latitude(),
+                            bin.location().longitude()));
+                }
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%nBack at the depot to unload at %s.%n%n",
+                        shiftStarts.plusSeconds(Math.round(trip.back()))));
             }
-            out.append(String.format(
-                    Locale.ROOT,
-                    "%nBack at the depot at %s.%n%n",
-                    shiftStarts.plusSeconds(Math.round(route.seconds()))));
         }
         if (!plan.unplanned().isEmpty()) {
             out.append("## Not planned\n\n");

@@ -49,7 +49,7 @@ class RefusePlannerTest {
     }
 
     @Test
-    void every_bin_is_on_one_route_or_left_out_and_no_truck_carries_more_or_works_longer_than_it_can()
+    void every_bin_is_on_one_route_no_trip_carries_more_than_a_truck_and_no_truck_works_past_the_shift()
             throws Exception {
         assertThat(bins).hasSize(60);
 
@@ -62,8 +62,12 @@ class RefusePlannerTest {
         assertThat(seen).hasSize(60);
         assertThat(plan.unplanned()).as("three trucks of 25 empty 60 bins").isEmpty();
         assertThat(plan.routes()).hasSizeLessThanOrEqualTo(3).allSatisfy(route -> {
-            assertThat(route.load()).isLessThanOrEqualTo(25);
-            assertThat(route.seconds()).isLessThanOrEqualTo(Duration.ofHours(8).toSeconds());
+            assertThat(route.trips()).allSatisfy(trip -> assertThat(trip.load()).isLessThanOrEqualTo(25));
+            for (int t = 1; t < route.trips().size(); t++) {
+                assertThat(route.trips().get(t).leaves())
+                        .isEqualTo(route.trips().get(t - 1).back());
+            }
+            assertThat(route.back()).isLessThanOrEqualTo(Duration.ofHours(8).toSeconds());
             assertThat(route.geometry().get(0))
                     .isEqualTo(route.geometry().get(route.geometry().size() - 1));
             double along = 0;
@@ -91,13 +95,23 @@ class RefusePlannerTest {
     }
 
     @Test
-    void too_few_trucks_leave_bins_for_another_round_with_why() throws Exception {
-        RefusePlan plan = planner.plan(round(bins, 1, 25), settings(1), solver -> {});
+    void one_truck_empties_the_bins_in_trips_and_leaves_for_another_round_what_the_shift_has_no_time_for()
+            throws Exception {
+        RefusePlan day = planner.plan(round(bins, 1, 25), settings(1), solver -> {});
+        RefusePlan hour = planner.plan(
+                new RefuseRound(depot, bins, 1, 25, Duration.ofHours(1), Duration.ofMinutes(1)),
+                settings(1),
+                solver -> {});
 
-        assertThat(plan.routes()).hasSize(1);
-        assertThat(plan.binsPlanned()).isLessThanOrEqualTo(25);
-        assertThat(plan.binsPlanned() + plan.unplanned().size()).isEqualTo(60);
-        assertThat(plan.unplanned()).allSatisfy(u -> assertThat(u.reason()).contains("more bins than the trucks"));
+        assertThat(day.routes()).singleElement().satisfies(truck -> assertThat(truck.trips())
+                .hasSizeGreaterThanOrEqualTo(3));
+        assertThat(day.unplanned()).isEmpty();
+        assertThat(hour.routes()).singleElement().satisfies(truck -> assertThat(truck.back())
+                .isLessThanOrEqualTo(3600));
+        assertThat(hour.binsPlanned()).isBetween(1, 59);
+        assertThat(hour.binsPlanned() + hour.unplanned().size()).isEqualTo(60);
+        assertThat(hour.unplanned())
+                .allSatisfy(u -> assertThat(u.reason()).isEqualTo("more bins than the trucks can empty in the shift"));
     }
 
     @Test
@@ -122,7 +136,7 @@ class RefusePlannerTest {
         assertThat(again.unplanned())
                 .extracting(u -> u.bin().id() + ": " + u.reason())
                 .containsExactly(blocked + ": the crew could not empty it: a car parked in front of it");
-        assertThat(again.routes()).allSatisfy(r -> assertThat(r.seconds()).isLessThanOrEqualTo(7 * 3600));
+        assertThat(again.routes()).allSatisfy(r -> assertThat(r.back()).isLessThanOrEqualTo(7 * 3600));
     }
 
     @Test
