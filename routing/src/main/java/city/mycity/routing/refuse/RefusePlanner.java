@@ -57,7 +57,8 @@ public final class RefusePlanner {
                 places.add(roads.snap(bin.location(), MAX_OFF_ROAD_METRES));
                 planned.add(bin);
             } catch (UnreachablePlaceException e) {
-                unplanned.add(new RefusePlan.Unplanned(bin, "no road within " + (int) MAX_OFF_ROAD_METRES + " m"));
+                unplanned.add(new RefusePlan.Unplanned(
+                        bin, "no road of the depot's network within " + (int) MAX_OFF_ROAD_METRES + " m"));
             }
         }
         if (planned.isEmpty()) {

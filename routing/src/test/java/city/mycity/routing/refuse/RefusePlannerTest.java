@@ -91,7 +91,8 @@ class RefusePlannerTest {
         assertThat(plan.unplanned())
                 .extracting(u -> u.bin().id() + ": " + u.reason())
                 .containsExactlyInAnyOrder(
-                        "heavy: holds 30, more than a truck carries (25)", "in-the-danube: no road within 250 m");
+                        "heavy: holds 30, more than a truck carries (25)",
+                        "in-the-danube: no road of the depot's network within 250 m");
     }
 
     @Test
