@@ -173,9 +173,7 @@ final class RoutesCommand implements Runnable {
 
         private GeoPoint depot(CityModel city) {
             if (depot == null) {
-                return new GeoPoint(
-                        (city.bounds().minLatitude() + city.bounds().maxLatitude()) / 2,
-                        (city.bounds().minLongitude() + city.bounds().maxLongitude()) / 2);
+                return city.bounds().center();
             }
             String[] parts = depot.split(",");
             if (parts.length != 2) {

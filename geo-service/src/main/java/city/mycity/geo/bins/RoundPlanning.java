@@ -33,9 +33,7 @@ public final class RoundPlanning {
     public RoundPlanning(BinQueries bins, RoadGraph roads, CityModel city) {
         this.bins = bins;
         this.planner = new RefusePlanner(roads);
-        this.depot = new GeoPoint(
-                (city.bounds().minLatitude() + city.bounds().maxLatitude()) / 2,
-                (city.bounds().minLongitude() + city.bounds().maxLongitude()) / 2);
+        this.depot = city.bounds().center();
     }
 
     /** What a request asks for. */

@@ -30,9 +30,7 @@ class RefusePlannerTest {
     static void load() {
         krems = CityModels.openStreetMap(SharedData.resolve("osm/krems.osm.gz"));
         planner = new RefusePlanner(RoadGraph.of(krems));
-        depot = new GeoPoint(
-                (krems.bounds().minLatitude() + krems.bounds().maxLatitude()) / 2,
-                (krems.bounds().minLongitude() + krems.bounds().maxLongitude()) / 2);
+        depot = krems.bounds().center();
         bins = krems.sensors().stream()
                 .filter(s -> s.kind() == SensorKind.BIN)
                 .limit(60)
