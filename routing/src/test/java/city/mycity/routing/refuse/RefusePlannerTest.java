@@ -94,6 +94,27 @@ class RefusePlannerTest {
     }
 
     @Test
+    void a_bin_whose_window_no_truck_can_keep_is_left_out_and_a_window_kept_is_kept() throws Exception {
+        BinStop far = bins.get(30);
+        List<BinStop> some = new ArrayList<>(bins.subList(0, 10));
+        some.add(new BinStop("at-dawn", far.location(), 1, 0, 1));
+        some.add(new BinStop("after-nine", bins.get(11).location(), 1, 3 * 3600, 4 * 3600));
+
+        RefusePlan plan = planner.plan(round(some, 2, 25), settings(1), solver -> {});
+
+        assertThat(plan.unplanned()).singleElement().satisfies(u -> {
+            assertThat(u.bin().id()).isEqualTo("at-dawn");
+            assertThat(u.reason()).startsWith("no truck can reach it in time");
+        });
+        TruckRoute withIt = plan.routes().stream()
+                .filter(r -> r.stops().stream().anyMatch(b -> b.id().equals("after-nine")))
+                .findFirst()
+                .orElseThrow();
+        int at = withIt.stops().stream().map(BinStop::id).toList().indexOf("after-nine");
+        assertThat(Math.max(withIt.arrivals()[at], 3 * 3600)).isBetween(3.0 * 3600, 4.0 * 3600);
+    }
+
+    @Test
     void one_truck_empties_the_bins_in_trips_and_leaves_for_another_round_what_the_shift_has_no_time_for()
             throws Exception {
         RefusePlan day = planner.plan(round(bins, 1, 25), settings(1), solver -> {});
