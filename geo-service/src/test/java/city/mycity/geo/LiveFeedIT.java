@@ -96,6 +96,18 @@ class LiveFeedIT {
     }
 
     @Test
+    void more_alert_changes_at_one_time_than_a_query_reads_are_all_pushed_once() throws Exception {
+        StringBuffer events = listen();
+
+        store.leaks(1_200);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        assertThat(events.toString().split("event: alert", -1)).hasSize(1_201));
+        assertThat(events.toString().split("event: alert", -1)).as("none twice").hasSize(1_201);
+    }
+
+    @Test
     void an_unchanged_row_is_reported_once() throws Exception {
         StringBuffer events = listen();
 

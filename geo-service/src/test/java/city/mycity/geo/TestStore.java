@@ -98,6 +98,16 @@ public final class TestStore implements AutoCloseable {
         return id;
     }
 
+    /** Writes {@code count} open leak alerts in one transaction, all stamped with the same time, as a replay does. */
+    public void leaks(int count) throws SQLException {
+        update(
+                "INSERT INTO alert (id, tenant_id, subject, problem, severity, status, opened_at, changed_at, detail)"
+                        + " SELECT gen_random_uuid(), ?, 'ws-' || n, 'leak', 'warning', 'open', now(), now(), 'replayed'"
+                        + " FROM generate_series(1, ?) AS n",
+                tenant,
+                count);
+    }
+
     /** Resolves an alert as the analytics jobs do, stamped now. */
     public void resolveAlert(String id) throws SQLException {
         update(

@@ -144,7 +144,7 @@ final class RoutesCommand implements Runnable {
                                         .timeLimit(Duration.ofMillis(Math.round(seconds * 1000)))
                                         .listener((cost, progress) -> bar.update(Math.round(progress * 100))),
                                 running::set);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IllegalStateException e) {
                 System.err.println(e.getMessage());
                 return 2;
             } finally {

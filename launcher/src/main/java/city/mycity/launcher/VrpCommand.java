@@ -76,6 +76,7 @@ final class VrpCommand implements Runnable {
         public Integer call() throws Exception {
             Problem problem;
             try {
+                options.check();
                 problem = Instances.read(file);
             } catch (InvalidProblemException e) {
                 System.err.println(e.getMessage());
@@ -137,6 +138,14 @@ final class VrpCommand implements Runnable {
         @Option(names = "--threads", description = "Searches side by side (default: one per processor).")
         Integer threads;
 
+        /** Refuses settings no solver can run with, saying which. */
+        void check() {
+            if (!(seconds > 0) || (threads != null && threads < 1) || iterations < 0) {
+                throw new InvalidProblemException(
+                        "--seconds must be positive, --threads at least 1 and --iterations not negative.");
+            }
+        }
+
         Solver solver(Problem problem, Solver.Listener listener) {
             Solver.Builder builder = Solver.builder(problem)
                     .seed(seed)
@@ -176,6 +185,7 @@ final class VrpCommand implements Runnable {
         public Integer call() throws Exception {
             List<BenchInstance> instances;
             try {
+                options.check();
                 instances = BenchInstance.under(folder);
             } catch (NoSuchFileException e) {
                 System.err.println("No such folder: " + folder);

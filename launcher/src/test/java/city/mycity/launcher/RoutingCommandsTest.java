@@ -80,6 +80,9 @@ class RoutingCommandsTest {
         assertThat(tooHeavy[2]).contains("customer 1 needs 11 but a vehicle carries 10");
         assertThat(missing[0]).isEqualTo("2");
         assertThat(missing[2]).contains("No such file");
+        String[] noTime = run("vrp", "solve", heavy.toString(), "--seconds", "0");
+        assertThat(noTime[0]).isEqualTo("2");
+        assertThat(noTime[2]).contains("--seconds must be positive").doesNotContain("\tat ");
     }
 
     @Test
@@ -130,5 +133,18 @@ class RoutingCommandsTest {
         assertThat(run("routes", "plan", "--depot", "north")[0])
                 .as("a depot that is no place")
                 .isEqualTo("2");
+        String[] tooShort = run(
+                "routes",
+                "plan",
+                "--osm",
+                SharedData.resolve("osm/monaco.osm.gz").toString(),
+                "--bins",
+                "5",
+                "--shift",
+                "1m",
+                "--seconds",
+                "1");
+        assertThat(tooShort[0]).as("a shift too short for any bin").isEqualTo("0");
+        assertThat(tooShort[1]).contains("## Not planned").doesNotContain("## Truck");
     }
 }

@@ -79,8 +79,11 @@ public final class HealthWatch implements Serializable {
     private boolean offline;
     private boolean lowBattery;
     private boolean backlog;
-    /** The latest {@value #OUTCOMES} readings, as a ring: bit i set when reading i was refused as out of range. */
-    private final BitSet outcomes = new BitSet(OUTCOMES);
+    /**
+     * The latest {@value #OUTCOMES} readings, as a ring: bit i set when reading i was refused as out of range. Not
+     * final: a watch kept in a job's state before the out-of-range rate existed is read back without it.
+     */
+    private BitSet outcomes = new BitSet(OUTCOMES);
 
     private long outcomeCount;
     private boolean outOfRange;
@@ -172,6 +175,9 @@ public final class HealthWatch implements Serializable {
     }
 
     private void outcome(boolean refused, Instant at, String detail, List<HealthEvent> events) {
+        if (outcomes == null) {
+            outcomes = new BitSet(OUTCOMES);
+        }
         outcomes.set((int) (outcomeCount % OUTCOMES), refused);
         outcomeCount++;
         int latest = (int) Math.min(outcomeCount, OUTCOMES);

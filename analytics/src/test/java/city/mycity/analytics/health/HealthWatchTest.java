@@ -141,6 +141,20 @@ class HealthWatchTest {
     }
 
     @Test
+    void a_watch_kept_before_the_out_of_range_rate_existed_still_watches() throws Exception {
+        reading("flow", 100, Duration.ZERO);
+        java.lang.reflect.Field outcomes = HealthWatch.class.getDeclaredField("outcomes");
+        outcomes.setAccessible(true);
+        outcomes.set(watch, null); // as Java serialization leaves a field the stored bytes do not have
+
+        for (int i = 1; i <= 10; i++) {
+            events.addAll(watch.refused(T0.plus(Duration.ofMinutes(i)), "bad"));
+        }
+
+        assertThat(events).extracting(HealthEvent::problem).containsExactly(HealthWatch.OUT_OF_RANGE);
+    }
+
+    @Test
     void a_gateway_whose_outbox_holds_readings_ten_minutes_old_has_a_backlog_until_it_catches_up() {
         reading("outbox-oldest-age", 30, Duration.ZERO);
         reading("outbox-oldest-age", 660, Duration.ofMinutes(11));

@@ -30,6 +30,9 @@ public final class AlertQueries {
     private static final String ACTIVE =
             COLUMNS + " AND status <> 'resolved' ORDER BY opened_at DESC, id LIMIT " + LIMIT;
     private static final String CHANGED = COLUMNS + " AND updated_at > ? ORDER BY updated_at, id LIMIT " + LIMIT;
+    private static final String PAGE = COLUMNS + " AND (updated_at, id) > (?, ?::uuid) ORDER BY updated_at, id LIMIT ?";
+    private static final String NEWEST = "SELECT max(updated_at) FROM alert WHERE tenant_id = ? AND problem = ANY (?)";
+    private static final String NO_ID = "00000000-0000-0000-0000-000000000000";
 
     private final DataSource dataSource;
     private final String tenant;
@@ -49,7 +52,33 @@ public final class AlertQueries {
         return query(CHANGED, since);
     }
 
+    /**
+     * Every alert that changed after {@code since} (and after the alert {@code afterId} at that same time, when given),
+     * oldest change first, at most {@code limit}: pages through any number of changes, for the live feed.
+     */
+    public List<PublicAlert> changedAfter(Instant since, String afterId, int limit) throws SQLException {
+        return query(PAGE, since, afterId == null ? NO_ID : afterId, limit);
+    }
+
+    /** When the newest change was, if there was one. */
+    public java.util.Optional<Instant> newestChange() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(NEWEST)) {
+            st.setString(1, tenant);
+            st.setArray(2, c.createArrayOf("text", PUBLIC_PROBLEMS.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                Timestamp newest = rs.getTimestamp(1);
+                return java.util.Optional.ofNullable(newest).map(Timestamp::toInstant);
+            }
+        }
+    }
+
     private List<PublicAlert> query(String sql, Instant since) throws SQLException {
+        return query(sql, since, null, 0);
+    }
+
+    private List<PublicAlert> query(String sql, Instant since, String afterId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement(sql)) {
             Array problems = c.createArrayOf("text", PUBLIC_PROBLEMS.toArray());
@@ -57,6 +86,10 @@ public final class AlertQueries {
             st.setArray(2, problems);
             if (since != null) {
                 st.setTimestamp(3, Timestamp.from(since));
+            }
+            if (afterId != null) {
+                st.setString(4, afterId);
+                st.setInt(5, limit);
             }
             List<PublicAlert> alerts = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

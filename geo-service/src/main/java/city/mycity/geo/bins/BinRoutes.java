@@ -5,6 +5,7 @@ import city.mycity.geo.http.GeoJson;
 import city.mycity.geo.http.Params;
 import city.mycity.geo.http.Replies;
 import city.mycity.routing.refuse.RouteGeoJson;
+import city.mycity.routing.vrp.solver.Solver;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -53,10 +54,26 @@ public final class BinRoutes {
             new RoundStream(ctx, planning).start(request);
             return;
         }
+        // A client that goes away stops the search.
+        java.util.concurrent.atomic.AtomicReference<Solver> running =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+        ctx.response().closeHandler(v -> {
+            gone.set(true);
+            Solver solver = running.get();
+            if (solver != null) {
+                solver.stop();
+            }
+        });
         Replies.json(
                 ctx,
                 GeoJson.CONTENT_TYPE,
-                () -> planning.plan(request, (metres, progress) -> {}, solver -> {}),
+                () -> planning.plan(request, (metres, progress) -> {}, solver -> {
+                    running.set(solver);
+                    if (gone.get()) {
+                        solver.stop();
+                    }
+                }),
                 plan -> new JsonObject(RouteGeoJson.of(plan)));
     }
 

@@ -24,6 +24,8 @@ public final class RoundPlanning {
 
     /** The longest search a request may ask for. */
     public static final int LONGEST = 30;
+    /** The most bins one request plans, the soonest due; the others wait for another round (the memory is n²). */
+    public static final int MOST_BINS = 500;
 
     private final BinQueries bins;
     private final RefusePlanner planner;
@@ -54,14 +56,24 @@ public final class RoundPlanning {
             List<BinStop> due = bins.dueBefore(request.before()).stream()
                     .map(bin -> new BinStop(bin.id(), bin.location(), 1))
                     .toList();
+            List<BinStop> now = due.subList(0, Math.min(MOST_BINS, due.size()));
             RefuseRound round = new RefuseRound(
-                    depot, due, request.trucks(), request.capacity(), request.shift(), Duration.ofMinutes(1));
-            return planner.plan(
+                    depot, now, request.trucks(), request.capacity(), request.shift(), Duration.ofMinutes(1));
+            RefusePlan plan = planner.plan(
                     round,
                     problem -> Solver.builder(problem)
                             .timeLimit(Duration.ofSeconds(request.seconds()))
                             .listener(progress),
                     started);
+            if (due.size() <= MOST_BINS) {
+                return plan;
+            }
+            List<RefusePlan.Unplanned> later = new java.util.ArrayList<>(plan.unplanned());
+            due.subList(MOST_BINS, due.size())
+                    .forEach(bin -> later.add(new RefusePlan.Unplanned(
+                            bin,
+                            "more than " + MOST_BINS + " bins due: the soonest were planned, plan the rest next")));
+            return new RefusePlan(plan.routes(), later, plan.steps(), plan.stoppedEarly());
         } finally {
             one.release();
         }

@@ -33,6 +33,9 @@ import javax.sql.DataSource;
  */
 public final class ChangeFeed {
 
+    /** How many alerts one query reads at a time. */
+    static final int PAGE = 500;
+
     private static final String CAR_PARKS = "SELECT o.car_park_id, cp.capacity, o.occupied, o.time, o.updated_at"
             + " FROM car_park_occupancy o JOIN car_park cp ON cp.tenant_id = o.tenant_id AND cp.id = o.car_park_id"
             + " WHERE o.tenant_id = ? AND o.updated_at > ?";
@@ -46,6 +49,8 @@ public final class ChangeFeed {
     private final Duration lookback;
     private final Map<String, Instant> reported = new HashMap<>();
     private Instant watermark;
+    /** The alerts' own: they page through any number of changes, while car parks and bays read theirs at once. */
+    private Instant alertWatermark;
 
     public ChangeFeed(DataSource dataSource, String tenant, Duration lookback) {
         this.dataSource = Objects.requireNonNull(dataSource, "Data source must not be null.");
@@ -64,8 +69,14 @@ public final class ChangeFeed {
             newest = max(newest, carParks(c, since, events));
             newest = max(newest, bays(c, since, events));
         }
-        newest = max(newest, alerts(since, events));
         watermark = newest == null ? Instant.EPOCH : newest;
+        if (first) {
+            alertWatermark = alerts.newestChange().orElse(Instant.EPOCH);
+        } else {
+            alertWatermark = max(alertWatermark, alerts(alertWatermark.minus(lookback), events));
+        }
+        forget(true, alertWatermark);
+        forget(false, watermark);
         return first ? List.of() : events;
     }
 
@@ -104,13 +115,29 @@ public final class ChangeFeed {
 
     private Instant alerts(Instant since, List<LiveEvent> events) throws SQLException {
         Instant newest = null;
-        for (PublicAlert alert : alerts.changedSince(since)) {
-            newest = max(newest, alert.updated());
-            if (isNew("alert:" + alert.id(), alert.updated())) {
-                events.add(new AlertChanged(alert));
+        Instant after = since;
+        String afterId = null;
+        List<PublicAlert> page;
+        do {
+            page = alerts.changedAfter(after, afterId, PAGE);
+            for (PublicAlert alert : page) {
+                newest = max(newest, alert.updated());
+                if (isNew("alert:" + alert.id(), alert.updated())) {
+                    events.add(new AlertChanged(alert));
+                }
+                after = alert.updated();
+                afterId = alert.id();
             }
-        }
+        } while (page.size() == PAGE);
         return newest;
+    }
+
+    /** Forgets the alerts (or the other rows) reported before the next polls' window: none that old is read again. */
+    private void forget(boolean alertRows, Instant reachedBy) {
+        Instant oldest = reachedBy.minus(lookback).minus(lookback);
+        reported.entrySet()
+                .removeIf(e -> e.getKey().startsWith("alert:") == alertRows
+                        && e.getValue().isBefore(oldest));
     }
 
     private PreparedStatement query(Connection c, String sql, Instant since) throws SQLException {

@@ -66,6 +66,9 @@ public final class RefusePlanner {
         }
         TravelMatrix matrix = TravelMatrix.between(roads, places);
         List<Integer> kept = keepWindows(round, planned, matrix, unplanned);
+        if (kept.isEmpty()) {
+            return new RefusePlan(List.of(), unplanned, 0, false);
+        }
         Problem problem = problem(round, planned, kept, matrix);
         Solver built = solver.builder(problem).build();
         started.accept(built);
@@ -151,6 +154,7 @@ public final class RefusePlanner {
     private static Trip trip(int[] route, Problem problem, List<BinStop> bins, List<Snap> snaps, FastestPaths paths) {
         List<BinStop> stops = new ArrayList<>();
         double[] arrivals = new double[route.length];
+        double[] legs = new double[route.length + 1];
         List<GeoPoint> geometry = new ArrayList<>();
         double time = problem.ready(0);
         double metres = 0;
@@ -161,16 +165,19 @@ public final class RefusePlanner {
             List<GeoPoint> leg = paths.way(snaps.get(previous), snaps.get(next)).points();
             geometry.addAll(geometry.isEmpty() ? leg : leg.subList(1, leg.size()));
             metres += problem.cost(previous, next);
+            legs[k] = problem.time(previous, next);
             time += problem.service(previous) + problem.time(previous, next);
             if (next != 0) {
-                arrivals[k] = time;
                 time = Math.max(time, problem.ready(next));
+                arrivals[k] = time;
                 stops.add(bins.get(next - 1));
                 load += problem.demand(next);
             }
             previous = next;
         }
-        return new Trip(stops, problem.ready(0), arrivals, metres, time - problem.ready(0), load, geometry);
+        double emptying = route.length == 0 ? 0 : problem.service(route[0]);
+        return new Trip(
+                stops, problem.ready(0), arrivals, metres, time - problem.ready(0), load, geometry, legs, emptying);
     }
 
     /**

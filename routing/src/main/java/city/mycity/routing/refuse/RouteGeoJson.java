@@ -1,6 +1,7 @@
 package city.mycity.routing.refuse;
 
 import city.mycity.citymodel.GeoPoint;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,21 +19,24 @@ public final class RouteGeoJson {
         for (TruckRoute route : plan.routes()) {
             first = comma(out, first);
             out.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[");
-            for (int i = 0; i < route.geometry().size(); i++) {
-                out.append(i == 0 ? "" : ",").append(position(route.geometry().get(i)));
+            List<GeoPoint> geometry = route.geometry();
+            for (int i = 0; i < geometry.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(position(geometry.get(i)));
             }
+            List<BinStop> stops = route.stops();
+            double[] arrivals = route.arrivals();
             out.append(String.format(
                     Locale.ROOT,
                     "]},\"properties\":{\"truck\":%d,\"trips\":%d,\"bins\":%d,\"metres\":%d,\"back_s\":%d,"
                             + "\"load\":%d}}",
                     route.truck(),
                     route.trips().size(),
-                    route.stops().size(),
+                    stops.size(),
                     Math.round(route.metres()),
                     Math.round(route.back()),
                     route.load()));
-            for (int i = 0; i < route.stops().size(); i++) {
-                BinStop bin = route.stops().get(i);
+            for (int i = 0; i < stops.size(); i++) {
+                BinStop bin = stops.get(i);
                 out.append(',');
                 point(
                         out,
@@ -42,7 +46,7 @@ public final class RouteGeoJson {
                                 "\"truck\":%d,\"order\":%d,\"arrival_s\":%d",
                                 route.truck(),
                                 i + 1,
-                                Math.round(route.arrivals()[i])));
+                                Math.round(arrivals[i])));
             }
         }
         for (RefusePlan.Unplanned unplanned : plan.unplanned()) {

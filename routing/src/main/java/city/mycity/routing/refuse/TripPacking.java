@@ -3,11 +3,13 @@ package city.mycity.routing.refuse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Gives the trucks their trips: a trip with a bin's own window leaves at the start of a truck's shift, as planned;
- * the others, longest first, go to the truck back at the depot first, if it still has the time before the shift
- * ends. A trip no truck has time for leaves its bins for another round, with the reason.
+ * Gives the trucks their trips: those worth starting earliest first (a trip with a bin whose window opens late comes
+ * later), then those that must leave soonest, then the longest; each goes to the truck back at the depot first that
+ * can still make it, leaving when that truck is back, every bin emptied in its window and the truck back before the
+ * shift ends ({@link Trip#leavingAt}). A trip no truck can make leaves its bins for another round, with the reason.
  */
 final class TripPacking {
 
@@ -20,20 +22,26 @@ final class TripPacking {
             trucks.add(new ArrayList<>());
         }
         List<Trip> ordered = new ArrayList<>(trips);
-        ordered.sort(Comparator.comparing((Trip trip) -> !trip.timed(shift))
+        ordered.sort(Comparator.comparingDouble(Trip::earliestUseful)
+                .thenComparingDouble(trip -> trip.latestDeparture(shift))
                 .thenComparing(Comparator.comparingDouble(Trip::seconds).reversed()));
         for (Trip trip : ordered) {
-            List<Trip> truck = trip.timed(shift) ? firstIdle(trucks) : earliestBack(trucks);
-            double leaves = truck == null || truck.isEmpty()
-                    ? trip.leaves()
-                    : truck.get(truck.size() - 1).back();
-            if (truck == null || leaves + trip.seconds() > shift) {
+            List<List<Trip>> byBack = new ArrayList<>(trucks);
+            byBack.sort(Comparator.comparingDouble(TripPacking::back));
+            boolean placed = false;
+            for (List<Trip> truck : byBack) {
+                Optional<Trip> timed = trip.leavingAt(back(truck), shift);
+                if (timed.isPresent()) {
+                    truck.add(timed.get());
+                    placed = true;
+                    break;
+                }
+            }
+            if (!placed) {
                 trip.stops()
                         .forEach(bin -> unplanned.add(
                                 new RefusePlan.Unplanned(bin, "more bins than the trucks can empty in the shift")));
-                continue;
             }
-            truck.add(trip.leaving(leaves));
         }
         List<TruckRoute> routes = new ArrayList<>();
         for (List<Trip> truck : trucks) {
@@ -44,14 +52,7 @@ final class TripPacking {
         return routes;
     }
 
-    private static List<Trip> firstIdle(List<List<Trip>> trucks) {
-        return trucks.stream().filter(List::isEmpty).findFirst().orElse(null);
-    }
-
-    private static List<Trip> earliestBack(List<List<Trip>> trucks) {
-        return trucks.stream()
-                .min(Comparator.comparingDouble(
-                        t -> t.isEmpty() ? 0 : t.get(t.size() - 1).back()))
-                .orElse(null);
+    private static double back(List<Trip> truck) {
+        return truck.isEmpty() ? 0 : truck.get(truck.size() - 1).back();
     }
 }

@@ -79,6 +79,13 @@ public final class FastestPaths {
         double best = Double.POSITIVE_INFINITY;
         double length = Double.POSITIVE_INFINITY;
         int via = -1;
+        // A place at a segment's end is at the junction, reached by any street that leads there.
+        int junction = t == 0 ? graph.segmentFrom[s] : t == 1 ? graph.segmentTo[s] : -1;
+        if (junction >= 0 && seconds[junction] < best) {
+            best = seconds[junction];
+            length = metres[junction];
+            via = junction;
+        }
         if (graph.forward[s]) {
             int a = graph.segmentFrom[s];
             double time = seconds[a] + t * graph.segmentSeconds[s];
@@ -118,6 +125,11 @@ public final class FastestPaths {
         int remaining = 0;
         for (Snap target : targets) {
             int s = target.segment();
+            if (target.fraction() == 0) {
+                remaining += need(graph.segmentFrom[s]);
+            } else if (target.fraction() == 1) {
+                remaining += need(graph.segmentTo[s]);
+            }
             if (graph.forward[s]) {
                 remaining += need(graph.segmentFrom[s]);
             }
@@ -127,6 +139,12 @@ public final class FastestPaths {
         }
         int s = source.segment();
         double t = source.fraction();
+        // A place at a segment's end is at the junction: it may leave by any street that meets there.
+        if (t == 0) {
+            reach(graph.segmentFrom[s], 0, 0, -1);
+        } else if (t == 1) {
+            reach(graph.segmentTo[s], 0, 0, -1);
+        }
         if (graph.forward[s]) {
             reach(graph.segmentTo[s], (1 - t) * graph.segmentSeconds[s], (1 - t) * graph.segmentMetres[s], -1);
         }

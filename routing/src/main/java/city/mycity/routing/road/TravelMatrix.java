@@ -15,9 +15,16 @@ public record TravelMatrix(double[][] seconds, double[][] metres) {
         int n = targets.length;
         double[][] seconds = new double[n][];
         double[][] metres = new double[n][];
-        ThreadLocal<FastestPaths> paths = ThreadLocal.withInitial(graph::fastestPaths);
+        // One search state per thread while this matrix is computed, then dropped with it.
+        java.util.concurrent.ConcurrentLinkedQueue<FastestPaths> idle =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
         IntStream.range(0, n).parallel().forEach(i -> {
-            Travel[] row = paths.get().from(targets[i], targets);
+            FastestPaths paths = idle.poll();
+            if (paths == null) {
+                paths = graph.fastestPaths();
+            }
+            Travel[] row = paths.from(targets[i], targets);
+            idle.add(paths);
             seconds[i] = new double[n];
             metres[i] = new double[n];
             for (int j = 0; j < n; j++) {

@@ -115,6 +115,23 @@ class RefusePlannerTest {
     }
 
     @Test
+    void a_trip_with_a_bin_that_opens_late_goes_after_the_others_instead_of_waiting_for_it() throws Exception {
+        List<BinStop> some = new ArrayList<>(bins.subList(0, 29));
+        some.add(new BinStop("after-lunch", bins.get(29).location(), 1, 5 * 3600, 7 * 3600));
+
+        RefusePlan plan = planner.plan(
+                new RefuseRound(depot, some, 1, 10, Duration.ofHours(8), Duration.ofMinutes(1)),
+                settings(1),
+                solver -> {});
+
+        assertThat(plan.unplanned()).isEmpty();
+        TruckRoute truck = plan.routes().get(0);
+        Trip last = truck.trips().get(truck.trips().size() - 1);
+        assertThat(last.stops()).extracting(BinStop::id).contains("after-lunch");
+        assertThat(truck.trips()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void one_truck_empties_the_bins_in_trips_and_leaves_for_another_round_what_the_shift_has_no_time_for()
             throws Exception {
         RefusePlan day = planner.plan(round(bins, 1, 25), settings(1), solver -> {});

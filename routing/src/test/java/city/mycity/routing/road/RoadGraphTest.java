@@ -152,6 +152,38 @@ class RoadGraphTest {
     }
 
     @Test
+    void a_place_at_a_junction_leaves_and_is_reached_by_any_street_that_meets_there() {
+        GeoPoint junction = new GeoPoint(50.0, 8.0);
+        GeoPoint east = new GeoPoint(50.0, 8.01);
+        GeoPoint north = new GeoPoint(50.01, 8.0);
+        // A one-way street leaves the junction eastwards (segment 0: snapping's tie goes to it); a two-way goes north.
+        RoadGraph roads = RoadGraph.of(
+                List.of(
+                        new Street(
+                                "one-way",
+                                null,
+                                RoadClass.RESIDENTIAL,
+                                List.of(junction, east),
+                                Street.Direction.FORWARD,
+                                null),
+                        new Street("two-way", null, RoadClass.RESIDENTIAL, List.of(junction, north)),
+                        new Street(
+                                "back", null, RoadClass.RESIDENTIAL, List.of(east, new GeoPoint(50.01, 8.01), north))),
+                RoadSpeeds.URBAN);
+        Snap atJunction = roads.snap(junction, 1);
+        Snap upNorth = roads.snap(middle(junction, north), 1);
+        FastestPaths paths = roads.fastestPaths();
+
+        Travel out = paths.from(atJunction, new Snap[] {upNorth})[0];
+        Travel in = paths.from(upNorth, new Snap[] {atJunction})[0];
+
+        double half = junction.distanceTo(north) / 2;
+        assertThat(atJunction.segment()).as("snapped to the one-way").isZero();
+        assertThat(out.metres()).as("straight up the two-way street").isCloseTo(half, offset(1.0));
+        assertThat(in.metres()).as("straight down it").isCloseTo(half, offset(1.0));
+    }
+
+    @Test
     void a_place_far_from_every_road_is_refused() {
         assertThatThrownBy(() -> monacoRoads.snap(new GeoPoint(43.6, 7.6), 500))
                 .isInstanceOf(UnreachablePlaceException.class)

@@ -1,5 +1,6 @@
 package city.mycity.routing.vrp.bench;
 
+import city.mycity.routing.vrp.InvalidProblemException;
 import city.mycity.routing.vrp.Plan;
 import city.mycity.routing.vrp.Problem;
 import city.mycity.routing.vrp.io.Instances;
@@ -57,6 +58,11 @@ public record BenchInstance(Path file, Problem problem, OptionalDouble bestKnown
         OptionalDouble best = statedOptimum(Files.readString(file, StandardCharsets.UTF_8));
         if (Files.isRegularFile(solution)) {
             Plan known = SolutionFile.read(solution.getFileName().toString(), Files.readString(solution));
+            List<String> broken = known.violations(problem);
+            if (!broken.isEmpty()) {
+                throw new InvalidProblemException(
+                        solution.getFileName() + " is not a solution of " + name + ": " + broken.get(0) + ".");
+            }
             best = OptionalDouble.of(known.cost(problem));
         }
         return new BenchInstance(file, problem, best);
