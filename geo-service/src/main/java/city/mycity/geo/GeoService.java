@@ -53,6 +53,7 @@ public final class GeoService implements AutoCloseable {
                 new ChangeFeed(config.dataSource, tenant, config.lookback),
                 config.pollInterval,
                 config.heartbeat,
+                config.maxLiveClients,
                 config.meterRegistry);
         HttpBasics.before(router, config.meterRegistry);
         ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);

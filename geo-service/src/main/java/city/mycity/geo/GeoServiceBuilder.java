@@ -23,6 +23,7 @@ public final class GeoServiceBuilder {
     Duration heartbeat = Duration.ofSeconds(15);
     Duration lookback = Duration.ofSeconds(10);
     int maxSensors = 1000;
+    int maxLiveClients = 10_000;
     PrometheusMeterRegistry meterRegistry;
     final List<Map.Entry<String, Router>> mounts = new ArrayList<>();
 
@@ -47,6 +48,9 @@ public final class GeoServiceBuilder {
         }
         if (settings.isSet(GeoSettings.LOOKBACK)) {
             lookback = settings.get(GeoSettings.LOOKBACK);
+        }
+        if (settings.isSet(GeoSettings.MAX_LIVE_CLIENTS)) {
+            maxLiveClients = settings.get(GeoSettings.MAX_LIVE_CLIENTS);
         }
         if (settings.isSet(GeoSettings.MAX_SENSORS)) {
             maxSensors = settings.get(GeoSettings.MAX_SENSORS);
@@ -103,6 +107,12 @@ public final class GeoServiceBuilder {
     }
 
     /** The most sensors one {@code /api/v1/sensors} response holds. By default, 1000. */
+    /** The most live-feed clients at once; one more gets 503. By default, 10,000. */
+    public GeoServiceBuilder maxLiveClients(int maxLiveClients) {
+        this.maxLiveClients = maxLiveClients;
+        return this;
+    }
+
     public GeoServiceBuilder maxSensors(int maxSensors) {
         this.maxSensors = maxSensors;
         return this;
@@ -132,6 +142,7 @@ public final class GeoServiceBuilder {
         check(isPositive(heartbeat), "Heartbeat interval must be positive.");
         check(lookback != null && !lookback.isNegative(), "Lookback must not be negative.");
         check(maxSensors > 0, "Maximum sensors must be positive, not " + maxSensors + ".");
+        check(maxLiveClients > 0, "Maximum live clients must be positive, not " + maxLiveClients + ".");
         if (meterRegistry == null) {
             meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         }

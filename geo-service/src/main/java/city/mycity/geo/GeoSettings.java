@@ -21,6 +21,11 @@ public final class GeoSettings {
             Duration.ofSeconds(10));
     public static final Setting<Integer> MAX_SENSORS = Setting.integer(
             "mycity.geo.max-sensors", "the most sensors one /api/v1/sensors response holds", 1000, "sensors");
+    public static final Setting<Integer> MAX_LIVE_CLIENTS = Setting.integer(
+            "mycity.geo.max-live-clients",
+            "the most live-feed (SSE) clients at once; one more is answered 503 with Retry-After",
+            10_000,
+            "clients");
     public static final Setting<String> OSM_FILE = Setting.string(
             "mycity.osm.file",
             "OpenStreetMap extract (.osm, .osm.gz, .osm.pbf) to serve; unset: a generated town",
@@ -29,8 +34,16 @@ public final class GeoSettings {
             Setting.longValue("mycity.city.seed", "seed of the generated town when no OSM file is set", 42L, null);
 
     /** Every geo-service setting, for {@code Settings.describe} and the README. */
-    public static final List<Setting<?>> ALL =
-            List.of(HTTP_PORT, HTTP_HOST, POLL_INTERVAL, HEARTBEAT, LOOKBACK, MAX_SENSORS, OSM_FILE, CITY_SEED);
+    public static final List<Setting<?>> ALL = List.of(
+            HTTP_PORT,
+            HTTP_HOST,
+            POLL_INTERVAL,
+            HEARTBEAT,
+            LOOKBACK,
+            MAX_SENSORS,
+            MAX_LIVE_CLIENTS,
+            OSM_FILE,
+            CITY_SEED);
 
     private GeoSettings() {}
 }

@@ -129,6 +129,33 @@ class LiveFeedIT {
                 .untilAsserted(() -> assertThat(events.toString()).contains(": heartbeat"));
     }
 
+    @Test
+    void one_client_more_than_the_feed_serves_is_told_to_come_back_later() throws Exception {
+        service.close();
+        City city = TestCity.create("live-cap-" + UUID.randomUUID().toString().substring(0, 8));
+        service = GeoService.builder()
+                .vertx(vertx)
+                .city(city)
+                .dataSource(store.dataSource())
+                .port(0)
+                .maxLiveClients(2)
+                .build();
+        port = service.start();
+        listen();
+        listen();
+
+        String[] third = client.request(HttpMethod.GET, port, "localhost", "/api/v1/live")
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> new String[] {
+                    Integer.toString(response.statusCode()), response.getHeader("Retry-After"), body.toString()
+                }))
+                .await();
+
+        assertThat(third[0]).isEqualTo("503");
+        assertThat(third[1]).isEqualTo("30");
+        assertThat(third[2]).contains("as many clients as it serves");
+    }
+
     private StringBuffer listen() {
         StringBuffer received = new StringBuffer();
         HttpClientResponse response = client.request(HttpMethod.GET, port, "localhost", "/api/v1/live")

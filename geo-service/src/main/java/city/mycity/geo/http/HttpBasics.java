@@ -59,6 +59,13 @@ public final class HttpBasics {
 
     private static void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (ctx.response().closed()) {
+            LOGGER.debug(
+                    "{} {}: the client went away",
+                    ctx.request().method(),
+                    ctx.request().path());
+            return;
+        }
         if (failure instanceof InvalidParameterException e) {
             Problems.send(ctx, 400, "Bad Request", e.getMessage(), new JsonObject().put("parameter", e.parameter()));
         } else if (failure instanceof city.mycity.geo.bins.RoundPlanning.BusyException e) {

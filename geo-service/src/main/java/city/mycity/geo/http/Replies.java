@@ -15,13 +15,18 @@ public final class Replies {
         ctx.vertx()
                 .executeBlocking(query, false)
                 .onSuccess(result -> {
-                    if (!ctx.response().ended()) {
+                    // A client that went away meanwhile is nobody's error.
+                    if (!ctx.response().ended() && !ctx.response().closed()) {
                         ctx.response()
                                 .putHeader("Content-Type", contentType)
                                 .putHeader("Cache-Control", "no-cache")
                                 .end(encoder.apply(result).encode());
                     }
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> {
+                    if (!ctx.response().closed()) {
+                        ctx.fail(e);
+                    }
+                });
     }
 }

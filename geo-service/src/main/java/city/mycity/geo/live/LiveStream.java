@@ -2,6 +2,7 @@ package city.mycity.geo.live;
 
 import city.mycity.geo.alerts.AlertRoutes;
 import city.mycity.geo.http.GeoJson;
+import city.mycity.geo.http.Problems;
 import city.mycity.geo.live.LiveEvent.AlertChanged;
 import city.mycity.geo.live.LiveEvent.BayChanged;
 import city.mycity.geo.live.LiveEvent.CarParkChanged;
@@ -33,6 +34,7 @@ public final class LiveStream {
     private static final Logger LOGGER = LoggerFactory.getLogger(LiveStream.class);
 
     private final Vertx vertx;
+    private final int maxClients;
     private final ChangeFeed feed;
     private final Duration pollInterval;
     private final Duration heartbeat;
@@ -42,8 +44,15 @@ public final class LiveStream {
     private long heartbeatTimer = -1;
     private final AtomicBoolean polling = new AtomicBoolean();
 
-    public LiveStream(Vertx vertx, ChangeFeed feed, Duration pollInterval, Duration heartbeat, MeterRegistry meters) {
+    public LiveStream(
+            Vertx vertx,
+            ChangeFeed feed,
+            Duration pollInterval,
+            Duration heartbeat,
+            int maxClients,
+            MeterRegistry meters) {
         this.vertx = vertx;
+        this.maxClients = maxClients;
         this.feed = feed;
         this.pollInterval = pollInterval;
         this.heartbeat = heartbeat;
@@ -83,6 +92,16 @@ public final class LiveStream {
     }
 
     private void connect(RoutingContext ctx) {
+        if (clients.size() >= maxClients) {
+            ctx.response().putHeader("Retry-After", "30");
+            Problems.send(
+                    ctx,
+                    503,
+                    "Service Unavailable",
+                    "The live feed has as many clients as it serves; try again later.",
+                    null);
+            return;
+        }
         HttpServerResponse response = ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
