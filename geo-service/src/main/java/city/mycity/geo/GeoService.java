@@ -9,6 +9,7 @@ import city.mycity.geo.city.CityRoutes;
 import city.mycity.geo.driving.DrivingTimes;
 import city.mycity.geo.history.HistoryRoutes;
 import city.mycity.geo.http.HttpBasics;
+import city.mycity.geo.http.RateLimits;
 import city.mycity.geo.http.ServiceRoutes;
 import city.mycity.geo.live.ChangeFeed;
 import city.mycity.geo.live.LiveStream;
@@ -55,7 +56,7 @@ public final class GeoService implements AutoCloseable {
                 config.heartbeat,
                 config.maxLiveClients,
                 config.meterRegistry);
-        HttpBasics.before(router, config.meterRegistry);
+        HttpBasics.before(router, config.meterRegistry, new RateLimits(config.rateLimit, 2 * config.rateLimit));
         ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);
         Optional<RoadGraph> roads =
                 config.city.streets().isEmpty() ? Optional.empty() : Optional.of(RoadGraph.of(config.city));

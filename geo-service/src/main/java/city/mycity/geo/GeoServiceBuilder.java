@@ -17,7 +17,8 @@ public final class GeoServiceBuilder {
     Vertx vertx;
     CityModel city;
     DataSource dataSource;
-    String host = "0.0.0.0";
+    String host = "127.0.0.1";
+    int rateLimit = 100;
     int port = 8080;
     Duration pollInterval = Duration.ofSeconds(1);
     Duration heartbeat = Duration.ofSeconds(15);
@@ -39,6 +40,9 @@ public final class GeoServiceBuilder {
         }
         if (settings.isSet(GeoSettings.HTTP_HOST)) {
             host = settings.get(GeoSettings.HTTP_HOST);
+        }
+        if (settings.isSet(GeoSettings.RATE_LIMIT)) {
+            rateLimit = settings.get(GeoSettings.RATE_LIMIT);
         }
         if (settings.isSet(GeoSettings.POLL_INTERVAL)) {
             pollInterval = settings.get(GeoSettings.POLL_INTERVAL);
@@ -76,7 +80,7 @@ public final class GeoServiceBuilder {
         return this;
     }
 
-    /** The address to bind. By default, {@code 0.0.0.0} (every interface). */
+    /** The address to bind. By default, {@code 127.0.0.1} (loopback: a deployment opens it, e.g. {@code 0.0.0.0}). */
     public GeoServiceBuilder host(String host) {
         this.host = host;
         return this;
@@ -107,6 +111,12 @@ public final class GeoServiceBuilder {
     }
 
     /** The most sensors one {@code /api/v1/sensors} response holds. By default, 1000. */
+    /** Requests per second one client may make on average (twice as many at once). By default, 100. */
+    public GeoServiceBuilder rateLimit(int perSecond) {
+        this.rateLimit = perSecond;
+        return this;
+    }
+
     /** The most live-feed clients at once; one more gets 503. By default, 10,000. */
     public GeoServiceBuilder maxLiveClients(int maxLiveClients) {
         this.maxLiveClients = maxLiveClients;
@@ -143,6 +153,7 @@ public final class GeoServiceBuilder {
         check(lookback != null && !lookback.isNegative(), "Lookback must not be negative.");
         check(maxSensors > 0, "Maximum sensors must be positive, not " + maxSensors + ".");
         check(maxLiveClients > 0, "Maximum live clients must be positive, not " + maxLiveClients + ".");
+        check(rateLimit > 0, "The rate limit must be positive, not " + rateLimit + ".");
         if (meterRegistry == null) {
             meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         }

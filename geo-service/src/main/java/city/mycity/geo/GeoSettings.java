@@ -9,8 +9,15 @@ public final class GeoSettings {
 
     public static final Setting<Integer> HTTP_PORT = Setting.integer(
             "mycity.http.port", "HTTP port of the API and the dashboard; 0 = any free port", 8080, "port");
-    public static final Setting<String> HTTP_HOST =
-            Setting.string("mycity.http.host", "address the HTTP server binds to", "0.0.0.0");
+    public static final Setting<String> HTTP_HOST = Setting.string(
+            "mycity.http.host",
+            "address the HTTP server binds to: loopback unless a deployment opens it (0.0.0.0: every interface)",
+            "127.0.0.1");
+    public static final Setting<Integer> RATE_LIMIT = Setting.integer(
+            "mycity.http.rate-limit",
+            "requests per second one client (remote address) may make on average; twice as many at once",
+            100,
+            "requests/s");
     public static final Setting<Duration> POLL_INTERVAL = Setting.duration(
             "mycity.geo.poll-interval", "how often the live feed polls the store for changes", Duration.ofSeconds(1));
     public static final Setting<Duration> HEARTBEAT = Setting.duration(
@@ -37,6 +44,7 @@ public final class GeoSettings {
     public static final List<Setting<?>> ALL = List.of(
             HTTP_PORT,
             HTTP_HOST,
+            RATE_LIMIT,
             POLL_INTERVAL,
             HEARTBEAT,
             LOOKBACK,

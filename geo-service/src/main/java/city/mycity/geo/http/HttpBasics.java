@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every request goes through: request timing, the read-only rule (GET only, 405 otherwise), CORS for GET from
- * any origin, and problem documents for 400, 404, 405 and 500.
+ * What every request goes through: request timing, a rate limit per client ({@link RateLimits}: 429), the read-only
+ * rule (GET only, 405 otherwise; no request body, 413), CORS for GET from any origin, and problem documents for 400,
+ * 404, 405 and 500.
  */
 public final class HttpBasics {
 
@@ -26,8 +27,9 @@ public final class HttpBasics {
     private HttpBasics() {}
 
     /** Adds the handlers that run before any route. */
-    public static void before(Router router, MeterRegistry meters) {
+    public static void before(Router router, MeterRegistry meters, RateLimits limits) {
         router.route().handler(ctx -> timed(ctx, meters));
+        router.route().handler(limits::handle);
         router.route()
                 .handler(CorsHandler.create()
                         .addOrigin("*")
@@ -45,11 +47,19 @@ public final class HttpBasics {
     }
 
     private static void readOnly(RoutingContext ctx) {
-        if (ctx.request().method() == HttpMethod.GET) {
-            ctx.next();
-        } else {
+        if (ctx.request().method() != HttpMethod.GET) {
             methodNotAllowed(ctx);
+        } else if (hasBody(ctx)) {
+            ctx.response().putHeader("Connection", "close");
+            Problems.send(ctx, 413, "Content Too Large", "This read-only API takes no request body.", null);
+        } else {
+            ctx.next();
         }
+    }
+
+    private static boolean hasBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        return (length != null && !length.trim().equals("0")) || ctx.request().getHeader("Transfer-Encoding") != null;
     }
 
     private static void methodNotAllowed(RoutingContext ctx) {
