@@ -38,11 +38,15 @@ import org.slf4j.LoggerFactory;
 public final class GeoService implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(GeoService.class);
+    /** Metrics and health are for the machine's own operators and their scrapers: loopback only. */
+    static final String MANAGEMENT_HOST = "127.0.0.1";
 
     private final GeoServiceBuilder config;
     private final Router router;
     private final LiveStream live;
+    private final Router management;
     private HttpServer server;
+    private HttpServer managementServer;
 
     GeoService(GeoServiceBuilder config) {
         this.config = config;
@@ -75,7 +79,10 @@ public final class GeoService implements AutoCloseable {
         new AlertRoutes(new AlertQueries(config.dataSource, tenant)).mount(router);
         new HistoryRoutes(new ReadingHistory(config.dataSource), tenant).mount(router);
         live.mount(router);
-        new ServiceRoutes(config.meterRegistry, config.dataSource).mount(router);
+        ServiceRoutes service = new ServiceRoutes(config.meterRegistry, config.dataSource);
+        service.mount(router);
+        this.management = Router.router(vertx);
+        service.mountManagement(management);
         for (Map.Entry<String, Router> mount : config.mounts) {
             router.route(mount.getKey()).subRouter(mount.getValue());
         }
@@ -95,8 +102,15 @@ public final class GeoService implements AutoCloseable {
     public Future<Integer> startAsync() {
         return config.vertx
                 .createHttpServer()
-                .requestHandler(router)
-                .listen(config.port, config.host)
+                .requestHandler(management)
+                .listen(config.managementPort, MANAGEMENT_HOST)
+                .compose(m -> {
+                    managementServer = m;
+                    return config.vertx
+                            .createHttpServer()
+                            .requestHandler(router)
+                            .listen(config.port, config.host);
+                })
                 .compose(s -> live.start().map(s))
                 .map(s -> {
                     server = s;
@@ -107,6 +121,11 @@ public final class GeoService implements AutoCloseable {
                             s.actualPort());
                     return s.actualPort();
                 });
+    }
+
+    /** The port of {@code /metrics} and {@code /health} (on loopback), or -1 before {@link #start()}. */
+    public int managementPort() {
+        return managementServer == null ? -1 : managementServer.actualPort();
     }
 
     /** The port the server listens on, or -1 before {@link #start()}. */
@@ -130,6 +149,10 @@ public final class GeoService implements AutoCloseable {
         if (server != null) {
             server.close().await();
             server = null;
+        }
+        if (managementServer != null) {
+            managementServer.close().await();
+            managementServer = null;
         }
     }
 }

@@ -19,6 +19,7 @@ public final class GeoServiceBuilder {
     DataSource dataSource;
     String host = "127.0.0.1";
     int rateLimit = 100;
+    int managementPort;
     int port = 8080;
     Duration pollInterval = Duration.ofSeconds(1);
     Duration heartbeat = Duration.ofSeconds(15);
@@ -40,6 +41,9 @@ public final class GeoServiceBuilder {
         }
         if (settings.isSet(GeoSettings.HTTP_HOST)) {
             host = settings.get(GeoSettings.HTTP_HOST);
+        }
+        if (settings.isSet(GeoSettings.MANAGEMENT_PORT)) {
+            managementPort = settings.get(GeoSettings.MANAGEMENT_PORT);
         }
         if (settings.isSet(GeoSettings.RATE_LIMIT)) {
             rateLimit = settings.get(GeoSettings.RATE_LIMIT);
@@ -111,6 +115,15 @@ public final class GeoServiceBuilder {
     }
 
     /** The most sensors one {@code /api/v1/sensors} response holds. By default, 1000. */
+    /**
+     * The port of {@code /metrics} and {@code /health}, on loopback only; 0 for a free one. By default, 0 (the
+     * setting {@code mycity.management.port}, 8081, is what a service's main and the demo use).
+     */
+    public GeoServiceBuilder managementPort(int port) {
+        this.managementPort = port;
+        return this;
+    }
+
     /** Requests per second one client may make on average (twice as many at once). By default, 100. */
     public GeoServiceBuilder rateLimit(int perSecond) {
         this.rateLimit = perSecond;
@@ -148,6 +161,9 @@ public final class GeoServiceBuilder {
         check(city != null, "City model must not be null.");
         check(dataSource != null, "Data source must not be null.");
         check(port >= 0 && port <= 65535, "Port must be within 0..65535, not " + port + ".");
+        check(
+                managementPort >= 0 && managementPort <= 65535,
+                "Management port must be within 0..65535, not " + managementPort + ".");
         check(isPositive(pollInterval), "Poll interval must be positive.");
         check(isPositive(heartbeat), "Heartbeat interval must be positive.");
         check(lookback != null && !lookback.isNegative(), "Lookback must not be negative.");

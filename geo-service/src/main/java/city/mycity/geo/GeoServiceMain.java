@@ -39,15 +39,19 @@ public final class GeoServiceMain {
         Database database = Database.open(DatabaseSettings.from(settings));
         warnIfNotRegistered(database.dataSource(), city);
         Vertx vertx = Vertx.vertx();
-        Consumer<GeoServiceBuilder> common =
-                b -> b.vertx(vertx).city(city).dataSource(database.dataSource()).settings(settings);
+        Consumer<GeoServiceBuilder> common = b -> b.vertx(vertx)
+                .city(city)
+                .dataSource(database.dataSource())
+                .settings(settings)
+                .managementPort(settings.get(GeoSettings.MANAGEMENT_PORT));
         GeoService service = start(common, !settings.isSet(GeoSettings.HTTP_PORT));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             vertx.close().await();
             database.close();
         }));
-        System.out.println("geo-service for " + city.name() + " at http://localhost:" + service.port() + "/");
+        System.out.println("geo-service for " + city.name() + " at http://localhost:" + service.port()
+                + "/ (metrics and health: http://127.0.0.1:" + service.managementPort() + "/metrics)");
     }
 
     private static void warnIfNotRegistered(DataSource dataSource, CityModel city) {

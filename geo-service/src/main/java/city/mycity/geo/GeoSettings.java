@@ -13,6 +13,11 @@ public final class GeoSettings {
             "mycity.http.host",
             "address the HTTP server binds to: loopback unless a deployment opens it (0.0.0.0: every interface)",
             "127.0.0.1");
+    public static final Setting<Integer> MANAGEMENT_PORT = Setting.integer(
+            "mycity.management.port",
+            "port of /metrics and /health, on loopback only; 0 = any free port",
+            8081,
+            "port");
     public static final Setting<Integer> RATE_LIMIT = Setting.integer(
             "mycity.http.rate-limit",
             "requests per second one client (remote address) may make on average; twice as many at once",
@@ -45,6 +50,7 @@ public final class GeoSettings {
             HTTP_PORT,
             HTTP_HOST,
             RATE_LIMIT,
+            MANAGEMENT_PORT,
             POLL_INTERVAL,
             HEARTBEAT,
             LOOKBACK,

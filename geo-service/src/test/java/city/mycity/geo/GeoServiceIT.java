@@ -25,6 +25,7 @@ class GeoServiceIT {
     private static TestStore store;
     private static GeoService service;
     private static Http http;
+    private static Http management;
     private static City city;
 
     @BeforeAll
@@ -64,11 +65,13 @@ class GeoServiceIT {
                 .maxSensors(10)
                 .build();
         http = new Http(vertx, service.start());
+        management = new Http(vertx, service.managementPort());
     }
 
     @AfterAll
     static void stop() throws Exception {
         http.close();
+        management.close();
         service.close();
         vertx.close().await();
         store.close();
@@ -490,9 +493,15 @@ class GeoServiceIT {
     }
 
     @Test
+    void metrics_and_health_are_not_on_the_public_port() {
+        assertThat(http.get("/metrics").statusCode()).isEqualTo(404);
+        assertThat(http.get("/health").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void metrics_are_in_prometheus_text() {
         http.get("/api/v1/city");
-        HttpResponse<Buffer> response = http.get("/metrics");
+        HttpResponse<Buffer> response = management.get("/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.bodyAsString())
@@ -501,7 +510,7 @@ class GeoServiceIT {
 
     @Test
     void health_reports_the_database_up() {
-        HttpResponse<Buffer> response = http.get("/health");
+        HttpResponse<Buffer> response = management.get("/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.bodyAsJsonObject().getString("status")).isEqualTo("UP");

@@ -53,7 +53,10 @@ public final class Demo implements AutoCloseable {
     private final CityModel city;
     private final int httpPort;
 
-    private Demo(Shutdown shutdown, CityModel city, int httpPort) {
+    private final int managementPort;
+
+    private Demo(Shutdown shutdown, CityModel city, int httpPort, int managementPort) {
+        this.managementPort = managementPort;
         this.shutdown = shutdown;
         this.city = city;
         this.httpPort = httpPort;
@@ -94,6 +97,7 @@ public final class Demo implements AutoCloseable {
                             .city(city)
                             .dataSource(dataSource)
                             .port(Ports.tcpOrAny(settings.get(LauncherSettings.HTTP_PORT)))
+                            .managementPort(Ports.tcpOrAny(settings.get(LauncherSettings.MANAGEMENT_PORT)))
                             .meterRegistry(metrics)
                             .mount("/*", Dashboard.router(vertx))
                             .build());
@@ -109,12 +113,12 @@ public final class Demo implements AutoCloseable {
             out.printf(
                     "Edge agent: coaps://127.0.0.1:%d/up/{device} (DTLS, a key per sensor; durable outbox)"
                             + "   Metrics: http://localhost:%d/metrics%n",
-                    edge.coapPort(), httpPort);
+                    edge.coapPort(), geo.managementPort());
             out.printf("Sensor keys (for coap-client-openssl; removed at stop): %s%n", keysFile);
             out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
             out.printf("Dashboard: http://localhost:%d/%n", httpPort);
             out.flush();
-            return new Demo(shutdown, city, httpPort);
+            return new Demo(shutdown, city, httpPort, geo.managementPort());
         } catch (RuntimeException | Error e) {
             shutdown.close();
             throw e;
@@ -272,6 +276,11 @@ public final class Demo implements AutoCloseable {
 
     public CityModel city() {
         return city;
+    }
+
+    /** The port of {@code /metrics} and {@code /health}, on loopback. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public int httpPort() {

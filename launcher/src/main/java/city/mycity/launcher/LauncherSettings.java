@@ -20,6 +20,8 @@ public final class LauncherSettings {
     public static final Setting<String> DB_PASSWORD = DatabaseSettings.PASSWORD;
     /** Port of the API and dashboard (8080); a free port is used when it is taken. */
     public static final Setting<Integer> HTTP_PORT = GeoSettings.HTTP_PORT;
+
+    public static final Setting<Integer> MANAGEMENT_PORT = GeoSettings.MANAGEMENT_PORT;
     /** UDP port of the edge agent (5683); a free port is used when it is taken. */
     public static final Setting<Integer> COAP_PORT = EdgeSettings.COAP_PORT;
 

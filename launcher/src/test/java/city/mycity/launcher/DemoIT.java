@@ -49,11 +49,18 @@ class DemoIT {
         broker = TestBroker.create();
         database = TestDatabase.create();
         Settings settings = Settings.of(Map.of(
-                        "mycity.http.port", "0",
-                        "mycity.coap.port", "0",
-                        "mycity.mqtt.url", broker.url(),
-                        "mycity.jdbc.url", database.jdbcUrl(),
-                        "mycity.db.user", database.user()))
+                        "mycity.http.port",
+                        "0",
+                        "mycity.management.port",
+                        "0",
+                        "mycity.coap.port",
+                        "0",
+                        "mycity.mqtt.url",
+                        broker.url(),
+                        "mycity.jdbc.url",
+                        database.jdbcUrl(),
+                        "mycity.db.user",
+                        database.user()))
                 .with("mycity.stream.group", "demo-it-" + broker.tenant());
         if (broker.username() != null) {
             settings = settings.with("mycity.mqtt.username", broker.username())
@@ -123,9 +130,12 @@ class DemoIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html").contains("maplibre");
 
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
-                        HTTP.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
-                                .body())
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(HTTP.send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + demo.managementPort() + "/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
                 .contains("mycity_readings_stored_total")
                 .contains("mycity_messages_forwarded_total{stage=\"edge\"}"));
     }

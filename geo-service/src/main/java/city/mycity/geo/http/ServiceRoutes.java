@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import javax.sql.DataSource;
 
-/** The service's own routes: the OpenAPI document, Prometheus metrics and health. */
+/**
+ * The service's own routes: the OpenAPI document on the public side; Prometheus metrics and health on the management
+ * side, which listens on loopback only.
+ */
 public final class ServiceRoutes {
 
     /** The classpath resource of the OpenAPI 3.1 document. */
@@ -28,10 +31,15 @@ public final class ServiceRoutes {
         this.openApi = Buffer.buffer(openApiText());
     }
 
+    /** The public side: the OpenAPI document. */
     public void mount(Router router) {
         router.get("/api/v1/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
                 .end(openApi));
+    }
+
+    /** The management side: {@code /metrics} and {@code /health}. */
+    public void mountManagement(Router router) {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", PROMETHEUS_TEXT)
                 .end(registry.scrape()));
