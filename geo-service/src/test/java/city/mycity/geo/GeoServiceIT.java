@@ -476,6 +476,9 @@ class GeoServiceIT {
         HttpResponse<Buffer> response = http.getWithOrigin("/api/v1/parking/carparks", "https://example.org");
 
         assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(http.getWithOrigin("/index.html", "https://example.org").getHeader("Access-Control-Allow-Origin"))
+                .as("only the API is shared across origins")
+                .isNull();
     }
 
     @Test
@@ -483,7 +486,7 @@ class GeoServiceIT {
         JsonObject paths = http.get("/api/v1/openapi.json").bodyAsJsonObject().getJsonObject("paths");
         Set<String> routes = service.router().getRoutes().stream()
                 .map(r -> r.getPath())
-                .filter(p -> p != null && !p.endsWith("*") && !p.equals("/"))
+                .filter(p -> p != null && !p.endsWith("*") && !p.endsWith("/"))
                 .map(p -> p.replaceAll(":(\\w+)", "{$1}"))
                 .collect(Collectors.toSet());
 

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every request goes through: request timing, a rate limit per client ({@link RateLimits}: 429), the read-only
- * rule (GET only, 405 otherwise; no request body, 413), CORS for GET from any origin, and problem documents for 400,
- * 404, 405 and 500.
+ * rule (GET only, 405 otherwise; no request body, 413), CORS for GET of the API ({@code /api/*}) from any origin, and
+ * problem documents for 400, 404, 405 and 500.
  */
 public final class HttpBasics {
 
@@ -30,7 +30,8 @@ public final class HttpBasics {
     public static void before(Router router, MeterRegistry meters, RateLimits limits) {
         router.route().handler(ctx -> timed(ctx, meters));
         router.route().handler(limits::handle);
-        router.route()
+        // The API is open data for any web app; the dashboard's own pages and files are not shared across origins.
+        router.route("/api/*")
                 .handler(CorsHandler.create()
                         .addOrigin("*")
                         .allowedMethod(HttpMethod.GET)
