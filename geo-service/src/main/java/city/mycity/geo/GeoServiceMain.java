@@ -36,7 +36,8 @@ public final class GeoServiceMain {
         described.addAll(DatabaseSettings.ALL);
         LOGGER.info("Settings:{}{}", System.lineSeparator(), settings.describe(described));
         CityModel city = city(settings);
-        Database database = Database.open(DatabaseSettings.from(settings));
+        // A read service: the schema is migrated as a step of its own (./mycity migrate), not by this account.
+        Database database = Database.connect(DatabaseSettings.from(settings));
         warnIfNotRegistered(database.dataSource(), city);
         Vertx vertx = Vertx.vertx();
         Consumer<GeoServiceBuilder> common = b -> b.vertx(vertx)

@@ -48,6 +48,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a pool on a database whose schema is up to date, without changing it: for a service that only reads (or
+     * writes rows), on an account that cannot change the schema.
+     *
+     * @throws IllegalStateException when migrations are pending (run {@code ./mycity migrate})
+     */
+    public static Database connect(DatabaseSettings settings) {
+        // Flyway's look at the schema takes two connections, whatever the service's pool size.
+        try (HikariDataSource check = pool(settings.withPoolSize(2), "mycity-schema-check")) {
+            Migrations.requireCurrent(check);
+        }
+        HikariDataSource pool = pool(settings, "mycity-db");
+        try {
+            return new Database(pool, profileOf(pool));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
     /** A HikariCP pool on the database, without migrating (for components that only read or write rows). */
     public static HikariDataSource pool(DatabaseSettings settings, String poolName) {
         HikariConfig config = new HikariConfig();

@@ -87,6 +87,23 @@ class MigrationsIT {
     }
 
     @Test
+    void a_read_service_refuses_a_schema_that_is_not_up_to_date_and_changes_nothing() throws SQLException {
+        DatabaseSettings settings =
+                DatabaseSettings.of(db.jdbcUrl(), db.user(), db.password()).withPoolSize(1);
+
+        assertThatThrownBy(() -> Database.connect(settings))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("10 migration(s) pending, from V1")
+                .hasMessageContaining("Run ./mycity migrate");
+        assertThat(tables()).as("nothing created").doesNotContain("tenant", "reading");
+
+        Migrations.apply(db.dataSource());
+        try (Database connected = Database.connect(settings)) {
+            assertThat(connected.timeSeriesProfile()).isNotNull();
+        }
+    }
+
+    @Test
     void change_nothing_when_applied_again() {
         Migrations.apply(db.dataSource());
 

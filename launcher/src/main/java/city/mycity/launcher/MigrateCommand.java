@@ -1,0 +1,42 @@
+package city.mycity.launcher;
+
+import city.mycity.settings.Settings;
+import city.mycity.storage.DatabaseSettings;
+import city.mycity.storage.Migrations;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.Callable;
+import org.flywaydb.core.api.output.MigrateResult;
+import picocli.CommandLine.Command;
+
+/** {@code mycity migrate}: the schema brought up to date, as a step of its own. */
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        header = "Brings the platform's database schema up to date, and nothing else.",
+        description = {
+            "Applies the pending migrations (V1 ... the newest) to the database of MYCITY_JDBC_URL, with",
+            "MYCITY_DB_USER and MYCITY_DB_PASSWORD: an account that may change the schema. The services that",
+            "read the store (the geo-service) refuse to start on a schema that is not up to date, so that they",
+            "can run on an account that cannot change it. The demo migrates its own database first."
+        })
+final class MigrateCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        Settings settings = Settings.fromEnvironment();
+        if (!settings.isSet(DatabaseSettings.JDBC_URL)) {
+            System.err.println("Set MYCITY_JDBC_URL (and MYCITY_DB_USER, MYCITY_DB_PASSWORD) to the platform's"
+                    + " database. See --help.");
+            return 2;
+        }
+        try (HikariDataSource pool = city.mycity.storage.Database.pool(
+                DatabaseSettings.from(settings).withPoolSize(1), "mycity-migrate")) {
+            MigrateResult result = Migrations.apply(pool);
+            System.out.printf(
+                    "Schema at version %s (%d migration(s) applied now)%n",
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted);
+            return 0;
+        }
+    }
+}
