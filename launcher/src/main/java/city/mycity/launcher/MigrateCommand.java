@@ -5,6 +5,7 @@ import city.mycity.storage.DatabaseSettings;
 import city.mycity.storage.Migrations;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
 
@@ -29,14 +30,19 @@ final class MigrateCommand implements Callable<Integer> {
                     + " database. See --help.");
             return 2;
         }
+        // Flyway works with two connections (one holds its lock).
         try (HikariDataSource pool = city.mycity.storage.Database.pool(
-                DatabaseSettings.from(settings).withPoolSize(1), "mycity-migrate")) {
+                DatabaseSettings.from(settings).withPoolSize(2), "mycity-migrate")) {
             MigrateResult result = Migrations.apply(pool);
             System.out.printf(
                     "Schema at version %s (%d migration(s) applied now)%n",
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
             return 0;
+        } catch (FlywayException | com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+            System.err.println("The schema could not be brought up to date: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+            return 1;
         }
     }
 }
