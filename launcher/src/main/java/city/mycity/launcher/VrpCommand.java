@@ -216,7 +216,7 @@ final class VrpCommand implements Runnable {
                         problem.name(),
                         problem.customers(),
                         instance.bestKnown().isPresent()
-                                ? format(instance.bestKnown().getAsDouble(), problem)
+                                ? problem.costText(instance.bestKnown().getAsDouble())
                                 : "—",
                         plan.costText(problem),
                         plan.violations(problem).isEmpty() ? "" : " (breaks the rules!)",
@@ -234,12 +234,6 @@ final class VrpCommand implements Runnable {
                     + "):\n\n" + table;
             BenchOutput.publish(markdown, docs, "vrp", "## Vehicle routing: `./mycity vrp bench`");
             return 0;
-        }
-
-        private static String format(double cost, Problem problem) {
-            return java.math.BigDecimal.valueOf(cost)
-                    .setScale(problem.costDecimals(), java.math.RoundingMode.HALF_UP)
-                    .toPlainString();
         }
     }
 }

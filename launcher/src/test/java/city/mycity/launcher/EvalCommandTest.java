@@ -3,40 +3,20 @@ package city.mycity.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.mycity.testkit.SharedData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EvalCommandTest {
 
     /** Runs {@code mycity eval ...}; returns the exit code, what it printed and what it complained about. */
     private static String[] run(String... args) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-        try {
-            String[] command = new String[args.length + 1];
-            command[0] = "eval";
-            System.arraycopy(args, 0, command, 1, args.length);
-            int code = new CommandLine(new MyCity()).execute(command);
-            return new String[] {
-                Integer.toString(code),
-                printed.toString(StandardCharsets.UTF_8),
-                errors.toString(StandardCharsets.UTF_8)
-            };
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+        String[] command = new String[args.length + 1];
+        command[0] = "eval";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return CommandRun.run(command);
     }
 
     /** The shared Birmingham file split by month, as the docs show it (the shared file is read, never changed). */

@@ -3,37 +3,16 @@ package city.mycity.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.mycity.testkit.SharedData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mycity vrp} and {@code mycity routes} as a user runs them, on the shared data. */
 class RoutingCommandsTest {
 
-    /** Runs {@code mycity ...}; returns the exit code, what it printed and what it complained about. */
     private static String[] run(String... args) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-        try {
-            int code = new CommandLine(new MyCity()).execute(args);
-            return new String[] {
-                Integer.toString(code),
-                printed.toString(StandardCharsets.UTF_8),
-                errors.toString(StandardCharsets.UTF_8)
-            };
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+        return CommandRun.run(args);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package city.mycity.routing.vrp;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,9 +31,7 @@ public record Plan(List<int[]> routes) {
 
     /** The cost as the problem's convention writes it (e.g. {@code 784}, {@code 1637.7}). */
     public String costText(Problem problem) {
-        return BigDecimal.valueOf(cost(problem))
-                .setScale(problem.costDecimals(), RoundingMode.HALF_UP)
-                .toPlainString();
+        return problem.costText(cost(problem));
     }
 
     /**

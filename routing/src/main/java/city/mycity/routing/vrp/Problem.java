@@ -108,6 +108,13 @@ public final class Problem {
         return service == null ? 0 : service[place];
     }
 
+    /** A cost as this problem's convention writes it (e.g. {@code 784}, {@code 1637.7}). */
+    public String costText(double cost) {
+        return java.math.BigDecimal.valueOf(cost)
+                .setScale(costDecimals, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
     /** How many decimals a plan's cost is given with in this problem's convention (CVRPLIB: 0; Solomon: 1). */
     public int costDecimals() {
         return costDecimals;
