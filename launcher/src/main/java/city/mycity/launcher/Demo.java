@@ -86,6 +86,7 @@ public final class Demo implements AutoCloseable {
             BrokerEndpoint broker = startBroker(settings, shutdown, out);
             DatabaseEndpoint database = startDatabase(settings, shutdown, out);
             DataSource dataSource = Storage.prepare(database, city, settings, shutdown, out);
+            DataSource readOnly = Storage.reader(database, dataSource, shutdown, out);
             startStreamJob(jobSettings(settings, broker, database), shutdown);
 
             Vertx vertx = Vertx.vertx();
@@ -95,7 +96,7 @@ public final class Demo implements AutoCloseable {
                     GeoService.builder()
                             .vertx(vertx)
                             .city(city)
-                            .dataSource(dataSource)
+                            .dataSource(readOnly)
                             .port(Ports.tcpOrAny(settings.get(LauncherSettings.HTTP_PORT)))
                             .managementPort(Ports.tcpOrAny(settings.get(LauncherSettings.MANAGEMENT_PORT)))
                             .meterRegistry(metrics)

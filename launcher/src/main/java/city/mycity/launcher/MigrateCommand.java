@@ -3,11 +3,13 @@ package city.mycity.launcher;
 import city.mycity.settings.Settings;
 import city.mycity.storage.DatabaseSettings;
 import city.mycity.storage.Migrations;
+import city.mycity.storage.ReaderRole;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code mycity migrate}: the schema brought up to date, as a step of its own. */
 @Command(
@@ -18,9 +20,17 @@ import picocli.CommandLine.Command;
             "Applies the pending migrations (V1 ... the newest) to the database of MYCITY_JDBC_URL, with",
             "MYCITY_DB_USER and MYCITY_DB_PASSWORD: an account that may change the schema. The services that",
             "read the store (the geo-service) refuse to start on a schema that is not up to date, so that they",
-            "can run on an account that cannot change it. The demo migrates its own database first."
+            "can run on an account that cannot change it. The demo migrates its own database first.",
+            "With --grant-read-to ROLE, that existing role may then read every table (those created later",
+            "included) and change none: the account to give the geo-service."
         })
 final class MigrateCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--grant-read-to",
+            paramLabel = "ROLE",
+            description = "an existing database role that may read the store and change nothing")
+    private String reader;
 
     @Override
     public Integer call() {
@@ -38,7 +48,14 @@ final class MigrateCommand implements Callable<Integer> {
                     "Schema at version %s (%d migration(s) applied now)%n",
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
+            if (reader != null) {
+                ReaderRole.grant(pool, reader);
+                System.out.printf("Role %s may read every table and change none%n", reader);
+            }
             return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return 1;
         } catch (FlywayException | com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
             System.err.println("The schema could not be brought up to date: "
                     + e.getMessage().lines().findFirst().orElse(""));

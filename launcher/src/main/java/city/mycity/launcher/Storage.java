@@ -1,10 +1,12 @@
 package city.mycity.launcher;
 
 import city.mycity.citymodel.CityModel;
+import city.mycity.embedded.internal.Secrets;
 import city.mycity.gateway.registry.CityRegistration;
 import city.mycity.settings.Settings;
 import city.mycity.storage.Database;
 import city.mycity.storage.DatabaseSettings;
+import city.mycity.storage.ReaderRole;
 import city.mycity.storage.timeseries.StorageMaintenance;
 import city.mycity.storage.timeseries.TimeSeriesSettings;
 import java.io.PrintStream;
@@ -15,6 +17,9 @@ import javax.sql.DataSource;
  * maintenance (partitions, rollups, retention) in the background.
  */
 final class Storage {
+
+    /** The embedded database's read-only login role. */
+    static final String READER_ROLE = "mycity_reader";
 
     private Storage() {}
 
@@ -30,5 +35,23 @@ final class Storage {
                 "storage maintenance",
                 StorageMaintenance.start(database.dataSource(), TimeSeriesSettings.from(settings)));
         return database.dataSource();
+    }
+
+    /**
+     * A pool for the services that only read (the geo-service): on the embedded database, a login role of its own
+     * that can read every table and change none; on a configured database, the configured account (give the
+     * geo-service a read-only account of its own in production: {@code ./mycity migrate --grant-read-to ROLE}).
+     */
+    static DataSource reader(DatabaseEndpoint endpoint, DataSource owner, Shutdown shutdown, PrintStream out) {
+        if (!endpoint.embedded()) {
+            return owner;
+        }
+        String password = Secrets.randomPassword();
+        ReaderRole.create(owner, READER_ROLE, password);
+        DataSource reader = shutdown.add(
+                "reader pool",
+                Database.pool(DatabaseSettings.of(endpoint.jdbcUrl(), READER_ROLE, password), "mycity-reader"));
+        out.printf("Read services on database role %s (read-only)%n", READER_ROLE);
+        return reader;
     }
 }

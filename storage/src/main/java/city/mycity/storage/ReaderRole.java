@@ -1,0 +1,98 @@
+package city.mycity.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * The database account of the services that only read the store (the geo-service): it may read every table of the
+ * schema, those that later migrations and storage maintenance create included, and change none.
+ *
+ * <pre>{@code
+ * ReaderRole.create(owner, "mycity_reader", password);   // a new login role (needs CREATEROLE), then grant
+ * ReaderRole.grant(owner, "mycity_reader");               // an existing role: read access only
+ * }</pre>
+ *
+ * <p>{@code owner} must be a pool of the account that migrates the schema, which owns its tables: the default
+ * privileges it grants cover the tables that account creates from then on (new weekly partitions, new migrations).
+ */
+public final class ReaderRole {
+
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private ReaderRole() {}
+
+    /** Creates a login role with this password when none has its name, then {@link #grant}s it read access. */
+    public static void create(DataSource owner, String role, String password) {
+        checkName(role);
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("Reader role password must not be empty.");
+        }
+        try (Connection c = owner.getConnection()) {
+            if (!exists(c, role)) {
+                execute(c, format(c, "CREATE ROLE %I LOGIN PASSWORD %L", role, password));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the reader role " + role + ": " + e.getMessage(), e);
+        }
+        grant(owner, role);
+    }
+
+    /** Lets an existing role read every table of the current schema, now and those created later, and no more. */
+    public static void grant(DataSource owner, String role) {
+        checkName(role);
+        try (Connection c = owner.getConnection()) {
+            if (!exists(c, role)) {
+                throw new IllegalArgumentException("No database role is named " + role + ": create it first (CREATE"
+                        + " ROLE " + role + " LOGIN PASSWORD '...').");
+            }
+            c.setAutoCommit(false);
+            execute(c, format(c, "GRANT USAGE ON SCHEMA public TO %I", role, null));
+            execute(c, format(c, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO %I", role, null));
+            execute(c, format(c, "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO %I", role, null));
+            execute(c, format(c, "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO %I", role, null));
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not grant read access to role " + role + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkName(String role) {
+        if (role == null || !NAME.matcher(role).matches()) {
+            throw new IllegalArgumentException("Reader role name must be lower-case letters, digits and underscores"
+                    + " (at most 63, not starting with a digit), was " + role + ".");
+        }
+    }
+
+    private static boolean exists(Connection c, String role) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            st.setString(1, role);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The statement with the identifier and the literal quoted by the server itself. */
+    private static String format(Connection c, String template, String identifier, String literal) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT format(?, ?, ?)")) {
+            st.setString(1, template);
+            st.setString(2, identifier);
+            st.setString(3, literal);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}
