@@ -35,8 +35,8 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(10);
-        assertThat(result.targetSchemaVersion).isEqualTo("10");
+        assertThat(result.migrationsExecuted).isEqualTo(11);
+        assertThat(result.targetSchemaVersion).isEqualTo("11");
         assertThat(tables())
                 .contains(
                         "tenant",

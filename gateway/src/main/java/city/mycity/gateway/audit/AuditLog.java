@@ -1,0 +1,35 @@
+package city.mycity.gateway.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Writes what people changed into {@code audit_log}, on the connection (and so in the transaction) of the change
+ * itself: a change is never stored without its record, nor a record without its change.
+ */
+public final class AuditLog {
+
+    private AuditLog() {}
+
+    /**
+     * Records one action.
+     *
+     * @param action what was done, e.g. {@code device.create}, {@code device.retire}, {@code login.failed}
+     * @param target what it was done to, e.g. the device's id, or {@code null}
+     * @param detailsJson a JSON object with what changed, or {@code null}
+     */
+    public static void record(
+            Connection c, String tenant, String actor, String action, String target, String detailsJson)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO audit_log (tenant_id, actor, action, target, details) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+            st.setString(1, tenant);
+            st.setString(2, actor);
+            st.setString(3, action);
+            st.setString(4, target);
+            st.setString(5, detailsJson == null ? "{}" : detailsJson);
+            st.executeUpdate();
+        }
+    }
+}
