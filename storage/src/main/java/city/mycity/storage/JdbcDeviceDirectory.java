@@ -25,7 +25,9 @@ public final class JdbcDeviceDirectory implements DeviceDirectory {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(JdbcDeviceDirectory.class);
     private static final String COLUMNS =
-            "SELECT tenant_id, id, gateway_id, kind, zone_id, site_id, latitude, longitude FROM device";
+            "SELECT tenant_id, id, gateway_id, kind, zone_id, site_id, latitude, longitude FROM device"
+                    // A retired device is no longer known: its readings are refused.
+                    + " WHERE status <> 'retired'";
 
     /** Opens a connection for one load. */
     @FunctionalInterface
@@ -97,7 +99,7 @@ public final class JdbcDeviceDirectory implements DeviceDirectory {
         if (tenant == null) {
             return c.prepareStatement(COLUMNS);
         }
-        PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE tenant_id = ?");
+        PreparedStatement ps = c.prepareStatement(COLUMNS + " AND tenant_id = ?");
         ps.setString(1, tenant);
         return ps;
     }

@@ -64,6 +64,20 @@ class JdbcDeviceDirectoryIT {
     }
 
     @Test
+    void forgets_a_retired_device_so_that_its_readings_are_refused() throws SQLException {
+        execute("INSERT INTO tenant (id, name) VALUES ('town-d', 'Town D')");
+        execute("INSERT INTO device (tenant_id, id, gateway_id, kind, zone_id, latitude, longitude)"
+                + " VALUES ('town-d', 'bin-old', 'gw-z-d1', 'bin', 'z-d1', 43.731, 7.421)");
+        JdbcDeviceDirectory directory = JdbcDeviceDirectory.load(db.dataSource(), "town-d");
+        assertThat(directory.find("town-d", "bin-old")).isPresent();
+
+        execute("UPDATE device SET status = 'retired', retired_at = now() WHERE id = 'bin-old'");
+        directory.refresh();
+
+        assertThat(directory.find("town-d", "bin-old")).isEmpty();
+    }
+
+    @Test
     void loads_from_settings_alone_as_a_flink_operator_would() {
         DatabaseSettings settings = DatabaseSettings.of(db.jdbcUrl(), db.user(), db.password());
 
