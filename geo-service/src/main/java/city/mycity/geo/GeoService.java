@@ -60,7 +60,9 @@ public final class GeoService implements AutoCloseable {
                 config.heartbeat,
                 config.maxLiveClients,
                 config.meterRegistry);
-        HttpBasics.before(router, config.meterRegistry, new RateLimits(config.rateLimit, 2 * config.rateLimit));
+        HttpBasics.measure(router, config.meterRegistry, new RateLimits(config.rateLimit, 2 * config.rateLimit));
+        config.operations.forEach(routes -> routes.accept(router));
+        HttpBasics.publicSide(router);
         ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);
         Optional<RoadGraph> roads =
                 config.city.streets().isEmpty() ? Optional.empty() : Optional.of(RoadGraph.of(config.city));

@@ -28,6 +28,7 @@ public final class GeoServiceBuilder {
     int maxLiveClients = 10_000;
     PrometheusMeterRegistry meterRegistry;
     final List<Map.Entry<String, Router>> mounts = new ArrayList<>();
+    final List<java.util.function.Consumer<Router>> operations = new ArrayList<>();
 
     GeoServiceBuilder() {}
 
@@ -144,6 +145,16 @@ public final class GeoServiceBuilder {
     /** Where the service's meters go and what {@code /metrics} shows. By default, a new Prometheus registry. */
     public GeoServiceBuilder meterRegistry(PrometheusMeterRegistry meterRegistry) {
         this.meterRegistry = meterRegistry;
+        return this;
+    }
+
+    /**
+     * Adds routes that may change things, e.g. the operators' API of the gateway module, which checks its own logins
+     * and CSRF tokens: they come after the timing and the rate limit, before the public side's read-only rule and
+     * its CORS. By default, none: the service is read-only.
+     */
+    public GeoServiceBuilder operations(java.util.function.Consumer<Router> routes) {
+        operations.add(java.util.Objects.requireNonNull(routes, "Operations routes must not be null."));
         return this;
     }
 

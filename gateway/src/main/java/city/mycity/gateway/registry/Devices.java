@@ -4,6 +4,7 @@ import city.mycity.gateway.audit.AuditLog;
 import city.mycity.gateway.exception.ConflictException;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
+import city.mycity.gateway.exception.StaleVersionException;
 import city.mycity.gateway.store.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,7 +78,7 @@ public final class Devices {
      * Changes the fields the draft sets.
      *
      * @param expectedVersion the version the change was made on, or {@code null} to change whatever is stored
-     * @throws ConflictException when the device changed since that version
+     * @throws StaleVersionException when the device changed since that version
      */
     public Device update(String actor, String tenant, String id, DeviceDraft changes, Integer expectedVersion) {
         changes.checkChange();
@@ -87,7 +88,7 @@ public final class Devices {
         return Transactions.forTenant(dataSource, tenant, c -> {
             Device current = find(c, tenant, id, true).orElseThrow(() -> notFound(id));
             if (expectedVersion != null && expectedVersion != current.version()) {
-                throw new ConflictException("Device " + id + " changed since version " + expectedVersion + " (now "
+                throw new StaleVersionException("Device " + id + " changed since version " + expectedVersion + " (now "
                         + current.version() + "): read it again.");
             }
             checkReferences(c, tenant, changes);

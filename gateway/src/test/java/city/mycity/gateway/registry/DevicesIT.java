@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import city.mycity.gateway.exception.ConflictException;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
+import city.mycity.gateway.exception.StaleVersionException;
 import city.mycity.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -81,7 +82,7 @@ class DevicesIT {
         assertThat(changed.vendor()).isEqualTo("Acme Sensors");
         assertThat(changed.version()).isEqualTo(2);
         assertThatThrownBy(() -> devices.update("ana", "north", "bin-1", firmware("2.5"), 1))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(StaleVersionException.class)
                 .hasMessageContaining("changed since version 1");
     }
 

@@ -26,10 +26,14 @@ public final class HttpBasics {
 
     private HttpBasics() {}
 
-    /** Adds the handlers that run before any route. */
-    public static void before(Router router, MeterRegistry meters, RateLimits limits) {
+    /** Adds the handlers that run before any route: timing and the rate limit. */
+    public static void measure(Router router, MeterRegistry meters, RateLimits limits) {
         router.route().handler(ctx -> timed(ctx, meters));
         router.route().handler(limits::handle);
+    }
+
+    /** Adds the public side's rules, before its routes: CORS for the API, and read-only. */
+    public static void publicSide(Router router) {
         // The API is open data for any web app; the dashboard's own pages and files are not shared across origins.
         router.route("/api/*")
                 .handler(CorsHandler.create()

@@ -1,0 +1,104 @@
+package city.mycity.gateway.http;
+
+import city.mycity.gateway.accounts.Principal;
+import city.mycity.gateway.accounts.Role;
+import city.mycity.gateway.accounts.Sessions;
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Who a request comes from: the session of its cookie, looked up in the database on each request (so that a
+ * disabled account or a logout takes effect at once). A request that changes something must also carry the session's
+ * CSRF token in the {@value #CSRF_HEADER} header.
+ */
+public final class Authentication {
+
+    /** The session cookie: HttpOnly, SameSite=Strict, Secure unless configured otherwise. */
+    public static final String COOKIE = "mycity_session";
+
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final String PRINCIPAL = "mycity.principal";
+
+    private final Sessions sessions;
+
+    public Authentication(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** A handler that lets the request through only for a logged-in account with at least this role. */
+    public Handler<RoutingContext> require(Role role) {
+        return ctx -> {
+            Cookie cookie = ctx.request().getCookie(COOKIE);
+            if (cookie == null) {
+                unauthorized(ctx);
+                return;
+            }
+            Replies.blocking(ctx, () -> sessions.find(cookie.getValue()), found -> {
+                if (found.isEmpty()) {
+                    unauthorized(ctx);
+                } else if (!found.get().role().includes(role)) {
+                    Replies.problem(
+                            ctx,
+                            403,
+                            "forbidden",
+                            "Forbidden",
+                            "This needs the " + role.code() + " role; the account is "
+                                    + found.get().role().code() + ".",
+                            null);
+                } else if (changes(ctx) && !csrfMatches(ctx, found.get())) {
+                    Replies.problem(
+                            ctx,
+                            403,
+                            "csrf",
+                            "Forbidden",
+                            "A request that changes something must carry the session's CSRF token in the " + CSRF_HEADER
+                                    + " header.",
+                            null);
+                } else {
+                    ctx.put(PRINCIPAL, found.get());
+                    ctx.next();
+                }
+            });
+        };
+    }
+
+    /** The account a {@link #require} handler let through. */
+    public static Principal principal(RoutingContext ctx) {
+        return ctx.get(PRINCIPAL);
+    }
+
+    /** The session token of the request's cookie, or {@code null}. */
+    public static String token(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    private static boolean changes(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+    }
+
+    private static boolean csrfMatches(RoutingContext ctx, Principal principal) {
+        String sent = ctx.request().getHeader(CSRF_HEADER);
+        return sent != null
+                && MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8),
+                        principal.csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void unauthorized(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Session realm=\"MyCity\", login=\"/api/v1/session\"");
+        Replies.problem(
+                ctx,
+                401,
+                "unauthorized",
+                "Unauthorized",
+                "Log in first: POST /api/v1/session with your username and password.",
+                null);
+    }
+}

@@ -1,0 +1,75 @@
+package city.mycity.gateway.http;
+
+import city.mycity.gateway.accounts.Accounts;
+import city.mycity.gateway.accounts.Sessions;
+import city.mycity.gateway.accounts.http.AccountRoutes;
+import city.mycity.gateway.accounts.http.SessionRoutes;
+import city.mycity.gateway.registry.Devices;
+import city.mycity.gateway.registry.http.DeviceRoutes;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The operators' HTTP API: login and logout ({@code /api/v1/session}), the device registry
+ * ({@code /api/v1/registry/devices}) and accounts ({@code /api/v1/accounts}), each route for a role of the council the
+ * account belongs to. Mount it on a router that already limits the request rate (the geo-service's, through its
+ * builder's {@code operations(api::mount)}).
+ *
+ * <pre>{@code
+ * OperatorApi api = OperatorApi.on(writerDataSource).secureCookies(true);
+ * GeoService.builder() ... .operations(api::mount)
+ * }</pre>
+ */
+public final class OperatorApi {
+
+    /** By default, a request body is at most 64 KiB. */
+    public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
+
+    private final DataSource dataSource;
+    private final boolean secureCookies;
+
+    private OperatorApi(DataSource dataSource, boolean secureCookies) {
+        this.dataSource = dataSource;
+        this.secureCookies = secureCookies;
+    }
+
+    /** The API on the registry's database (an account that may write rows), with secure cookies. */
+    public static OperatorApi on(DataSource dataSource) {
+        return new OperatorApi(Objects.requireNonNull(dataSource, "Data source must not be null."), true);
+    }
+
+    /**
+     * Whether the session cookie is {@code Secure} (sent over HTTPS only; browsers also send it to
+     * {@code http://localhost}). By default, true: turn it off only behind plain HTTP on another host name.
+     */
+    public OperatorApi secureCookies(boolean secure) {
+        return new OperatorApi(dataSource, secure);
+    }
+
+    /** Adds the API's routes to the router. */
+    public void mount(Router router) {
+        Accounts accounts = new Accounts(dataSource);
+        Sessions sessions = new Sessions(dataSource);
+        Authentication authentication = new Authentication(sessions);
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(DEFAULT_BODY_LIMIT);
+        for (String path : new String[] {SessionRoutes.PATH, AccountRoutes.PATH + "*", DeviceRoutes.PATH + "*"}) {
+            router.route(path).handler(bodies);
+        }
+        new SessionRoutes(accounts, sessions, authentication, secureCookies).mount(router);
+        new AccountRoutes(accounts, authentication).mount(router);
+        new DeviceRoutes(new Devices(dataSource), authentication).mount(router);
+        for (String path : new String[] {SessionRoutes.PATH, AccountRoutes.PATH + "*", DeviceRoutes.PATH + "*"}) {
+            router.route(path)
+                    .handler(ctx -> Replies.problem(
+                            ctx,
+                            ctx.request().method().name().equals("GET") ? 404 : 405,
+                            "no-such-operation",
+                            "Not Found or Method Not Allowed",
+                            "No operation " + ctx.request().method() + " "
+                                    + ctx.request().path() + ".",
+                            null));
+        }
+    }
+}
