@@ -10,6 +10,7 @@ import city.mycity.embedded.EmbeddedBroker;
 import city.mycity.embedded.EmbeddedBrokerBuilder;
 import city.mycity.embedded.EmbeddedDatabase;
 import city.mycity.embedded.internal.TempFolders;
+import city.mycity.gateway.http.OperatorApi;
 import city.mycity.geo.GeoService;
 import city.mycity.metrics.Descriptions;
 import city.mycity.settings.Settings;
@@ -87,6 +88,7 @@ public final class Demo implements AutoCloseable {
             DatabaseEndpoint database = startDatabase(settings, shutdown, out);
             DataSource dataSource = Storage.prepare(database, city, settings, shutdown, out);
             DataSource readOnly = Storage.reader(database, dataSource, shutdown, out);
+            java.util.Optional<String> adminLogin = DemoAdmin.create(dataSource, city);
             startStreamJob(jobSettings(settings, broker, database), shutdown);
 
             Vertx vertx = Vertx.vertx();
@@ -100,6 +102,7 @@ public final class Demo implements AutoCloseable {
                             .port(Ports.tcpOrAny(settings.get(LauncherSettings.HTTP_PORT)))
                             .managementPort(Ports.tcpOrAny(settings.get(LauncherSettings.MANAGEMENT_PORT)))
                             .meterRegistry(metrics)
+                            .operations(OperatorApi.on(dataSource)::mount)
                             .mount("/*", Dashboard.router(vertx))
                             .build());
             int httpPort = geo.start();
@@ -117,6 +120,9 @@ public final class Demo implements AutoCloseable {
                     edge.coapPort(), geo.managementPort());
             out.printf("Sensor keys (for coap-client-openssl; removed at stop): %s%n", keysFile);
             out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
+            adminLogin.ifPresent(password -> out.printf(
+                    "Operators' API: http://localhost:%d/api/v1/session, user %s, password %s (shown this once)%n",
+                    httpPort, DemoAdmin.username(city), password));
             out.printf("Dashboard: http://localhost:%d/%n", httpPort);
             out.flush();
             return new Demo(shutdown, city, httpPort, geo.managementPort());

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             HistoryBenchCommand.class,
             RefusalsCommand.class,
             AlertsCommand.class,
+            AccountsCommand.class,
             MigrateCommand.class,
             MaintainCommand.class,
             EvalCommand.class,

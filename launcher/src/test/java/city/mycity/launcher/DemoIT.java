@@ -141,6 +141,40 @@ class DemoIT {
     }
 
     @Test
+    void the_operators_api_lets_the_printed_administrator_search_the_registry() throws Exception {
+        java.util.regex.Matcher login = java.util.regex.Pattern.compile(
+                        "user (admin@\\S+), password (\\S+) \\(shown this once\\)")
+                .matcher(printed.toString(StandardCharsets.UTF_8));
+        assertThat(login.find()).as(printed.toString(StandardCharsets.UTF_8)).isTrue();
+        HttpResponse<String> anonymous = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/v1/registry/devices")).build(), HttpResponse.BodyHandlers.ofString());
+
+        HttpResponse<String> session = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/v1/session"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
+                                .put("username", login.group(1))
+                                .put("password", login.group(2))
+                                .toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = session.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> bins = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/v1/registry/devices?kind=bin&limit=5"))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        JsonNode page = JSON.readTree(bins.body());
+        assertThat(page.path("devices"))
+                .hasSize(5)
+                .allSatisfy(d -> assertThat(d.path("kind").asText()).isEqualTo("bin"));
+        assertThat(page.path("next").isTextual()).isTrue();
+    }
+
+    @Test
     void the_sensors_speak_their_vendors_frames_which_the_edge_agent_reads_into_readings() {
         // Only the frames carry a battery's charge, a water logger's noise and a counter's lanes.
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(storedQuantities())
