@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RefusalsCommand.class,
             AlertsCommand.class,
             AccountsCommand.class,
+            DevicesCommand.class,
             MigrateCommand.class,
             MaintainCommand.class,
             EvalCommand.class,

@@ -4,6 +4,8 @@ import city.mycity.gateway.accounts.Accounts;
 import city.mycity.gateway.accounts.Sessions;
 import city.mycity.gateway.accounts.http.AccountRoutes;
 import city.mycity.gateway.accounts.http.SessionRoutes;
+import city.mycity.gateway.provisioning.DeviceImport;
+import city.mycity.gateway.provisioning.http.ImportRoutes;
 import city.mycity.gateway.registry.Devices;
 import city.mycity.gateway.registry.http.DeviceRoutes;
 import io.vertx.ext.web.Router;
@@ -13,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * The operators' HTTP API: login and logout ({@code /api/v1/session}), the device registry
- * ({@code /api/v1/registry/devices}) and accounts ({@code /api/v1/accounts}), each route for a role of the council the
+ * ({@code /api/v1/registry/devices}, bulk provisioning at {@code .../import}) and accounts ({@code /api/v1/accounts}), each route for a role of the council the
  * account belongs to. Mount it on a router that already limits the request rate (the geo-service's, through its
  * builder's {@code operations(api::mount)}).
  *
@@ -53,6 +55,8 @@ public final class OperatorApi {
         Accounts accounts = new Accounts(dataSource);
         Sessions sessions = new Sessions(dataSource);
         Authentication authentication = new Authentication(sessions);
+        // The import reads a larger body of its own.
+        new ImportRoutes(new DeviceImport(dataSource), authentication).mount(router);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(DEFAULT_BODY_LIMIT);
         for (String path : new String[] {SessionRoutes.PATH, AccountRoutes.PATH + "*", DeviceRoutes.PATH + "*"}) {
             router.route(path).handler(bodies);

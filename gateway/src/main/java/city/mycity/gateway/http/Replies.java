@@ -57,7 +57,12 @@ public final class Replies {
         if (extra != null) {
             problem.mergeIn(extra);
         }
-        if (!ctx.response().ended() && !ctx.response().closed()) {
+        if (ctx.response().headWritten()
+                && !ctx.response().ended()
+                && !ctx.response().closed()) {
+            // An event stream has begun: its last event is the problem.
+            ctx.response().end("event: problem\ndata: " + problem.encode() + "\n\n");
+        } else if (!ctx.response().ended() && !ctx.response().closed()) {
             ctx.response()
                     .setStatusCode(status)
                     .putHeader("Content-Type", PROBLEM_JSON)

@@ -24,7 +24,7 @@ public record DeviceDraft(
         DeviceStatus status,
         String firmwareVersion) {
 
-    private static final Pattern TEXT = Pattern.compile("[\\p{L}\\p{N} ._/+:=()-]{1,200}");
+    private static final Pattern TEXT = Pattern.compile("[\\p{L}\\p{N} ._/+:=(),'&-]{1,200}");
 
     /** Checks a draft for a new device: id, gateway, kind, zone and position are required. */
     public DeviceDraft checkNew() {
@@ -87,7 +87,7 @@ public record DeviceDraft(
     private static void text(String field, String value) {
         if (value != null && !TEXT.matcher(value).matches()) {
             throw new InvalidInputException(
-                    field, "The " + field + " is 1-200 letters, digits, spaces or . _ / + : = ( ) -.");
+                    field, "The " + field + " is 1-200 letters, digits, spaces or . _ / + : = ( ) , ' & -.");
         }
     }
 }

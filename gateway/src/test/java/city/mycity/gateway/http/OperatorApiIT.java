@@ -248,6 +248,53 @@ class OperatorApiIT {
                 .startsWith("ada account.create");
     }
 
+    @Test
+    void an_operator_imports_a_csv_file_and_gets_each_refused_row_with_its_line() {
+        String csv = "id,gateway,kind,zone,latitude,longitude\nbin-1,g1,bin,z1,52.5,-1.5\nbin-2,g1,bin,z1,95,-1.5\n";
+
+        HttpResponse<Buffer> report = client.post(DEVICES + "/import")
+                .putHeaders(headers(loggedIn("nora")))
+                .putHeader("Content-Type", "text/csv")
+                .sendBuffer(Buffer.buffer(csv))
+                .await();
+        HttpResponse<Buffer> crew = client.post(DEVICES + "/import")
+                .putHeaders(headers(loggedIn("carl")))
+                .putHeader("Content-Type", "text/csv")
+                .sendBuffer(Buffer.buffer(csv))
+                .await();
+
+        assertThat(report.statusCode()).as(report.bodyAsString()).isEqualTo(200);
+        assertThat(report.bodyAsJsonObject().getInteger("created")).isEqualTo(1);
+        assertThat(report.bodyAsJsonObject()
+                        .getJsonArray("refused")
+                        .getJsonObject(0)
+                        .getMap())
+                .containsEntry("line", 3)
+                .containsEntry("column", "latitude");
+        assertThat(crew.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_long_import_streams_its_progress_then_its_report() {
+        StringBuilder csv = new StringBuilder("id,gateway,kind,zone,latitude,longitude\n");
+        for (int i = 0; i < 3500; i++) {
+            csv.append("bin-").append(i).append(",g1,bin,z1,52.5,-1.5\n");
+        }
+
+        HttpResponse<Buffer> events = client.post(DEVICES + "/import")
+                .putHeaders(headers(loggedIn("nora")))
+                .putHeader("Content-Type", "text/csv")
+                .putHeader("Accept", "text/event-stream")
+                .sendBuffer(Buffer.buffer(csv.toString()))
+                .await();
+
+        assertThat(events.getHeader("Content-Type")).isEqualTo("text/event-stream");
+        assertThat(events.bodyAsString())
+                .contains("event: progress\ndata: {\"done\":1000,\"total\":3500}")
+                .contains("event: progress\ndata: {\"done\":3500,\"total\":3500}")
+                .contains("event: report\ndata: {\"rows\":3500,\"created\":3500");
+    }
+
     /** A logged-in client: its session cookie and its CSRF token. */
     private record Login(String cookie, String csrf) {}
 
