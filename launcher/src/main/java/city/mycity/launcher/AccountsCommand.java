@@ -49,10 +49,14 @@ final class AccountsCommand implements Runnable {
         return Database.pool(DatabaseSettings.from(Settings.fromEnvironment()).withPoolSize(1), "mycity-accounts");
     }
 
-    /** The password to set: the environment's, or a generated one, printed once. */
+    /** The password to set: the environment's, or a generated one (printed once). */
     private static String newPassword() {
+        return passwordGiven() ? System.getenv(NEW_PASSWORD) : Secrets.randomPassword();
+    }
+
+    private static boolean passwordGiven() {
         String given = System.getenv(NEW_PASSWORD);
-        return given != null && !given.isEmpty() ? given : Secrets.randomPassword();
+        return given != null && !given.isEmpty();
     }
 
     /** Runs an account change, printing a refused one as one clear line and exit code 1. */
@@ -117,7 +121,7 @@ final class AccountsCommand implements Runnable {
                     new Accounts(dataSource).create("mycity accounts", tenant, username, parsed, name, password);
                 }
                 System.out.printf("Account %s (%s of %s) added.%n", username, parsed.code(), tenant);
-                if (System.getenv(NEW_PASSWORD) == null) {
+                if (!passwordGiven()) {
                     System.out.printf("Password (shown this once): %s%n", password);
                 }
                 return 0;
@@ -142,7 +146,7 @@ final class AccountsCommand implements Runnable {
                     new Accounts(dataSource).setPassword("mycity accounts", tenant, username, password);
                 }
                 System.out.printf("Password of %s changed; its sessions are closed.%n", username);
-                if (System.getenv(NEW_PASSWORD) == null) {
+                if (!passwordGiven()) {
                     System.out.printf("Password (shown this once): %s%n", password);
                 }
                 return 0;
