@@ -29,15 +29,17 @@ public final class MosquittoProcess implements AutoCloseable {
     private final Path folder;
     private final int port;
     private final Tls tls;
+    private final Path accessFolder;
     private final String username =
             "mycity-" + Secrets.randomPassword().substring(0, 6).toLowerCase();
     private final String password = Secrets.randomPassword();
     private Process process;
 
-    private MosquittoProcess(Path folder, int port, Tls tls) {
+    private MosquittoProcess(Path folder, int port, Tls tls, Path accessFolder) {
         this.folder = folder;
         this.port = port;
         this.tls = tls;
+        this.accessFolder = accessFolder;
     }
 
     /**
@@ -64,23 +66,51 @@ public final class MosquittoProcess implements AutoCloseable {
      */
     public static MosquittoProcess start(Path parent, Tls tls) throws IOException {
         Path folder = Files.createTempDirectory(parent, "mosquitto-");
-        MosquittoProcess broker = new MosquittoProcess(folder, freePort(), tls);
+        MosquittoProcess broker = new MosquittoProcess(folder, freePort(), tls, null);
         broker.configure();
         broker.startProcess();
         return broker;
     }
 
+    /**
+     * Starts a broker whose accounts and topic rights are the files {@code passwd} and {@code acl} of
+     * {@code accessFolder}, as the registry writes them; {@link #reload()} makes it read them again. Its own account
+     * ({@link #username()}) is then not in use.
+     */
+    public static MosquittoProcess startWithAccessFiles(Path parent, Path accessFolder) throws IOException {
+        Path folder = Files.createTempDirectory(parent, "mosquitto-");
+        MosquittoProcess broker = new MosquittoProcess(folder, freePort(), null, accessFolder);
+        broker.configure();
+        broker.startProcess();
+        return broker;
+    }
+
+    /** Makes the running broker read its password and ACL files again (SIGHUP), as an operator's reload does. */
+    public void reload() throws IOException {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Mosquitto is not running.");
+        }
+        run(List.of("kill", "-HUP", Long.toString(process.pid())));
+    }
+
     private void configure() throws IOException {
         Path passwd = folder.resolve("passwd");
-        Files.writeString(passwd, username + ":" + password + "\n", StandardCharsets.UTF_8);
-        run(List.of(PASSWD.toString(), "-U", passwd.toString()));
+        String access;
+        if (accessFolder == null) {
+            Files.writeString(passwd, username + ":" + password + "\n", StandardCharsets.UTF_8);
+            run(List.of(PASSWD.toString(), "-U", passwd.toString()));
+            access = "password_file " + passwd + "\n";
+        } else {
+            access = "password_file " + accessFolder.resolve("passwd") + "\nacl_file " + accessFolder.resolve("acl")
+                    + "\n";
+        }
         String root = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
         Files.writeString(
                 folder.resolve("mosquitto.conf"),
                 "listener " + port + " 127.0.0.1\n"
                         + (tls == null ? "" : "certfile " + tls.certificate() + "\nkeyfile " + tls.key() + "\n")
                         + "allow_anonymous false\n"
-                        + "password_file " + passwd + "\n"
+                        + access
                         + "persistence true\n"
                         + "persistence_location " + folder + "/\n"
                         + "autosave_interval 1\n"

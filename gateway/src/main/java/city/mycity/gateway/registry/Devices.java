@@ -1,6 +1,8 @@
 package city.mycity.gateway.registry;
 
 import city.mycity.gateway.audit.AuditLog;
+import city.mycity.gateway.credentials.Credentials;
+import city.mycity.gateway.credentials.Subject;
 import city.mycity.gateway.exception.ConflictException;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
@@ -113,6 +115,9 @@ public final class Devices {
                 st.setString(14, id);
                 st.executeUpdate();
             }
+            if (next.status() == DeviceStatus.RETIRED) {
+                Credentials.revokeAll(c, Subject.device(tenant, id));
+            }
             AuditLog.record(c, tenant, actor, "device.update", id, changedFields(current, next));
             return find(c, tenant, id, false).orElseThrow();
         });
@@ -131,6 +136,7 @@ public final class Devices {
                 st.setString(2, id);
                 st.executeUpdate();
             }
+            Credentials.revokeAll(c, Subject.device(tenant, id));
             AuditLog.record(c, tenant, actor, "device.retire", id, null);
             return find(c, tenant, id, false).orElseThrow();
         });
