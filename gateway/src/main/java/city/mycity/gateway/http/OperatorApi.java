@@ -4,6 +4,8 @@ import city.mycity.gateway.accounts.Accounts;
 import city.mycity.gateway.accounts.Sessions;
 import city.mycity.gateway.accounts.http.AccountRoutes;
 import city.mycity.gateway.accounts.http.SessionRoutes;
+import city.mycity.gateway.credentials.Credentials;
+import city.mycity.gateway.credentials.http.CredentialRoutes;
 import city.mycity.gateway.provisioning.DeviceImport;
 import city.mycity.gateway.provisioning.http.ImportRoutes;
 import city.mycity.gateway.registry.Devices;
@@ -28,6 +30,9 @@ public final class OperatorApi {
 
     /** By default, a request body is at most 64 KiB. */
     public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
+
+    /** Where the API's routes are: everything else is left to the routers after it. */
+    private static final String[] PATHS = {SessionRoutes.PATH, AccountRoutes.PATH + "*", "/api/v1/registry/*"};
 
     private final DataSource dataSource;
     private final boolean secureCookies;
@@ -58,13 +63,14 @@ public final class OperatorApi {
         // The import reads a larger body of its own.
         new ImportRoutes(new DeviceImport(dataSource), authentication).mount(router);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(DEFAULT_BODY_LIMIT);
-        for (String path : new String[] {SessionRoutes.PATH, AccountRoutes.PATH + "*", DeviceRoutes.PATH + "*"}) {
+        for (String path : PATHS) {
             router.route(path).handler(bodies);
         }
         new SessionRoutes(accounts, sessions, authentication, secureCookies).mount(router);
         new AccountRoutes(accounts, authentication).mount(router);
+        new CredentialRoutes(new Credentials(dataSource), authentication).mount(router);
         new DeviceRoutes(new Devices(dataSource), authentication).mount(router);
-        for (String path : new String[] {SessionRoutes.PATH, AccountRoutes.PATH + "*", DeviceRoutes.PATH + "*"}) {
+        for (String path : PATHS) {
             router.route(path)
                     .handler(ctx -> Replies.problem(
                             ctx,

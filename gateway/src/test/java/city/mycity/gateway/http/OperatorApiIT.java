@@ -295,6 +295,43 @@ class OperatorApiIT {
                 .contains("event: report\ndata: {\"rows\":3500,\"created\":3500");
     }
 
+    @Test
+    void an_operator_issues_a_devices_secret_once_and_revokes_it() {
+        Login nora = loggedIn("nora");
+        request(HttpMethod.POST, DEVICES, nora, bin("bin-1", "g1"));
+
+        HttpResponse<Buffer> issued = request(
+                HttpMethod.POST, DEVICES + "/bin-1/credentials", nora, new JsonObject().put("kind", "mqtt-password"));
+        HttpResponse<Buffer> listed = request(HttpMethod.GET, DEVICES + "/bin-1/credentials", nora, null);
+        HttpResponse<Buffer> otherCouncil = request(
+                HttpMethod.POST,
+                DEVICES + "/bin-1/credentials",
+                loggedIn("sam"),
+                new JsonObject().put("kind", "mqtt-password"));
+        HttpResponse<Buffer> crew = request(
+                HttpMethod.POST,
+                DEVICES + "/bin-1/credentials",
+                loggedIn("carl"),
+                new JsonObject().put("kind", "dtls-psk"));
+        long id = issued.bodyAsJsonObject().getLong("id");
+        HttpResponse<Buffer> revoked = request(HttpMethod.DELETE, "/api/v1/registry/credentials/" + id, nora, null);
+
+        assertThat(issued.statusCode()).as(issued.bodyAsString()).isEqualTo(201);
+        assertThat(issued.bodyAsJsonObject().getString("identity")).isEqualTo("dev~north~bin-1");
+        String secret = issued.bodyAsJsonObject().getString("secret");
+        assertThat(secret).hasSize(24);
+        assertThat(listed.bodyAsString()).contains("dev~north~bin-1").doesNotContain(secret);
+        assertThat(otherCouncil.statusCode()).isEqualTo(404);
+        assertThat(crew.statusCode()).isEqualTo(403);
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(request(HttpMethod.GET, DEVICES + "/bin-1/credentials", nora, null)
+                        .bodyAsJsonObject()
+                        .getJsonArray("credentials")
+                        .getJsonObject(0)
+                        .getString("revokedAt"))
+                .isNotNull();
+    }
+
     /** A logged-in client: its session cookie and its CSRF token. */
     private record Login(String cookie, String csrf) {}
 
