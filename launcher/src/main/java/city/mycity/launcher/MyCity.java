@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             AccountsCommand.class,
             DevicesCommand.class,
+            CredentialsCommand.class,
+            BrokerAccessCommand.class,
             MigrateCommand.class,
             MaintainCommand.class,
             EvalCommand.class,

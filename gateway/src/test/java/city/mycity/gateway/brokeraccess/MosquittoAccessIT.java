@@ -42,6 +42,7 @@ class MosquittoAccessIT {
     private static Credentials credentials;
     private static MosquittoProcess mosquitto;
     private static TestSubscriber ingest;
+    private static AccessSync sync;
     private static IssuedCredential gatewayA;
     private static IssuedCredential gatewayB;
 
@@ -67,6 +68,14 @@ class MosquittoAccessIT {
         Path access = Files.createDirectories(folder.resolve("access"));
         MosquittoAccessFiles.write(access, BrokerAccounts.load(db.dataSource()));
         mosquitto = MosquittoProcess.startWithAccessFiles(folder, access);
+        sync = AccessSync.start(db.dataSource(), Duration.ofHours(1), accounts -> {
+            MosquittoAccessFiles.write(access, accounts);
+            try {
+                mosquitto.reload();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(service.identity());
         options.setPassword(service.secret().getBytes(StandardCharsets.UTF_8));
@@ -76,6 +85,9 @@ class MosquittoAccessIT {
 
     @AfterAll
     static void stop() throws Exception {
+        if (sync != null) {
+            sync.close();
+        }
         if (ingest != null) {
             ingest.close();
         }
@@ -168,9 +180,9 @@ class MosquittoAccessIT {
         return ingest.messages().stream().map(m -> m.topic() + " " + m.text()).toList();
     }
 
-    private static void rewriteAndReload() throws IOException {
-        MosquittoAccessFiles.write(folder.resolve("access"), BrokerAccounts.load(db.dataSource()));
-        mosquitto.reload();
+    private static void rewriteAndReload() {
+        assertThat(sync.applyIfChanged()).as("the credentials changed").isTrue();
+        assertThat(sync.applyIfChanged()).as("nothing changed since").isFalse();
     }
 
     private record Run(int code, String output) {}
