@@ -1,10 +1,12 @@
 package city.mycity.embedded;
 
+import city.mycity.embedded.internal.AccessControlExtension;
 import city.mycity.embedded.internal.BrokerConfigFile;
 import city.mycity.embedded.internal.FreePorts;
 import city.mycity.embedded.internal.PasswordAuthExtension;
 import city.mycity.embedded.internal.Secrets;
 import city.mycity.embedded.internal.TempFolders;
+import city.mycity.embedded.internal.UsersFirst;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import java.io.IOException;
@@ -35,6 +37,7 @@ public final class EmbeddedBrokerBuilder {
     private int port = 0;
     private final Map<String, String> users = new LinkedHashMap<>();
     private boolean anonymous = false;
+    private AccessControl accessControl;
     private long maxQueuedMessages = 1_000_000;
     private boolean filePersistence = false;
     private Path parentFolder;
@@ -69,6 +72,16 @@ public final class EmbeddedBrokerBuilder {
     /** Adds these users (name to password). See {@link #user(String, String)}. */
     public EmbeddedBrokerBuilder users(Map<String, String> usersAndPasswords) {
         usersAndPasswords.forEach(this::user);
+        return this;
+    }
+
+    /**
+     * Asks this access control who may connect and which topics each account may use (e.g. the accounts of a device
+     * registry); the users given with {@link #user} may still use every topic. By default, none: the users given (or
+     * the default user) may use every topic.
+     */
+    public EmbeddedBrokerBuilder accessControl(AccessControl accessControl) {
+        this.accessControl = Objects.requireNonNull(accessControl, "Access control must not be null.");
         return this;
     }
 
@@ -116,11 +129,12 @@ public final class EmbeddedBrokerBuilder {
 
     /** Starts the broker and returns once it accepts connections. */
     public EmbeddedBroker start() {
-        if (anonymous && !users.isEmpty()) {
-            throw new IllegalStateException("Broker users were given and anonymous() was asked for: choose one.");
+        if (anonymous && (!users.isEmpty() || accessControl != null)) {
+            throw new IllegalStateException(
+                    "Broker users or access control were given and anonymous() was asked for: choose one.");
         }
         Map<String, String> accounts = new LinkedHashMap<>(users);
-        if (!anonymous && accounts.isEmpty()) {
+        if (!anonymous && accounts.isEmpty() && accessControl == null) {
             accounts.put(DEFAULT_USER, Secrets.randomPassword());
         }
         long started = System.nanoTime();
@@ -132,7 +146,9 @@ public final class EmbeddedBrokerBuilder {
             LOGGER.info(
                     "Embedded MQTT broker (HiveMQ CE) on {} ({}, up to {} queued messages per client), started in {} ms",
                     broker.url(),
-                    accounts.isEmpty() ? "anonymous" : "password authentication",
+                    accessControl != null
+                            ? "access control"
+                            : accounts.isEmpty() ? "anonymous" : "password authentication",
                     maxQueuedMessages,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return broker;
@@ -150,7 +166,9 @@ public final class EmbeddedBrokerBuilder {
                 .withDataFolder(createFolder(workFolder.resolve("data")))
                 .withExtensionsFolder(createFolder(workFolder.resolve("extensions")))
                 .withoutLoggingBootstrap();
-        if (!accounts.isEmpty()) {
+        if (accessControl != null) {
+            builder.withEmbeddedExtension(AccessControlExtension.of(new UsersFirst(accounts, accessControl)));
+        } else if (!accounts.isEmpty()) {
             builder.withEmbeddedExtension(PasswordAuthExtension.of(accounts));
         }
         EmbeddedHiveMQ hiveMQ = builder.build();
