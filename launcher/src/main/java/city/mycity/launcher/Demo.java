@@ -84,9 +84,9 @@ public final class Demo implements AutoCloseable {
                     city.carParks().size(),
                     city.sensors().size());
 
-            BrokerEndpoint broker = startBroker(settings, shutdown, out);
             DatabaseEndpoint database = startDatabase(settings, shutdown, out);
             DataSource dataSource = Storage.prepare(database, city, settings, shutdown, out);
+            BrokerEndpoint broker = startBroker(settings, dataSource, shutdown, out);
             DataSource readOnly = Storage.reader(database, dataSource, shutdown, out);
             java.util.Optional<String> adminLogin = DemoAdmin.create(dataSource, city);
             startStreamJob(jobSettings(settings, broker, database), shutdown);
@@ -151,7 +151,8 @@ public final class Demo implements AutoCloseable {
         return value == null ? settings : settings.with(key, value);
     }
 
-    private static BrokerEndpoint startBroker(Settings settings, Shutdown shutdown, PrintStream out) {
+    private static BrokerEndpoint startBroker(
+            Settings settings, DataSource registry, Shutdown shutdown, PrintStream out) {
         if (settings.isSet(LauncherSettings.MQTT_URL)) {
             String url = settings.get(LauncherSettings.MQTT_URL);
             out.printf("MQTT broker: %s (MYCITY_MQTT_URL)%n", Settings.redact(url));
@@ -161,16 +162,28 @@ public final class Demo implements AutoCloseable {
                     settings.find(LauncherSettings.MQTT_PASSWORD).orElse(null),
                     false);
         }
-        EmbeddedBrokerBuilder builder =
-                EmbeddedBroker.builder().port(1883).maxQueuedMessages(settings.get(LauncherSettings.BROKER_MAX_QUEUED));
+        // Accounts and topic rights come from the registry: the stream jobs log in as the ingest service, the demo's
+        // one edge agent (serving every gateway of the town) as the bridge service, a real gateway with its own.
+        DemoBrokerAccounts accounts = DemoBrokerAccounts.issue(registry, shutdown);
+        EmbeddedBrokerBuilder builder = EmbeddedBroker.builder()
+                .port(1883)
+                .maxQueuedMessages(settings.get(LauncherSettings.BROKER_MAX_QUEUED))
+                .accessControl(accounts.accessControl());
         if (settings.isSet(LauncherSettings.MQTT_USERNAME) && settings.isSet(LauncherSettings.MQTT_PASSWORD)) {
-            // The operator's own account, e.g. to publish with mosquitto_pub; otherwise one is generated.
+            // The operator's own account, with every topic, e.g. to publish with mosquitto_pub.
             builder.user(settings.get(LauncherSettings.MQTT_USERNAME), settings.get(LauncherSettings.MQTT_PASSWORD));
         }
         EmbeddedBroker broker = shutdown.add("embedded broker", builder.start());
         out.printf(
-                "MQTT broker: embedded HiveMQ CE at %s (user %s, password *****)%n", broker.url(), broker.username());
-        return new BrokerEndpoint(broker.url(), broker.username(), broker.password(), true);
+                "MQTT broker: embedded HiveMQ CE at %s (accounts from the registry: ./mycity credentials issue)%n",
+                broker.url());
+        return new BrokerEndpoint(
+                broker.url(),
+                accounts.ingest().identity(),
+                accounts.ingest().secret(),
+                accounts.bridge().identity(),
+                accounts.bridge().secret(),
+                true);
     }
 
     private static DatabaseEndpoint startDatabase(Settings settings, Shutdown shutdown, PrintStream out) {
@@ -250,8 +263,8 @@ public final class Demo implements AutoCloseable {
                 .coapPort(settings.get(LauncherSettings.COAP_PORT))
                 .fallBackToFreePort(true)
                 .mqttUrl(broker.url());
-        if (broker.username() != null) {
-            edge.mqttUsername(broker.username()).mqttPassword(broker.password());
+        if (broker.edgeUsername() != null) {
+            edge.mqttUsername(broker.edgeUsername()).mqttPassword(broker.edgePassword());
         }
         return shutdown.add("edge agent", edge.build().start());
     }

@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>device {@code d1} of gateway {@code g1}: writes {@code mycity/v1/north/g1/d1/up}; reads
  *       {@code mycity/v1/north/g1/d1/config}.
  *   <li>service {@value #INGEST}: reads every council's uplinks (the stream jobs); {@value #REPLAY}: writes them (the
- *       re-injection of refused messages); {@value #CONTROL}: writes configurations, reads their statuses.
+ *       re-injection of refused messages); {@value #CONTROL}: writes configurations, reads their statuses;
+ *       {@value #BRIDGE}: what every gateway may do, for the demo's one edge agent that serves a whole town.
  * </ul>
  */
 public final class BrokerAccess {
@@ -22,6 +23,8 @@ public final class BrokerAccess {
     public static final String INGEST = "ingest";
     public static final String REPLAY = "replay";
     public static final String CONTROL = "control";
+    /** An edge agent that serves the gateways of a whole simulated town from one process (the demo's). */
+    public static final String BRIDGE = "bridge";
 
     private static final String ROOT = UplinkTopic.ROOT;
 
@@ -50,6 +53,12 @@ public final class BrokerAccess {
             case REPLAY -> List.of(TopicGrant.write(ROOT + "/+/+/up"), TopicGrant.write(ROOT + "/+/+/+/up"));
             case CONTROL ->
                 List.of(TopicGrant.write(ROOT + "/+/+/config"), TopicGrant.read(ROOT + "/+/+/config/status"));
+            case BRIDGE ->
+                List.of(
+                        TopicGrant.write(ROOT + "/+/+/up"),
+                        TopicGrant.write(ROOT + "/+/+/+/up"),
+                        TopicGrant.write(ROOT + "/+/+/config/status"),
+                        TopicGrant.read(ROOT + "/+/+/config"));
             default -> List.of();
         };
     }
