@@ -2,6 +2,7 @@ package city.mycity.codec;
 
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
  * How a gateway reads one device: the {@link FrameCodec} its frames need, and the settings the frame leaves out
@@ -13,11 +14,26 @@ import java.util.OptionalDouble;
  */
 public record DeviceProfile(String codec, Map<String, String> settings) {
 
+    /** What a profile's text can carry: no space of any kind, no control character (a key no '=' either). */
+    private static final Pattern WORD = Pattern.compile("[^\\p{javaWhitespace}\\p{javaISOControl}]+");
+
+    private static final Pattern KEY = Pattern.compile("[^\\p{javaWhitespace}\\p{javaISOControl}=]+");
+
     public DeviceProfile {
         if (codec == null || codec.isBlank()) {
             throw new IllegalArgumentException("A device profile must name its codec.");
         }
+        if (!WORD.matcher(codec).matches()) {
+            throw new IllegalArgumentException(
+                    "A device profile's codec must be one word without spaces or control characters: '" + codec + "'.");
+        }
         settings = Map.copyOf(settings);
+        settings.forEach((key, value) -> {
+            if (!KEY.matcher(key).matches() || !WORD.matcher(value).matches()) {
+                throw new IllegalArgumentException("Profile setting '" + key + "=" + value
+                        + "' must be key=value, each one word without spaces or control characters.");
+            }
+        });
     }
 
     public static DeviceProfile of(String codec) {
@@ -51,14 +67,15 @@ public record DeviceProfile(String codec, Map<String, String> settings) {
         return text.toString();
     }
 
-    /** The setting as a number, if it is set and is one. */
+    /** The setting as a number, if it is set and is a finite one ({@code NaN} and {@code Infinity} are not). */
     public OptionalDouble number(String key) {
         String value = settings.get(key);
         if (value == null) {
             return OptionalDouble.empty();
         }
         try {
-            return OptionalDouble.of(Double.parseDouble(value));
+            double number = Double.parseDouble(value);
+            return Double.isFinite(number) ? OptionalDouble.of(number) : OptionalDouble.empty();
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }

@@ -1,6 +1,5 @@
 package city.mycity.geo.alerts;
 
-import city.mycity.geo.InvalidParameterException;
 import city.mycity.geo.http.GeoJson;
 import city.mycity.geo.http.Params;
 import city.mycity.geo.http.Replies;
@@ -8,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -61,15 +59,6 @@ public final class AlertRoutes {
     }
 
     private static Instant since(RoutingContext ctx) {
-        String text = Params.text(ctx, "since");
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(
-                    "since", "since must be an ISO-8601 instant, e.g. 2026-11-30T06:00:00Z");
-        }
+        return Params.instant(ctx, "since", null);
     }
 }

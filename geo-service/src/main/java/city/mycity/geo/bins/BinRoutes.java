@@ -1,6 +1,5 @@
 package city.mycity.geo.bins;
 
-import city.mycity.geo.InvalidParameterException;
 import city.mycity.geo.http.GeoJson;
 import city.mycity.geo.http.Params;
 import city.mycity.geo.http.Replies;
@@ -11,7 +10,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * HTTP adapter for {@link BinQueries}: {@code GET /api/v1/bins/due?before=...} lists the bins that need emptying by a
@@ -99,15 +97,7 @@ public final class BinRoutes {
     }
 
     private static Instant before(RoutingContext ctx) {
-        String text = Params.text(ctx, "before");
-        if (text == null) {
-            return Instant.now().plus(DEFAULT_AHEAD);
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(
-                    "before", "before must be an ISO-8601 instant, e.g. 2026-11-30T18:00:00Z");
-        }
+        Instant before = Params.instant(ctx, "before", null);
+        return before == null ? Instant.now().plus(DEFAULT_AHEAD) : before;
     }
 }

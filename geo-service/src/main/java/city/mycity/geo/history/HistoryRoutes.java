@@ -14,7 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,9 +60,6 @@ public final class HistoryRoutes {
     /** A history request's parameters, checked. */
     private record Request(String quantity, Rollup resolution, Instant from, Instant to) {
 
-        private static final Instant EARLIEST = Instant.EPOCH;
-        private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
-
         static Request of(RoutingContext ctx) {
             String quantity = Params.text(ctx, "quantity");
             if (quantity == null || quantity.isBlank()) {
@@ -79,9 +75,9 @@ public final class HistoryRoutes {
             } else {
                 throw new InvalidParameterException("resolution", "resolution must be minute or hour.");
             }
-            Instant to = instant(ctx, "to", Instant.now());
+            Instant to = Params.instant(ctx, "to", Instant.now());
             Duration span = resolution == Rollup.HOUR ? Duration.ofDays(7) : Duration.ofDays(1);
-            Instant from = instant(ctx, "from", to.minus(span));
+            Instant from = Params.instant(ctx, "from", to.minus(span));
             if (!from.isBefore(to)) {
                 throw new InvalidParameterException("from", "from must be before to.");
             }
@@ -93,24 +89,6 @@ public final class HistoryRoutes {
                                 + longest.toDays() + " days; ask for a shorter span or resolution=hour.");
             }
             return new Request(quantity.trim(), resolution, from, to);
-        }
-
-        private static Instant instant(RoutingContext ctx, String name, Instant byDefault) {
-            String text = Params.text(ctx, name);
-            if (text == null || text.isBlank()) {
-                return byDefault;
-            }
-            Instant instant;
-            try {
-                instant = Instant.parse(text.trim());
-            } catch (DateTimeParseException e) {
-                throw new InvalidParameterException(
-                        name, name + " must be an ISO-8601 instant, e.g. 2026-11-30T18:00:00Z");
-            }
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                throw new InvalidParameterException(name, name + " must be between 1970 and 9999.");
-            }
-            return instant;
         }
 
         JsonObject encode(List<HistoryBucket> buckets) {

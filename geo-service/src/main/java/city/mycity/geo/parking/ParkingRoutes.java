@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** HTTP adapter for {@link ParkingQueries}: car parks, nearest free ({@link NearestParking}), zone occupancy. */
@@ -45,15 +44,7 @@ public final class ParkingRoutes {
     private void history(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         int hours = Params.integer(ctx, "hours", 24, 1, MAX_HISTORY_HOURS);
-        String untilText = Params.text(ctx, "until");
-        Instant until;
-        try {
-            until = untilText == null ? null : Instant.parse(untilText);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(
-                    "until", "until must be an ISO-8601 instant, e.g. 2026-11-30T18:00:00Z");
-        }
-        Instant end = until;
+        Instant end = Params.instant(ctx, "until", null);
         Replies.json(ctx, "application/json", () -> queries.history(id, end, Duration.ofHours(hours)), points -> {
             JsonArray minutes = new JsonArray();
             points.forEach(p -> minutes.add(new JsonObject()

@@ -118,7 +118,9 @@ public final class JsonSenmlCodec implements SenmlCodec {
                     switch (label) {
                         case "bn", "bu", "n", "u", "vs", "vd" -> value.isTextual() ? null : "a string";
                         case "vb" -> value.isBoolean() ? null : "a boolean";
-                        case "bver", "seq" -> value.isIntegralNumber() ? null : "an integer";
+                        // Checked here, not cut to fit later: a sequence number past 64 bits is not a smaller one.
+                        case "bver" -> value.isIntegralNumber() && value.canConvertToInt() ? null : "a 32-bit integer";
+                        case "seq" -> value.isIntegralNumber() && value.canConvertToLong() ? null : "a 64-bit integer";
                         default -> value.isNumber() ? null : "a number";
                     };
             if (expected != null) {
@@ -131,7 +133,7 @@ public final class JsonSenmlCodec implements SenmlCodec {
     private static String describe(JsonNode value) {
         return switch (value.getNodeType()) {
             case STRING -> "the string \"" + truncate(value.asText()) + "\"";
-            case NUMBER -> "the number " + value.asText();
+            case NUMBER -> "the number " + truncate(value.asText());
             case BOOLEAN -> "the boolean " + value.asText();
             case NULL -> "null";
             case ARRAY -> "an array";
@@ -181,7 +183,13 @@ public final class JsonSenmlCodec implements SenmlCodec {
     private static void writeNumber(JsonGenerator json, String label, Double value) throws IOException {
         if (value != null) {
             double v = value;
-            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            if (!Double.isFinite(v)) {
+                // JSON has no NaN or Infinity, and a string would make the whole pack the wrong type. A number past
+                // the largest double reads back as infinite, which the validator refuses as it refuses NaN: a value
+                // out of range, a time that is none.
+                json.writeFieldName(label);
+                json.writeNumber(v < 0 ? "-1e999" : "1e999");
+            } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 json.writeNumberField(label, (long) v);
             } else {
                 json.writeNumberField(label, v);
