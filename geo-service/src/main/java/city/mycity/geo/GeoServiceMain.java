@@ -37,7 +37,8 @@ public final class GeoServiceMain {
         LOGGER.info("Settings:{}{}", System.lineSeparator(), settings.describe(described));
         CityModel city = city(settings);
         // A read service: the schema is migrated as a step of its own (./mycity migrate), not by this account.
-        Database database = Database.connect(DatabaseSettings.from(settings));
+        // Its connections name the city's council: under a read-only role, row-level security keeps it to that one.
+        Database database = Database.connect(DatabaseSettings.from(settings), city.tenant());
         warnIfNotRegistered(database.dataSource(), city);
         Vertx vertx = Vertx.vertx();
         Consumer<GeoServiceBuilder> common = b -> b.vertx(vertx)

@@ -87,7 +87,8 @@ public final class Demo implements AutoCloseable {
             DatabaseEndpoint database = startDatabase(settings, shutdown, out);
             DataSource dataSource = Storage.prepare(database, city, settings, shutdown, out);
             BrokerEndpoint broker = startBroker(settings, dataSource, shutdown, out);
-            DataSource readOnly = Storage.reader(database, dataSource, shutdown, out);
+            DataSource readOnly = Storage.reader(database, dataSource, city.tenant(), shutdown, out);
+            DataSource registry = Storage.registry(database, dataSource, shutdown, out);
             java.util.Optional<String> adminLogin = DemoAdmin.create(dataSource, city);
             startStreamJob(jobSettings(settings, broker, database), shutdown);
 
@@ -102,7 +103,7 @@ public final class Demo implements AutoCloseable {
                             .port(Ports.tcpOrAny(settings.get(LauncherSettings.HTTP_PORT)))
                             .managementPort(Ports.tcpOrAny(settings.get(LauncherSettings.MANAGEMENT_PORT)))
                             .meterRegistry(metrics)
-                            .operations(OperatorApi.on(dataSource)::mount)
+                            .operations(OperatorApi.on(registry)::mount)
                             .mount("/*", Dashboard.router(vertx))
                             .build());
             int httpPort = geo.start();

@@ -1,9 +1,9 @@
 package city.mycity.launcher;
 
 import city.mycity.settings.Settings;
+import city.mycity.storage.DatabaseRoles;
 import city.mycity.storage.DatabaseSettings;
 import city.mycity.storage.Migrations;
-import city.mycity.storage.ReaderRole;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.FlywayException;
@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
             "read the store (the geo-service) refuse to start on a schema that is not up to date, so that they",
             "can run on an account that cannot change it. The demo migrates its own database first.",
             "With --grant-read-to ROLE, that existing role may then read every table (those created later",
-            "included) and change none: the account to give the geo-service."
+            "included) and change none: the account to give the geo-service. With --grant-registry-to ROLE,",
+            "that role may read every table and write the registry's: the operators' API's. Both are kept by",
+            "row-level security to the council their connection names."
         })
 final class MigrateCommand implements Callable<Integer> {
 
@@ -31,6 +33,12 @@ final class MigrateCommand implements Callable<Integer> {
             paramLabel = "ROLE",
             description = "an existing database role that may read the store and change nothing")
     private String reader;
+
+    @Option(
+            names = "--grant-registry-to",
+            paramLabel = "ROLE",
+            description = "an existing database role for the operators' API: reads, writes the registry only")
+    private String registry;
 
     @Override
     public Integer call() {
@@ -49,8 +57,12 @@ final class MigrateCommand implements Callable<Integer> {
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
             if (reader != null) {
-                ReaderRole.grant(pool, reader);
+                DatabaseRoles.grant(pool, DatabaseRoles.Kind.READER, reader);
                 System.out.printf("Role %s may read every table and change none%n", reader);
+            }
+            if (registry != null) {
+                DatabaseRoles.grant(pool, DatabaseRoles.Kind.REGISTRY, registry);
+                System.out.printf("Role %s may read every table and write the registry's%n", registry);
             }
             return 0;
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -5,8 +5,8 @@ import city.mycity.embedded.internal.Secrets;
 import city.mycity.gateway.registry.CityRegistration;
 import city.mycity.settings.Settings;
 import city.mycity.storage.Database;
+import city.mycity.storage.DatabaseRoles;
 import city.mycity.storage.DatabaseSettings;
-import city.mycity.storage.ReaderRole;
 import city.mycity.storage.timeseries.StorageMaintenance;
 import city.mycity.storage.timeseries.TimeSeriesSettings;
 import java.io.PrintStream;
@@ -20,6 +20,8 @@ final class Storage {
 
     /** The embedded database's read-only login role. */
     static final String READER_ROLE = "mycity_reader";
+    /** The embedded database's role of the operators' API. */
+    static final String REGISTRY_ROLE = "mycity_registry";
 
     private Storage() {}
 
@@ -38,20 +40,42 @@ final class Storage {
     }
 
     /**
-     * A pool for the services that only read (the geo-service): on the embedded database, a login role of its own
-     * that can read every table and change none; on a configured database, the configured account (give the
-     * geo-service a read-only account of its own in production: {@code ./mycity migrate --grant-read-to ROLE}).
+     * A pool for the services that only read (the geo-service), its connections naming the city's council: on the
+     * embedded database, a login role of its own that can read every table and change none, and sees that council's
+     * rows only; on a configured database, the configured account (give the geo-service a read-only account of its own
+     * in production: {@code ./mycity migrate --grant-read-to ROLE}).
      */
-    static DataSource reader(DatabaseEndpoint endpoint, DataSource owner, Shutdown shutdown, PrintStream out) {
+    static DataSource reader(
+            DatabaseEndpoint endpoint, DataSource owner, String tenant, Shutdown shutdown, PrintStream out) {
+        return serviceRole(endpoint, owner, DatabaseRoles.Kind.READER, READER_ROLE, tenant, shutdown, out);
+    }
+
+    /**
+     * A pool for the operators' API: on the embedded database, a login role that writes the registry's tables only
+     * and is kept to the council each transaction names; on a configured database, the configured account.
+     */
+    static DataSource registry(DatabaseEndpoint endpoint, DataSource owner, Shutdown shutdown, PrintStream out) {
+        return serviceRole(endpoint, owner, DatabaseRoles.Kind.REGISTRY, REGISTRY_ROLE, null, shutdown, out);
+    }
+
+    private static DataSource serviceRole(
+            DatabaseEndpoint endpoint,
+            DataSource owner,
+            DatabaseRoles.Kind kind,
+            String role,
+            String tenant,
+            Shutdown shutdown,
+            PrintStream out) {
         if (!endpoint.embedded()) {
             return owner;
         }
         String password = Secrets.randomPassword();
-        ReaderRole.create(owner, READER_ROLE, password);
-        DataSource reader = shutdown.add(
-                "reader pool",
-                Database.pool(DatabaseSettings.of(endpoint.jdbcUrl(), READER_ROLE, password), "mycity-reader"));
-        out.printf("Read services on database role %s (read-only)%n", READER_ROLE);
-        return reader;
+        DatabaseRoles.create(owner, kind, role, password);
+        DatabaseSettings settings = DatabaseSettings.of(endpoint.jdbcUrl(), role, password);
+        DataSource pool = shutdown.add(
+                role + " pool",
+                tenant == null ? Database.pool(settings, role) : Database.poolForCouncil(settings, role, tenant));
+        out.printf("Database role %s (%s)%n", role, kind == DatabaseRoles.Kind.READER ? "read-only" : "registry");
+        return pool;
     }
 }

@@ -1,5 +1,6 @@
 package city.mycity.storage;
 
+import city.mycity.reading.Identifiers;
 import city.mycity.settings.Settings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -68,8 +69,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #connect(DatabaseSettings)}, each connection naming the council it works for ({@code mycity.tenant}):
+     * under a role subject to row-level security (schema V13), only that council's rows are seen.
+     */
+    public static Database connect(DatabaseSettings settings, String tenant) {
+        try (HikariDataSource check = pool(settings.withPoolSize(2), "mycity-schema-check")) {
+            Migrations.requireCurrent(check);
+        }
+        HikariDataSource pool = poolForCouncil(settings, "mycity-db", tenant);
+        try {
+            return new Database(pool, profileOf(pool));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** A pool whose connections name the council they work for, see {@link #connect(DatabaseSettings, String)}. */
+    public static HikariDataSource poolForCouncil(DatabaseSettings settings, String poolName, String tenant) {
+        HikariConfig config = config(settings, poolName);
+        config.setConnectionInitSql(
+                "SELECT set_config('mycity.tenant', '" + Identifiers.check("tenant", tenant) + "', false)");
+        return new HikariDataSource(config);
+    }
+
     /** A HikariCP pool on the database, without migrating (for components that only read or write rows). */
     public static HikariDataSource pool(DatabaseSettings settings, String poolName) {
+        return new HikariDataSource(config(settings, poolName));
+    }
+
+    private static HikariConfig config(DatabaseSettings settings, String poolName) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setDataSourceProperties(settings.connectionProperties(poolName));
@@ -77,7 +107,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setPoolName(poolName);
-        return new HikariDataSource(config);
+        return config;
     }
 
     public DataSource dataSource() {

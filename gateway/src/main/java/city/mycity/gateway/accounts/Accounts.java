@@ -61,7 +61,7 @@ public final class Accounts {
         checkUsername(username);
         checkPassword(username, password);
         String hash = hashes.hash(password);
-        return inTransaction(c -> {
+        return Transactions.forTenant(dataSource, tenant, c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO account (username, tenant_id, role,"
                     + " display_name, password_hash) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
                 st.setString(1, username);
@@ -101,6 +101,7 @@ public final class Accounts {
     private LoginOutcome attempt(Connection c, String username, String password, ResultSet row) throws SQLException {
         Instant now = clock.instant();
         String tenant = row.getString(1);
+        Transactions.nameTenant(c, tenant);
         String hash = row.getString(2);
         Timestamp lockedUntil = row.getTimestamp(4);
         if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
@@ -141,12 +142,12 @@ public final class Accounts {
 
     /** The council's account of this name. */
     public Optional<Account> find(String tenant, String username) {
-        return inTransaction(c -> find(c, tenant, username));
+        return Transactions.forTenant(dataSource, tenant, c -> find(c, tenant, username));
     }
 
     /** The council's accounts, by name. */
     public List<Account> list(String tenant) {
-        return inTransaction(c -> {
+        return Transactions.forTenant(dataSource, tenant, c -> {
             try (PreparedStatement st =
                     c.prepareStatement("SELECT " + COLUMNS + " WHERE tenant_id = ? ORDER BY username")) {
                 st.setString(1, tenant);
@@ -180,7 +181,7 @@ public final class Accounts {
     }
 
     private void change(String actor, String tenant, String username, String action, String set, String value) {
-        inTransaction(c -> {
+        Transactions.forTenant(dataSource, tenant, c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE account SET " + set + ", updated_at = now() WHERE tenant_id = ? AND username = ?")) {
                 int i = 1;

@@ -20,6 +20,14 @@ public final class Transactions {
 
     private Transactions() {}
 
+    /** Names the council the rest of the transaction works for (row-level security keeps it to that council's rows). */
+    public static void nameTenant(Connection c, String tenant) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT set_config('mycity.tenant', ?, true)")) {
+            st.setString(1, tenant);
+            st.execute();
+        }
+    }
+
     /** Runs work that is not one council's (a login, before anyone is known). */
     public static <T> T run(DataSource dataSource, Work<T> work) {
         return forTenant(dataSource, null, work);
@@ -31,10 +39,7 @@ public final class Transactions {
             c.setAutoCommit(false);
             try {
                 if (tenant != null) {
-                    try (PreparedStatement st = c.prepareStatement("SELECT set_config('mycity.tenant', ?, true)")) {
-                        st.setString(1, tenant);
-                        st.execute();
-                    }
+                    nameTenant(c, tenant);
                 }
                 T result = work.run(c);
                 c.commit();

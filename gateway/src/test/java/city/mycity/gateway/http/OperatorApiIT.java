@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.mycity.gateway.accounts.Accounts;
 import city.mycity.gateway.accounts.Role;
+import city.mycity.storage.Database;
+import city.mycity.storage.DatabaseRoles;
+import city.mycity.storage.DatabaseSettings;
 import city.mycity.testkit.TestDatabase;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -36,6 +39,8 @@ class OperatorApiIT {
     private static Vertx vertx;
     private static HttpServer server;
     private static WebClient client;
+    private static String role;
+    private static com.zaxxer.hikari.HikariDataSource registry;
 
     @BeforeAll
     static void apiOnTwoCouncils() throws SQLException {
@@ -50,9 +55,16 @@ class OperatorApiIT {
         accounts.create("setup", "north", "carl", Role.CREW, "Carl", PASSWORD);
         accounts.create("setup", "north", "ada", Role.ADMIN, "Ada", PASSWORD);
         accounts.create("setup", "south", "sam", Role.OPERATOR, "Sam", PASSWORD);
+        // The API works as it does in production: on a role that writes the registry only, kept to one council
+        // by row-level security.
+        role = "mycity_api_it_" + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(4));
+        String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
+        DatabaseRoles.create(db.dataSource(), DatabaseRoles.Kind.REGISTRY, role, password);
+        registry =
+                Database.pool(DatabaseSettings.of(db.jdbcUrl(), role, password).withPoolSize(4), "api-it");
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        OperatorApi.on(db.dataSource()).mount(router);
+        OperatorApi.on(registry).mount(router);
         server = vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(0, "127.0.0.1")
@@ -62,10 +74,12 @@ class OperatorApiIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws SQLException {
         client.close();
         server.close().await();
         vertx.close().await();
+        registry.close();
+        execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
         db.close();
     }
 

@@ -139,6 +139,20 @@ public final class ReadingPartitions {
         }
     }
 
+    /** Row-level security on a new partition, as on its parent (schema V13), once the schema has it. */
+    private static void keepCouncilsApart(Connection c, String partition) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM pg_proc WHERE proname = 'mycity_keep_councils_apart'")) {
+            if (!rs.next()) {
+                return;
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT mycity_keep_councils_apart(?::regclass)")) {
+            st.setString(1, partition);
+            st.execute();
+        }
+    }
+
     private static List<String> ensureWeeksInTransaction(Connection c, Instant from, Instant to) throws SQLException {
         List<String> created = new ArrayList<>();
         for (Instant week = weekStart(from); week.isBefore(to); week = week.plus(7, ChronoUnit.DAYS)) {
@@ -162,6 +176,7 @@ public final class ReadingPartitions {
                 s.execute("ALTER TABLE reading ATTACH PARTITION " + name + " FOR VALUES FROM ('" + week + "') TO ('"
                         + end + "')");
             }
+            keepCouncilsApart(c, name);
             record(c, name, week, end);
             created.add(name);
         }

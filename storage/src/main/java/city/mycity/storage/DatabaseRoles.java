@@ -5,45 +5,63 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The database account of the services that only read the store (the geo-service): it may read every table of the
- * schema, those that later migrations and storage maintenance create included, and change none.
+ * The database accounts of the services that work for one council at a time, each with no more rights than it needs;
+ * both are subject to row-level security (schema V13: they see and change the council their connection names only).
+ *
+ * <ul>
+ *   <li>{@link Kind#READER}, for the services that only read the store (the geo-service): may read every table, those
+ *       that later migrations and storage maintenance create included, and change none.
+ *   <li>{@link Kind#REGISTRY}, for the operators' API: reads every table, and writes the registry's (devices,
+ *       gateways, accounts and their sessions, the audit log, credentials) and nothing else.
+ * </ul>
  *
  * <pre>{@code
- * ReaderRole.create(owner, "mycity_reader", password);   // a new login role (needs CREATEROLE), then grant
- * ReaderRole.grant(owner, "mycity_reader");               // an existing role: read access only
+ * DatabaseRoles.create(owner, Kind.READER, "mycity_reader", password);   // a new login role (needs CREATEROLE)
+ * DatabaseRoles.grant(owner, Kind.READER, "mycity_reader");               // an existing role
  * }</pre>
  *
  * <p>{@code owner} must be a pool of the account that migrates the schema, which owns its tables: the default
  * privileges it grants cover the tables that account creates from then on (new weekly partitions, new migrations).
  */
-public final class ReaderRole {
+public final class DatabaseRoles {
+
+    /** What a role may do. */
+    public enum Kind {
+        READER,
+        REGISTRY
+    }
+
+    /** The tables the operators' API writes. */
+    static final List<String> REGISTRY_TABLES =
+            List.of("device", "gateway", "account", "account_session", "audit_log", "credential");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private ReaderRole() {}
+    private DatabaseRoles() {}
 
-    /** Creates a login role with this password when none has its name, then {@link #grant}s it read access. */
-    public static void create(DataSource owner, String role, String password) {
+    /** Creates a login role with this password when none has its name, then {@link #grant}s it its rights. */
+    public static void create(DataSource owner, Kind kind, String role, String password) {
         checkName(role);
         if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("Reader role password must not be empty.");
+            throw new IllegalArgumentException("Database role password must not be empty.");
         }
         try (Connection c = owner.getConnection()) {
             if (!exists(c, role)) {
                 execute(c, format(c, "CREATE ROLE %I LOGIN PASSWORD %L", role, password));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the reader role " + role + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not create the database role " + role + ": " + e.getMessage(), e);
         }
-        grant(owner, role);
+        grant(owner, kind, role);
     }
 
-    /** Lets an existing role read every table of the current schema, now and those created later, and no more. */
-    public static void grant(DataSource owner, String role) {
+    /** Gives an existing role the rights of its kind in the current schema, now and for the tables created later. */
+    public static void grant(DataSource owner, Kind kind, String role) {
         checkName(role);
         try (Connection c = owner.getConnection()) {
             if (!exists(c, role)) {
@@ -55,15 +73,24 @@ public final class ReaderRole {
             execute(c, format(c, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO %I", role, null));
             execute(c, format(c, "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO %I", role, null));
             execute(c, format(c, "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO %I", role, null));
+            if (kind == Kind.REGISTRY) {
+                for (String table : REGISTRY_TABLES) {
+                    execute(c, format(c, "GRANT INSERT, UPDATE, DELETE ON " + table + " TO %I", role, null));
+                }
+                execute(c, format(c, "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I", role, null));
+            }
             c.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not grant read access to role " + role + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not grant " + kind.name().toLowerCase(java.util.Locale.ROOT) + " rights to role " + role
+                            + ": " + e.getMessage(),
+                    e);
         }
     }
 
     private static void checkName(String role) {
         if (role == null || !NAME.matcher(role).matches()) {
-            throw new IllegalArgumentException("Reader role name must be lower-case letters, digits and underscores"
+            throw new IllegalArgumentException("Database role name must be lower-case letters, digits and underscores"
                     + " (at most 63, not starting with a digit), was " + role + ".");
         }
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ReaderRoleIT {
+class DatabaseRolesIT {
 
     private TestDatabase db;
     private String role;
@@ -28,7 +28,7 @@ class ReaderRoleIT {
         // Roles belong to the whole server: a name of this run's own.
         role = "mycity_reader_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        ReaderRole.create(db.dataSource(), role, password);
+        DatabaseRoles.create(db.dataSource(), DatabaseRoles.Kind.READER, role, password);
         reader = Database.pool(DatabaseSettings.of(db.jdbcUrl(), role, password).withPoolSize(2), "reader-it");
     }
 
@@ -92,10 +92,12 @@ class ReaderRoleIT {
 
     @Test
     void refuses_a_role_name_that_is_not_a_plain_identifier() {
-        assertThatThrownBy(() -> ReaderRole.grant(db.dataSource(), "x; DROP TABLE reading"))
+        assertThatThrownBy(
+                        () -> DatabaseRoles.grant(db.dataSource(), DatabaseRoles.Kind.READER, "x; DROP TABLE reading"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Reader role name");
-        assertThatThrownBy(() -> ReaderRole.grant(db.dataSource(), "nobody_has_this_name"))
+                .hasMessageContaining("Database role name");
+        assertThatThrownBy(
+                        () -> DatabaseRoles.grant(db.dataSource(), DatabaseRoles.Kind.READER, "nobody_has_this_name"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("No database role");
     }
