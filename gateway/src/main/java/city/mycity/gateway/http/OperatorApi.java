@@ -8,6 +8,8 @@ import city.mycity.gateway.credentials.Credentials;
 import city.mycity.gateway.credentials.http.CredentialRoutes;
 import city.mycity.gateway.provisioning.DeviceImport;
 import city.mycity.gateway.provisioning.http.ImportRoutes;
+import city.mycity.gateway.refusals.RefusalStore;
+import city.mycity.gateway.refusals.http.RefusalRoutes;
 import city.mycity.gateway.registry.Devices;
 import city.mycity.gateway.registry.http.DeviceRoutes;
 import io.vertx.ext.web.Router;
@@ -69,6 +71,7 @@ public final class OperatorApi {
         new SessionRoutes(accounts, sessions, authentication, secureCookies).mount(router);
         new AccountRoutes(accounts, authentication).mount(router);
         new CredentialRoutes(new Credentials(dataSource), authentication).mount(router);
+        new RefusalRoutes(new RefusalStore(dataSource), authentication).mount(router);
         new DeviceRoutes(new Devices(dataSource), authentication).mount(router);
         for (String path : PATHS) {
             router.route(path)

@@ -1,5 +1,7 @@
 package city.mycity.gateway.refusals;
 
+import city.mycity.gateway.exception.StorageException;
+import city.mycity.gateway.store.Transactions;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,17 +37,18 @@ public final class RefusalStore {
         String sql = "SELECT r.reason, count(*) FROM refusal r WHERE (?::text IS NULL OR r.tenant_id = ?)"
                 + " AND (?::text IS NULL OR r.reason = ?) AND (?::text IS NULL OR r.device_id = ?)"
                 + " AND (?::timestamptz IS NULL OR r.received_at >= ?) GROUP BY r.reason ORDER BY count(*) DESC";
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, filter);
-            try (ResultSet rows = ps.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
+        return inTransaction(filter, c -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, filter);
+                try (ResultSet rows = ps.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getLong(2));
+                    }
                 }
             }
-        }
-        return counts;
+            return counts;
+        });
     }
 
     /** The matching messages, oldest first, at most {@code filter.limit()}. */
@@ -53,25 +56,26 @@ public final class RefusalStore {
         String sql = "SELECT m.digest, m.topic, m.payload, m.received_at, m.replays,"
                 + " (SELECT array_agg(DISTINCT r.reason ORDER BY r.reason) FROM refusal r WHERE r.digest = m.digest)"
                 + MATCHING + " ORDER BY m.received_at, m.digest LIMIT ?";
-        List<RefusedMessage> messages = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            int next = bind(ps, filter);
-            ps.setInt(next, filter.limit());
-            try (ResultSet rows = ps.executeQuery()) {
-                while (rows.next()) {
-                    Array reasons = rows.getArray(6);
-                    messages.add(new RefusedMessage(
-                            rows.getBytes(1),
-                            rows.getString(2),
-                            rows.getBytes(3),
-                            rows.getTimestamp(4).toInstant(),
-                            reasons == null ? List.of() : Arrays.asList((String[]) reasons.getArray()),
-                            rows.getInt(5)));
+        return inTransaction(filter, c -> {
+            List<RefusedMessage> messages = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int next = bind(ps, filter);
+                ps.setInt(next, filter.limit());
+                try (ResultSet rows = ps.executeQuery()) {
+                    while (rows.next()) {
+                        Array reasons = rows.getArray(6);
+                        messages.add(new RefusedMessage(
+                                rows.getBytes(1),
+                                rows.getString(2),
+                                rows.getBytes(3),
+                                rows.getTimestamp(4).toInstant(),
+                                reasons == null ? List.of() : Arrays.asList((String[]) reasons.getArray()),
+                                rows.getInt(5)));
+                    }
                 }
             }
-        }
-        return messages;
+            return messages;
+        });
     }
 
     /** Counts one more re-injection of the message, now. */
@@ -81,6 +85,18 @@ public final class RefusalStore {
                         "UPDATE refused_message SET replays = replays + 1, replayed_at = now() WHERE digest = ?")) {
             ps.setBytes(1, digest);
             ps.executeUpdate();
+        }
+    }
+
+    /** One council's work names it (row-level security keeps a service's role to it); the operators' tools see all. */
+    private <T> T inTransaction(RefusalFilter filter, Transactions.Work<T> work) throws SQLException {
+        try {
+            return Transactions.forTenant(dataSource, filter.tenant(), work);
+        } catch (StorageException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
         }
     }
 

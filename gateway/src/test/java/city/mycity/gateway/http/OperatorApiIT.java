@@ -346,6 +346,35 @@ class OperatorApiIT {
                 .isNotNull();
     }
 
+    @Test
+    void an_operator_reads_the_councils_refusals_by_device_and_reason_and_no_other_councils() throws SQLException {
+        execute("DELETE FROM refusal; DELETE FROM refused_message;"
+                + "INSERT INTO refused_message (digest, topic, payload, received_at) VALUES"
+                + " ('\\x0a', 'mycity/v1/north/g1/bin-1/up', convert_to('[{\"n\":1}]', 'UTF8'), now()),"
+                + " ('\\x0b', 'mycity/v1/south/g9/bin-9/up', '\\xff00', now());"
+                + "INSERT INTO refusal (digest, record_index, topic, tenant_id, device_id, reason, reasons, details,"
+                + " excerpt, received_at) VALUES ('\\x0a', 0, 't', 'north', 'bin-1', 'wrong_type', '{wrong_type}',"
+                + " '{d}', 'e', now()), ('\\x0b', 0, 't', 'south', 'bin-9', 'malformed_payload',"
+                + " '{malformed_payload}', '{d}', 'e', now())");
+        Login nora = loggedIn("nora");
+
+        JsonObject listed = request(HttpMethod.GET, "/api/v1/registry/refusals?device=bin-1", nora, null)
+                .bodyAsJsonObject();
+        JsonObject counts = request(HttpMethod.GET, "/api/v1/registry/refusals/counts", nora, null)
+                .bodyAsJsonObject();
+        HttpResponse<Buffer> unknownReason =
+                request(HttpMethod.GET, "/api/v1/registry/refusals?reason=bad_vibes", nora, null);
+
+        assertThat(listed.getJsonArray("refused")).hasSize(1);
+        assertThat(listed.getJsonArray("refused").getJsonObject(0).getString("payload"))
+                .isEqualTo("[{\"n\":1}]");
+        assertThat(counts.getJsonObject("byReason").getMap()).containsOnlyKeys("wrong_type");
+        assertThat(unknownReason.statusCode()).isEqualTo(400);
+        assertThat(request(HttpMethod.GET, "/api/v1/registry/refusals", loggedIn("carl"), null)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
     /** A logged-in client: its session cookie and its CSRF token. */
     private record Login(String cookie, String csrf) {}
 
