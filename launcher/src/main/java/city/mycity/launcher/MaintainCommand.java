@@ -3,6 +3,7 @@ package city.mycity.launcher;
 import city.mycity.settings.Settings;
 import city.mycity.storage.Database;
 import city.mycity.storage.DatabaseSettings;
+import city.mycity.storage.RefusalRetention;
 import city.mycity.storage.timeseries.StorageMaintenance;
 import city.mycity.storage.timeseries.TimeSeriesSettings;
 import java.util.concurrent.Callable;
@@ -42,18 +43,20 @@ final class MaintainCommand implements Callable<Integer> {
             return 2;
         }
         TimeSeriesSettings timeSeries = TimeSeriesSettings.from(settings);
+        RefusalRetention refusals = RefusalRetention.from(settings);
         try (Database database = Database.open(DatabaseSettings.from(settings).withPoolSize(2))) {
             System.out.printf(
                     "Schema up to date; %s time series%n",
                     database.timeSeriesProfile().code());
             if (once) {
-                System.out.println(
-                        StorageMaintenance.of(database.dataSource(), timeSeries).runOnce());
+                System.out.println(StorageMaintenance.of(database.dataSource(), timeSeries, refusals)
+                        .runOnce());
                 return 0;
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "mycity-maintain-stop"));
-            try (StorageMaintenance maintenance = StorageMaintenance.start(database.dataSource(), timeSeries)) {
+            try (StorageMaintenance maintenance =
+                    StorageMaintenance.start(database.dataSource(), timeSeries, refusals)) {
                 System.out.printf("Maintaining every %s; Ctrl-C stops%n", timeSeries.interval());
                 stopped.await();
             }

@@ -7,6 +7,7 @@ import city.mycity.settings.Settings;
 import city.mycity.storage.Database;
 import city.mycity.storage.DatabaseRoles;
 import city.mycity.storage.DatabaseSettings;
+import city.mycity.storage.RefusalRetention;
 import city.mycity.storage.timeseries.StorageMaintenance;
 import city.mycity.storage.timeseries.TimeSeriesSettings;
 import java.io.PrintStream;
@@ -35,7 +36,8 @@ final class Storage {
         out.printf("Registry: %s%n", registered);
         shutdown.add(
                 "storage maintenance",
-                StorageMaintenance.start(database.dataSource(), TimeSeriesSettings.from(settings)));
+                StorageMaintenance.start(
+                        database.dataSource(), TimeSeriesSettings.from(settings), RefusalRetention.from(settings)));
         return database.dataSource();
     }
 

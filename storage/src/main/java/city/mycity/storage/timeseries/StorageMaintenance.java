@@ -1,5 +1,6 @@
 package city.mycity.storage.timeseries;
 
+import city.mycity.storage.RefusalRetention;
 import city.mycity.storage.TimeSeriesProfile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,12 +37,14 @@ public final class StorageMaintenance implements AutoCloseable {
 
     private final DataSource dataSource;
     private final TimeSeriesSettings settings;
+    private final RefusalRetention refusals;
     private final ScheduledExecutorService scheduler;
     private boolean policiesSet;
 
-    private StorageMaintenance(DataSource dataSource, TimeSeriesSettings settings) {
+    private StorageMaintenance(DataSource dataSource, TimeSeriesSettings settings, RefusalRetention refusals) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.refusals = refusals;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "storage-maintenance");
             thread.setDaemon(true);
@@ -51,12 +54,23 @@ public final class StorageMaintenance implements AutoCloseable {
 
     /** Maintenance that runs only when asked ({@link #runOnce()}). */
     public static StorageMaintenance of(DataSource dataSource, TimeSeriesSettings settings) {
-        return new StorageMaintenance(dataSource, settings);
+        return of(dataSource, settings, RefusalRetention.defaults());
+    }
+
+    /** As {@link #of(DataSource, TimeSeriesSettings)}, with the refusal store's bounds. */
+    public static StorageMaintenance of(DataSource dataSource, TimeSeriesSettings settings, RefusalRetention refusals) {
+        return new StorageMaintenance(dataSource, settings, refusals);
     }
 
     /** Maintenance that runs now and then once per interval until closed; a failed run is logged and retried. */
     public static StorageMaintenance start(DataSource dataSource, TimeSeriesSettings settings) {
-        StorageMaintenance maintenance = new StorageMaintenance(dataSource, settings);
+        return start(dataSource, settings, RefusalRetention.defaults());
+    }
+
+    /** As {@link #start(DataSource, TimeSeriesSettings)}, with the refusal store's bounds. */
+    public static StorageMaintenance start(
+            DataSource dataSource, TimeSeriesSettings settings, RefusalRetention refusals) {
+        StorageMaintenance maintenance = new StorageMaintenance(dataSource, settings, refusals);
         maintenance.scheduler.scheduleWithFixedDelay(
                 maintenance::runLogged, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
         return maintenance;
@@ -80,10 +94,26 @@ public final class StorageMaintenance implements AutoCloseable {
                 return Report.SKIPPED;
             }
             try {
-                return TimeSeriesProfile.of(c) == TimeSeriesProfile.NATIVE ? runNative(c) : runTimescale(c);
+                Report report = TimeSeriesProfile.of(c) == TimeSeriesProfile.NATIVE ? runNative(c) : runTimescale(c);
+                return report.withRefusals(boundRefusals(c));
             } finally {
                 unlock(c);
             }
+        }
+    }
+
+    private long boundRefusals(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            long deleted = refusals.apply(c, databaseNow(c));
+            c.commit();
+            return deleted;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 
@@ -118,7 +148,7 @@ public final class StorageMaintenance implements AutoCloseable {
                 }
             }
             c.commit();
-            return new Report(false, created, dropped, minutes, hours, deleted);
+            return new Report(false, created, dropped, minutes, hours, deleted, 0);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -164,7 +194,7 @@ public final class StorageMaintenance implements AutoCloseable {
             TimescaleRollups.applyPolicies(c, settings);
             policiesSet = true;
         }
-        return new Report(false, List.of(), List.of(), 0, 0, 0);
+        return new Report(false, List.of(), List.of(), 0, 0, 0, 0);
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
@@ -213,14 +243,25 @@ public final class StorageMaintenance implements AutoCloseable {
      * @param minutes the minute buckets refreshed
      * @param hours the hour buckets refreshed
      * @param deleted the rollup buckets deleted by the retention
+     * @param refusals the refused messages deleted by the refusal store's bounds
      */
     public record Report(
-            boolean skipped, List<String> created, List<String> dropped, long minutes, long hours, long deleted) {
+            boolean skipped,
+            List<String> created,
+            List<String> dropped,
+            long minutes,
+            long hours,
+            long deleted,
+            long refusals) {
 
-        static final Report SKIPPED = new Report(true, List.of(), List.of(), 0, 0, 0);
+        Report withRefusals(long deletedMessages) {
+            return new Report(skipped, created, dropped, minutes, hours, deleted, deletedMessages);
+        }
+
+        static final Report SKIPPED = new Report(true, List.of(), List.of(), 0, 0, 0, 0);
 
         boolean changedSomething() {
-            return !created.isEmpty() || !dropped.isEmpty() || deleted > 0;
+            return !created.isEmpty() || !dropped.isEmpty() || deleted > 0 || refusals > 0;
         }
 
         @Override
@@ -228,7 +269,8 @@ public final class StorageMaintenance implements AutoCloseable {
             return skipped
                     ? "skipped (another process holds the lock)"
                     : "partitions created " + created + ", dropped " + dropped + "; rollups refreshed " + minutes
-                            + " minute and " + hours + " hour buckets; " + deleted + " expired buckets deleted";
+                            + " minute and " + hours + " hour buckets; " + deleted + " expired buckets deleted; "
+                            + refusals + " refused messages deleted";
         }
     }
 }
