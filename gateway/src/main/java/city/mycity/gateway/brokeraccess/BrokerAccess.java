@@ -25,6 +25,8 @@ public final class BrokerAccess {
     public static final String CONTROL = "control";
     /** An edge agent that serves the gateways of a whole simulated town from one process (the demo's). */
     public static final String BRIDGE = "bridge";
+    /** Direct ingress: hands on the packs of devices without a gateway, each on the device's own topic. */
+    public static final String DIRECT = "direct-ingress";
 
     private static final String ROOT = UplinkTopic.ROOT;
 
@@ -53,6 +55,7 @@ public final class BrokerAccess {
             case REPLAY -> List.of(TopicGrant.write(ROOT + "/+/+/up"), TopicGrant.write(ROOT + "/+/+/+/up"));
             case CONTROL ->
                 List.of(TopicGrant.write(ROOT + "/+/+/config"), TopicGrant.read(ROOT + "/+/+/config/status"));
+            case DIRECT -> List.of(TopicGrant.write(ROOT + "/+/+/+/up"));
             case BRIDGE ->
                 List.of(
                         TopicGrant.write(ROOT + "/+/+/up"),
