@@ -7,9 +7,6 @@ import city.mycity.gateway.accounts.Role;
 import city.mycity.gateway.exception.ConflictException;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
-import city.mycity.settings.Settings;
-import city.mycity.storage.Database;
-import city.mycity.storage.DatabaseSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +43,7 @@ final class AccountsCommand implements Runnable {
     }
 
     private static HikariDataSource database() {
-        return Database.pool(DatabaseSettings.from(Settings.fromEnvironment()).withPoolSize(1), "mycity-accounts");
+        return CommandDatabase.pool("mycity-accounts", 1);
     }
 
     /** The password to set: the environment's, or a generated one (printed once). */

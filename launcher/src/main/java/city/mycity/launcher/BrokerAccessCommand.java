@@ -3,9 +3,6 @@ package city.mycity.launcher;
 import city.mycity.gateway.brokeraccess.AccessSync;
 import city.mycity.gateway.brokeraccess.mosquitto.MosquittoAccessFiles;
 import city.mycity.gateway.brokeraccess.mosquitto.MosquittoReload;
-import city.mycity.settings.Settings;
-import city.mycity.storage.Database;
-import city.mycity.storage.DatabaseSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +52,7 @@ final class BrokerAccessCommand implements Callable<Integer> {
             System.err.println("No folder " + folder + ".");
             return 1;
         }
-        try (HikariDataSource dataSource = Database.pool(
-                        DatabaseSettings.from(Settings.fromEnvironment()).withPoolSize(2), "mycity-broker");
+        try (HikariDataSource dataSource = CommandDatabase.pool("mycity-broker", 2);
                 AccessSync sync = AccessSync.start(dataSource, Duration.ofSeconds(intervalSeconds), accounts -> {
                     MosquittoAccessFiles.write(folder, accounts);
                     if (pidFile != null) {

@@ -7,9 +7,6 @@ import city.mycity.gateway.credentials.IssuedCredential;
 import city.mycity.gateway.credentials.Subject;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
-import city.mycity.settings.Settings;
-import city.mycity.storage.Database;
-import city.mycity.storage.DatabaseSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -44,7 +41,7 @@ final class CredentialsCommand implements Runnable {
     }
 
     private static HikariDataSource database() {
-        return Database.pool(DatabaseSettings.from(Settings.fromEnvironment()).withPoolSize(1), "mycity-credentials");
+        return CommandDatabase.pool("mycity-credentials", 1);
     }
 
     /** Whose: one of --gateway, --device (with --tenant) or --service. */

@@ -11,6 +11,7 @@ import city.mycity.embedded.EmbeddedBrokerBuilder;
 import city.mycity.embedded.EmbeddedDatabase;
 import city.mycity.embedded.internal.TempFolders;
 import city.mycity.gateway.http.OperatorApi;
+import city.mycity.gateway.ingress.http.IngressHttpServer;
 import city.mycity.geo.GeoService;
 import city.mycity.metrics.Descriptions;
 import city.mycity.settings.Settings;
@@ -107,6 +108,16 @@ public final class Demo implements AutoCloseable {
                             .mount("/*", Dashboard.router(vertx))
                             .build());
             int httpPort = geo.start();
+            IngressHttpServer ingress = broker.direct() == null
+                    ? null
+                    : DemoIngress.start(
+                            vertx,
+                            dataSource,
+                            broker.url(),
+                            broker.direct(),
+                            settings.get(LauncherSettings.INGRESS_PORT),
+                            metrics,
+                            shutdown);
 
             DemoSensorKeys keys = DemoSensorKeys.generate(city);
             Path edgeFolder = TempFolders.create(null, "mycity-demo-edge-");
@@ -120,6 +131,12 @@ public final class Demo implements AutoCloseable {
                             + "   Metrics: http://localhost:%d/metrics%n",
                     edge.coapPort(), geo.managementPort());
             out.printf("Sensor keys (for coap-client-openssl; removed at stop): %s%n", keysFile);
+            if (ingress != null) {
+                out.printf(
+                        "Direct ingress (devices without a gateway): https://localhost:%d/ingress/v1/up/{device}"
+                                + " (self-signed; a device logs in with its credential)%n",
+                        ingress.port());
+            }
             out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
             adminLogin.ifPresent(password -> out.printf(
                     "Operators' API: http://localhost:%d/api/v1/session, user %s, password %s (shown this once)%n",
@@ -184,6 +201,7 @@ public final class Demo implements AutoCloseable {
                 accounts.ingest().secret(),
                 accounts.bridge().identity(),
                 accounts.bridge().secret(),
+                accounts.direct(),
                 true);
     }
 

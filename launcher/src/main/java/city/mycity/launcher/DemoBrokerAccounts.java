@@ -11,11 +11,11 @@ import city.mycity.gateway.credentials.Subject;
 import javax.sql.DataSource;
 
 /**
- * The demo's broker accounts, from the registry: a fresh credential of the ingest service (the stream jobs) and of
- * the bridge service (the demo's one edge agent), and the registry's live accounts kept in step for the embedded
+ * The demo's broker accounts, from the registry: a fresh credential of the ingest service (the stream jobs), of
+ * the bridge service (the demo's one edge agent) and of direct ingress, and the registry's live accounts kept in step for the embedded
  * broker's access control.
  */
-record DemoBrokerAccounts(IssuedCredential ingest, IssuedCredential bridge, LiveAccess live) {
+record DemoBrokerAccounts(IssuedCredential ingest, IssuedCredential bridge, IssuedCredential direct, LiveAccess live) {
 
     static DemoBrokerAccounts issue(DataSource registry, Shutdown shutdown) {
         Credentials credentials = new Credentials(registry);
@@ -23,9 +23,11 @@ record DemoBrokerAccounts(IssuedCredential ingest, IssuedCredential bridge, Live
                 credentials.issue("mycity demo", Subject.service(BrokerAccess.INGEST), CredentialKind.MQTT_PASSWORD);
         IssuedCredential bridge =
                 credentials.issue("mycity demo", Subject.service(BrokerAccess.BRIDGE), CredentialKind.MQTT_PASSWORD);
+        IssuedCredential direct =
+                credentials.issue("mycity demo", Subject.service(BrokerAccess.DIRECT), CredentialKind.MQTT_PASSWORD);
         LiveAccess live = new LiveAccess();
         shutdown.add("broker access", AccessSync.start(registry, AccessSync.DEFAULT_INTERVAL, live));
-        return new DemoBrokerAccounts(ingest, bridge, live);
+        return new DemoBrokerAccounts(ingest, bridge, direct, live);
     }
 
     /** The embedded broker's view of {@link #live()}. */
@@ -50,6 +52,6 @@ record DemoBrokerAccounts(IssuedCredential ingest, IssuedCredential bridge, Live
 
     @Override
     public String toString() {
-        return "DemoBrokerAccounts[" + ingest + ", " + bridge + "]";
+        return "DemoBrokerAccounts[" + ingest + ", " + bridge + ", " + direct + "]";
     }
 }

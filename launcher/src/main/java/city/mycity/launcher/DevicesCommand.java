@@ -8,9 +8,6 @@ import city.mycity.gateway.registry.Device;
 import city.mycity.gateway.registry.DevicePage;
 import city.mycity.gateway.registry.DeviceSearch;
 import city.mycity.gateway.registry.Devices;
-import city.mycity.settings.Settings;
-import city.mycity.storage.Database;
-import city.mycity.storage.DatabaseSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.Reader;
@@ -45,7 +42,7 @@ final class DevicesCommand implements Runnable {
     }
 
     private static HikariDataSource database() {
-        return Database.pool(DatabaseSettings.from(Settings.fromEnvironment()).withPoolSize(2), "mycity-devices");
+        return CommandDatabase.pool("mycity-devices", 2);
     }
 
     @Command(

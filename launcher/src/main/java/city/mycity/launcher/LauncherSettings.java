@@ -36,5 +36,12 @@ public final class LauncherSettings {
             1_000_000L,
             "messages");
 
+    /** The HTTPS port of direct ingress (devices without a gateway), on loopback in the demo. */
+    public static final Setting<Integer> INGRESS_PORT = Setting.integer(
+            "mycity.ingress.port",
+            "HTTPS port where devices without a gateway post their readings (direct ingress); when taken, a free one",
+            8443,
+            "port");
+
     private LauncherSettings() {}
 }

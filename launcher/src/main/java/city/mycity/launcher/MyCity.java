@@ -47,6 +47,17 @@ public final class MyCity implements Runnable {
             System.setProperty("logback.configurationFile", bench ? "mycity-bench-logback.xml" : "mycity-logback.xml");
         }
         // Descriptions are written as lines of up to about 110 characters: a narrower help would wrap them again.
-        System.exit(new CommandLine(new MyCity()).setUsageHelpWidth(120).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, with the database's absence said in one line rather than a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new MyCity()).setUsageHelpWidth(120).setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof CommandDatabase.Unavailable) {
+                line.getErr().println(e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
     }
 }

@@ -3,7 +3,6 @@ package city.mycity.launcher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** Runs {@code mycity ...} in this JVM as a user would type it, capturing what it prints. */
 final class CommandRun {
@@ -19,7 +18,7 @@ final class CommandRun {
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
         try {
-            int code = new CommandLine(new MyCity()).execute(args);
+            int code = MyCity.commandLine().execute(args);
             return new String[] {
                 Integer.toString(code),
                 printed.toString(StandardCharsets.UTF_8),
