@@ -11,6 +11,7 @@ import city.mycity.edge.outbox.Outbox;
 import city.mycity.edge.outbox.OutboxState;
 import city.mycity.edge.outbox.SqliteOutbox;
 import city.mycity.edge.security.DeviceKeys;
+import city.mycity.edge.security.KeysFile;
 import city.mycity.edge.telemetry.GatewayHealth;
 import city.mycity.edge.telemetry.Sightings;
 import city.mycity.edge.telemetry.TelemetryReporter;
@@ -57,6 +58,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final TelemetryReporter telemetry;
     private final long startedAt = System.nanoTime();
     private CoapUplinkServer coap;
+    private java.util.concurrent.ScheduledExecutorService keysWatch;
 
     /** @param packing the gateway pack limits, or {@code null} for one MQTT message per device message */
     private EdgeAgent(Builder settings, UplinkPublisher publisher, PackLimits packing) {
@@ -166,8 +168,34 @@ public final class EdgeAgent implements AutoCloseable {
         if (telemetry != null) {
             telemetry.start(settings.telemetryInterval);
         }
+        if (settings.keysFile != null && !settings.plainCoap) {
+            keysWatch = keysWatch(coap, settings.keysFile, settings.keysReload);
+        }
         LOGGER.info("Edge agent for tenant {} listening on CoAP port {}", settings.tenant, coap.port());
         return this;
+    }
+
+    /** Looks at the keys file now and then, and hands the server its keys when they changed. */
+    private static java.util.concurrent.ScheduledExecutorService keysWatch(
+            CoapUplinkServer server, KeysFile file, Duration interval) {
+        java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "edge-keys-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        file.changed().ifPresent(server::replaceKeys);
+                    } catch (RuntimeException e) {
+                        LOGGER.warn("Keeping the sensor keys in use: {}", e.getMessage());
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer;
     }
 
     private CoapUplinkServer bind(int port) throws IOException {
@@ -242,6 +270,10 @@ public final class EdgeAgent implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (keysWatch != null) {
+            keysWatch.shutdownNow();
+            keysWatch = null;
+        }
         if (telemetry != null) {
             telemetry.close();
         }
@@ -286,6 +318,8 @@ public final class EdgeAgent implements AutoCloseable {
         private Duration maxReconnectDelay = Duration.ofSeconds(30);
         private PayloadDecoders decoders = PayloadDecoders.defaults();
         private DeviceKeys deviceKeys;
+        private KeysFile keysFile;
+        private Duration keysReload = Duration.ofSeconds(10);
         private boolean plainCoap;
         private Path outbox;
         private long outboxMaxReadings = 2_000_000;
@@ -333,6 +367,24 @@ public final class EdgeAgent implements AutoCloseable {
          * (PSK identity) and allowed to post only as itself (4.03 otherwise); a sensor without a key cannot complete
          * the handshake. Required unless {@link #plainCoap} says otherwise.
          */
+        /**
+         * The sensors' keys from a file (the format of {@link DeviceKeys}), read again when it changes, every {@link
+         * #keysReload} (by default, 10 s): a key issued, rotated or revoked in the registry and exported to the file
+         * takes effect without a restart. Instead of {@link #deviceKeys}.
+         */
+        public Builder deviceKeysFile(Path file) {
+            this.keysFile = KeysFile.open(file);
+            this.deviceKeys = keysFile.load();
+            return this;
+        }
+
+        /** How often {@link #deviceKeysFile} is looked at. By default, 10 seconds. */
+        public Builder keysReload(Duration interval) {
+            Checks.positive("Keys reload interval", interval);
+            this.keysReload = interval;
+            return this;
+        }
+
         public Builder deviceKeys(DeviceKeys deviceKeys) {
             this.deviceKeys = deviceKeys;
             return this;

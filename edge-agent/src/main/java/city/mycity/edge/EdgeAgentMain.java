@@ -4,7 +4,6 @@ import city.mycity.codec.DeviceProfiles;
 import city.mycity.codec.FrameCodec;
 import city.mycity.codec.FrameCodecs;
 import city.mycity.codec.PayloadDecoders;
-import city.mycity.edge.security.DeviceKeys;
 import city.mycity.metrics.MetricsEndpoint;
 import city.mycity.settings.Settings;
 import java.io.IOException;
@@ -106,10 +105,8 @@ public final class EdgeAgentMain {
                 .packMaxReadings(settings.get(EdgeSettings.PACK_MAX_READINGS))
                 .packMaxBytes(settings.get(EdgeSettings.PACK_MAX_BYTES))
                 .packLinger(settings.get(EdgeSettings.PACK_LINGER));
-        settings.find(EdgeSettings.DEVICE_KEYS)
-                .map(Path::of)
-                .map(DeviceKeys::load)
-                .ifPresent(builder::deviceKeys);
+        // Read again when it changes: keys exported from the registry take effect without a restart.
+        settings.find(EdgeSettings.DEVICE_KEYS).map(Path::of).ifPresent(builder::deviceKeysFile);
         builder.plainCoap(settings.get(EdgeSettings.PLAIN_COAP));
         settings.find(EdgeSettings.OUTBOX).map(Path::of).ifPresent(builder::outbox);
         builder.telemetryInterval(settings.get(EdgeSettings.TELEMETRY_INTERVAL));

@@ -8,6 +8,8 @@ import city.mycity.reading.SenmlPack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CoAP over DTLS 1.2 with a pre-shared key per sensor, against a real peer: libcoap's {@code coap-client-openssl}
@@ -142,6 +145,43 @@ class CoapDtlsIT {
                 .doesNotContain("2.04")
                 .doesNotContain("4.0");
         assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void keys_rotated_and_revoked_in_the_keys_file_take_effect_without_a_restart(@TempDir Path folder)
+            throws Exception {
+        agent.close();
+        Path file = folder.resolve("device-keys.conf");
+        Files.writeString(file, "bay-00001 = text:" + KEY + "\nbay-00002 = text:the key of bay 00002\n");
+        agent = EdgeAgent.builder()
+                .tenant("demo-town")
+                .gateway("gw-z-a1")
+                .telemetryInterval(Duration.ZERO)
+                .coapHost("127.0.0.1")
+                .coapPort(0)
+                .deviceKeysFile(file)
+                .keysReload(Duration.ofMillis(200))
+                .publisher(publisher)
+                .meterRegistry(meters)
+                .build()
+                .start();
+        assertThat(post("bay-00001", "bay-00001", KEY).output())
+                .doesNotContain("4.")
+                .doesNotContain("5.");
+
+        // bay-00001 rotated to a new key, bay-00002 revoked, bay-00003 new: as an export from the registry writes it.
+        Files.writeString(file, "bay-00001 = text:the new key of bay 00001\nbay-00003 = text:the key of bay 00003\n");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        post("bay-00003", "bay-00003", "the key of bay 00003").exit())
+                .isZero());
+        assertThat(post("bay-00001", "bay-00001", "the new key of bay 00001").exit())
+                .isZero();
+        int forwarded = publisher.published().size();
+        assertThat(post("bay-00001", "bay-00001", KEY).output()).doesNotContain("2.04");
+        assertThat(post("bay-00002", "bay-00002", "the key of bay 00002").output())
+                .doesNotContain("2.04");
+        assertThat(publisher.published()).hasSize(forwarded);
     }
 
     /** Nothing is published, and nothing is for a while: a forwarded reading would have arrived by then. */

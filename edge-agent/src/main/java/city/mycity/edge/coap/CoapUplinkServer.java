@@ -42,10 +42,57 @@ public final class CoapUplinkServer implements AutoCloseable {
 
     private final CoapServer server;
     private final CoapEndpoint endpoint;
+    private final AdvancedMultiPskStore store;
+    private final DTLSConnector dtls;
+    private DeviceKeys keys;
 
-    private CoapUplinkServer(CoapServer server, CoapEndpoint endpoint) {
+    private CoapUplinkServer(
+            CoapServer server,
+            CoapEndpoint endpoint,
+            AdvancedMultiPskStore store,
+            DTLSConnector dtls,
+            DeviceKeys keys) {
         this.server = server;
         this.endpoint = endpoint;
+        this.store = store;
+        this.dtls = dtls;
+        this.keys = keys;
+    }
+
+    /**
+     * Takes the sensors' keys anew, without a restart: a new sensor may shake hands at once; a sensor whose key was
+     * revoked or changed may not, and, as DTLS sessions outlive a key, every session is closed then (each sensor shakes
+     * hands again with the key it has now).
+     *
+     * @return the sensors whose key was revoked or changed
+     */
+    public synchronized java.util.Set<String> replaceKeys(DeviceKeys next) {
+        if (store == null) {
+            throw new IllegalStateException("Plain CoAP has no keys to replace.");
+        }
+        java.util.Set<String> ended = new java.util.TreeSet<>();
+        for (String device : keys.devices()) {
+            Optional<byte[]> now = next.key(device);
+            if (now.isEmpty()
+                    || !java.util.Arrays.equals(now.get(), keys.key(device).orElseThrow())) {
+                store.removeKey(device);
+                ended.add(device);
+            }
+        }
+        for (String device : next.devices()) {
+            store.setKey(device, next.key(device).orElseThrow());
+        }
+        keys = next;
+        if (!ended.isEmpty()) {
+            dtls.clearConnectionState();
+        }
+        LOGGER.info("Sensor keys replaced: {}; {} revoked or changed", next, ended.size());
+        return ended;
+    }
+
+    /** Whether a sensor has a key now (any device id, with plain CoAP). */
+    public synchronized boolean knows(String device) {
+        return keys == null || keys.devices().contains(device);
     }
 
     /**
@@ -87,19 +134,27 @@ public final class CoapUplinkServer implements AutoCloseable {
         config.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, REMEMBERED_PER_PEER);
         InetSocketAddress address = new InetSocketAddress(host, port);
         CoapEndpoint.Builder endpointBuilder = new CoapEndpoint.Builder().setConfiguration(config);
+        AdvancedMultiPskStore store = null;
+        DTLSConnector connector = null;
         if (keys == null) {
             endpointBuilder.setInetSocketAddress(address);
         } else {
-            endpointBuilder.setConnector(
-                    new DTLSConnector(dtls(config, address, keys, new HandshakeCounter(forwarder.meterRegistry()))));
+            store = new AdvancedMultiPskStore();
+            for (String device : keys.devices()) {
+                store.setKey(device, keys.key(device).orElseThrow());
+            }
+            connector =
+                    new DTLSConnector(dtls(config, address, store, new HandshakeCounter(forwarder.meterRegistry())));
+            endpointBuilder.setConnector(connector);
         }
         CoapEndpoint endpoint = endpointBuilder.build();
         CoapServer server = new CoapServer(config);
         server.addEndpoint(endpoint);
         server.add(new UplinkResource(forwarder, keys != null));
+        CoapUplinkServer[] started = new CoapUplinkServer[1];
         if (settings != null) {
-            // Over DTLS the sensors with a key; in a lab, any valid device id.
-            Predicate<String> known = keys == null ? device -> true : keys.devices()::contains;
+            // Over DTLS the sensors with a key now; in a lab, any valid device id.
+            Predicate<String> known = device -> started[0] != null && started[0].knows(device);
             server.add(new ConfigResource(settings, kindOf, keys != null, known));
         }
         try {
@@ -108,23 +163,19 @@ public final class CoapUplinkServer implements AutoCloseable {
             server.destroy();
             throw new IOException("Could not bind CoAP to " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        CoapUplinkServer started = new CoapUplinkServer(server, endpoint);
+        started[0] = new CoapUplinkServer(server, endpoint, store, connector, keys);
         LOGGER.info(
                 "CoAP uplink listening on {}://{}:{}/up/{device}{}",
                 keys == null ? "coap" : "coaps",
                 host,
-                started.port(),
+                started[0].port(),
                 keys == null ? " (plain CoAP: devices do not authenticate)" : " (DTLS 1.2, " + keys + ")");
-        return started;
+        return started[0];
     }
 
     /** A DTLS server that accepts only the sensors with a key, each under its device id as PSK identity. */
     private static DtlsConnectorConfig dtls(
-            Configuration config, InetSocketAddress address, DeviceKeys keys, DtlsHealth handshakes) {
-        AdvancedMultiPskStore store = new AdvancedMultiPskStore();
-        for (String device : keys.devices()) {
-            store.setKey(device, keys.key(device).orElseThrow());
-        }
+            Configuration config, InetSocketAddress address, AdvancedMultiPskStore store, DtlsHealth handshakes) {
         return new DtlsConnectorConfig.Builder(config)
                 .setAddress(address)
                 .setAdvancedPskStore(store)
