@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             CredentialsCommand.IssueCommand.class,
             CredentialsCommand.ListCommand.class,
-            CredentialsCommand.RevokeCommand.class
+            CredentialsCommand.RevokeCommand.class,
+            CredentialsCommand.ExportKeysCommand.class
         })
 final class CredentialsCommand implements Runnable {
 
@@ -156,6 +157,48 @@ final class CredentialsCommand implements Runnable {
                 System.out.printf("Credential %d revoked.%n", id);
                 return 0;
             });
+        }
+    }
+
+    @Command(
+            name = "export-keys",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Writes the edge agent's keys file from the registry: the live DTLS keys of the council's devices",
+                "(of one gateway with --gateway), one device a line. The file is replaced whole, owner-only; an agent",
+                "started with it (mycity.edge.device-keys) reads it again within seconds: a key issued, rotated or",
+                "revoked takes effect without a restart."
+            })
+    static final class ExportKeysCommand implements Callable<Integer> {
+
+        @Option(names = "--tenant", required = true, description = "The council.")
+        String tenant;
+
+        @Option(names = "--gateway", description = "Only the devices filed under this gateway.")
+        String gateway;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The keys file to write.")
+        java.nio.file.Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Map<String, byte[]> keys;
+            try (HikariDataSource dataSource = database()) {
+                keys = new Credentials(dataSource).deviceKeys(tenant, gateway);
+            }
+            java.nio.file.Path next = file.resolveSibling(file.getFileName() + ".next");
+            city.mycity.edge.security.DeviceKeys.of(keys)
+                    .writeTo(
+                            next,
+                            "Exported from the registry for " + tenant + (gateway == null ? "" : "/" + gateway)
+                                    + " by ./mycity credentials export-keys");
+            java.nio.file.Files.move(
+                    next,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            System.out.printf("%d device key(s) written to %s%n", keys.size(), file);
+            return 0;
         }
     }
 }

@@ -119,11 +119,12 @@ public final class Demo implements AutoCloseable {
                             metrics,
                             shutdown);
 
-            DemoSensorKeys keys = DemoSensorKeys.generate(city);
+            DemoSensorKeys keys = DemoSensorKeys.issue(dataSource, city);
             Path edgeFolder = TempFolders.create(null, "mycity-demo-edge-");
             shutdown.add("edge folder", () -> TempFolders.deleteRecursively(edgeFolder));
             Path keysFile = keys.writeTo(edgeFolder.resolve("device-keys.conf"));
-            EdgeAgent edge = startEdgeAgent(city, broker, keys, edgeFolder.resolve("outbox.db"), settings, shutdown);
+            EdgeAgent edge =
+                    startEdgeAgent(city, broker, keysFile, edgeFolder.resolve("outbox.db"), settings, shutdown);
             startSimulator(city, options, edge.coapPort(), keys, shutdown);
 
             out.printf(
@@ -258,12 +259,7 @@ public final class Demo implements AutoCloseable {
     }
 
     private static EdgeAgent startEdgeAgent(
-            CityModel city,
-            BrokerEndpoint broker,
-            DemoSensorKeys keys,
-            Path outbox,
-            Settings settings,
-            Shutdown shutdown) {
+            CityModel city, BrokerEndpoint broker, Path keysFile, Path outbox, Settings settings, Shutdown shutdown) {
         Map<String, String> gatewayOf =
                 city.sensors().stream().collect(Collectors.toUnmodifiableMap(Sensor::id, Sensor::gateway));
         String anyGateway = city.gateways().get(0).id();
@@ -277,7 +273,7 @@ public final class Demo implements AutoCloseable {
                 // broker has them. Loopback only.
                 .coapHost("127.0.0.1")
                 .decoders(PayloadDecoders.withProfiles(VendorProfiles.of(city)))
-                .deviceKeys(keys.deviceKeys())
+                .deviceKeysFile(keysFile)
                 .outbox(outbox)
                 .coapPort(settings.get(LauncherSettings.COAP_PORT))
                 .fallBackToFreePort(true)

@@ -1,18 +1,23 @@
 package city.mycity.launcher;
 
 import city.mycity.citymodel.CityModel;
-import city.mycity.citymodel.Sensor;
 import city.mycity.edge.security.DeviceKeys;
+import city.mycity.gateway.credentials.CredentialKind;
+import city.mycity.gateway.credentials.Credentials;
+import city.mycity.gateway.credentials.IssuedCredential;
+import city.mycity.gateway.credentials.Subject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
- * The demo's pre-shared keys: a random key of 24 letters and digits (about 143 bits) for each simulated sensor, made
- * anew at each start, given to both the edge agent and the simulated sensors, and written only to a file readable by
- * its owner in the demo's temporary folder (for trying the agent with {@code coap-client-openssl}); never logged.
+ * The demo's pre-shared keys: a DTLS credential of the registry for each simulated sensor, issued anew at each start
+ * (24 letters and digits, about 143 bits), given to the simulated sensors and, through the keys file exported from
+ * the registry (readable by its owner only, in the demo's temporary folder), to the edge agent, which reads it again
+ * when it changes ({@code ./mycity credentials export-keys}); never logged.
  */
 final class DemoSensorKeys {
 
@@ -22,25 +27,22 @@ final class DemoSensorKeys {
         this.keys = keys;
     }
 
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final int KEY_CHARACTERS = 24;
-
-    static DemoSensorKeys generate(CityModel city) {
-        SecureRandom random = new SecureRandom();
+    /** Issues every sensor of the city its key in the registry, in one transaction. */
+    static DemoSensorKeys issue(DataSource registry, CityModel city) {
+        List<Subject> sensors = city.sensors().stream()
+                .map(s -> Subject.device(city.tenant(), s.id()))
+                .toList();
         Map<String, byte[]> keys = new HashMap<>();
-        for (Sensor sensor : city.sensors()) {
-            StringBuilder key = new StringBuilder(KEY_CHARACTERS);
-            for (int i = 0; i < KEY_CHARACTERS; i++) {
-                key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
-            keys.put(sensor.id(), key.toString().getBytes(StandardCharsets.US_ASCII));
+        for (IssuedCredential issued :
+                new Credentials(registry).issueAll("mycity demo", city.tenant(), sensors, CredentialKind.DTLS_PSK)) {
+            keys.put(issued.subject().id(), issued.secret().getBytes(StandardCharsets.US_ASCII));
         }
         return new DemoSensorKeys(Map.copyOf(keys));
     }
 
     /** Writes the keys as the agent's keys file, readable by the owner only. */
     Path writeTo(Path file) {
-        return deviceKeys().writeTo(file, "The demo's sensor keys, made at start; removed when the demo stops.");
+        return deviceKeys().writeTo(file, "The demo's sensor keys, from the registry; removed when the demo stops.");
     }
 
     /** The agent's view: every sensor's key. */

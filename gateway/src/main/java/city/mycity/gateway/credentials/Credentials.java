@@ -12,8 +12,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -26,8 +26,13 @@ import javax.sql.DataSource;
  */
 public final class Credentials {
 
-    /** The bytes of a DTLS pre-shared key: 128 bits. */
-    public static final int PSK_BYTES = 16;
+    /**
+     * The characters of a DTLS pre-shared key: letters and digits, so that a technician can type it on a sensor's
+     * console (24 of 62 characters: about 143 bits).
+     */
+    public static final int PSK_CHARACTERS = 24;
+
+    private static final String PSK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS =
@@ -44,44 +49,74 @@ public final class Credentials {
      * retired); its live credential of the same kind, if any, is revoked in the same transaction.
      */
     public IssuedCredential issue(String actor, Subject subject, CredentialKind kind) {
-        String secret;
-        String hash = null;
-        byte[] psk = null;
-        if (kind == CredentialKind.MQTT_PASSWORD) {
-            byte[] bytes = new byte[18];
-            RANDOM.nextBytes(bytes);
-            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            hash = MosquittoHashes.hash(secret);
-        } else {
-            psk = new byte[PSK_BYTES];
-            RANDOM.nextBytes(psk);
-            secret = HexFormat.of().formatHex(psk);
+        return issueAll(actor, subject.tenant(), List.of(subject), kind).get(0);
+    }
+
+    /**
+     * As {@link #issue} for many subjects of one council (or services, {@code tenant} {@code null}), in one
+     * transaction: all or none. For provisioning a fleet (the demo's keys for every sensor).
+     */
+    public List<IssuedCredential> issueAll(String actor, String tenant, List<Subject> subjects, CredentialKind kind) {
+        List<Secret> secrets = new ArrayList<>(subjects.size());
+        for (Subject subject : subjects) {
+            if (!java.util.Objects.equals(subject.tenant(), tenant)) {
+                throw new IllegalArgumentException("Every subject must be of council " + tenant + ": " + subject);
+            }
+            secrets.add(Secret.make(kind));
         }
-        String storedHash = hash;
-        byte[] storedPsk = psk;
-        return Transactions.forTenant(dataSource, subject.tenant(), c -> {
-            requireRegistered(c, subject);
-            revokeLive(c, subject, kind);
-            long id;
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO credential (tenant_id, subject_kind,"
+        return Transactions.forTenant(dataSource, tenant, c -> {
+            List<IssuedCredential> issued = new ArrayList<>(subjects.size());
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO credential (tenant_id, subject_kind,"
                     + " subject_id, kind, identity, secret_hash, psk, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                     + " RETURNING id")) {
-                st.setString(1, subject.tenant());
-                st.setString(2, subject.kind().code());
-                st.setString(3, subject.id());
-                st.setString(4, kind.code());
-                st.setString(5, subject.identity());
-                st.setString(6, storedHash);
-                st.setBytes(7, storedPsk);
-                st.setString(8, actor);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
+                for (int i = 0; i < subjects.size(); i++) {
+                    Subject subject = subjects.get(i);
+                    Secret secret = secrets.get(i);
+                    requireRegistered(c, subject);
+                    revokeLive(c, subject, kind);
+                    insert.setString(1, subject.tenant());
+                    insert.setString(2, subject.kind().code());
+                    insert.setString(3, subject.id());
+                    insert.setString(4, kind.code());
+                    insert.setString(5, subject.identity());
+                    insert.setString(6, secret.hash());
+                    insert.setBytes(7, secret.psk());
+                    insert.setString(8, actor);
+                    long id;
+                    try (ResultSet rs = insert.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    audit(
+                            c,
+                            subject,
+                            actor,
+                            "credential.issue",
+                            "{\"kind\":\"" + kind.code() + "\",\"id\":" + id + "}");
+                    issued.add(new IssuedCredential(id, subject, kind, subject.identity(), secret.text()));
                 }
             }
-            audit(c, subject, actor, "credential.issue", "{\"kind\":\"" + kind.code() + "\",\"id\":" + id + "}");
-            return new IssuedCredential(id, subject, kind, subject.identity(), secret);
+            return issued;
         });
+    }
+
+    /** A new secret: the text shown once, and what the registry keeps of it. */
+    private record Secret(String text, String hash, byte[] psk) {
+
+        static Secret make(CredentialKind kind) {
+            if (kind == CredentialKind.MQTT_PASSWORD) {
+                byte[] bytes = new byte[18];
+                RANDOM.nextBytes(bytes);
+                String text = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                return new Secret(text, MosquittoHashes.hash(text), null);
+            }
+            StringBuilder key = new StringBuilder(PSK_CHARACTERS);
+            for (int i = 0; i < PSK_CHARACTERS; i++) {
+                key.append(PSK_ALPHABET.charAt(RANDOM.nextInt(PSK_ALPHABET.length())));
+            }
+            String text = key.toString();
+            return new Secret(text, null, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
     }
 
     /** Revokes a credential of the council ({@code tenant} {@code null} for the platform's services). */
@@ -142,6 +177,30 @@ public final class Credentials {
                     }
                     return Optional.empty();
                 }
+            }
+        });
+    }
+
+    /**
+     * The live DTLS keys of the council's devices, by device id (the identity a sensor presents to its edge agent),
+     * those filed under one gateway when {@code gateway} is given: what an edge agent's keys file holds.
+     */
+    public Map<String, byte[]> deviceKeys(String tenant, String gateway) {
+        return Transactions.forTenant(dataSource, tenant, c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT c.subject_id, c.psk FROM credential c JOIN device d"
+                    + " ON d.tenant_id = c.tenant_id AND d.id = c.subject_id WHERE c.tenant_id = ?"
+                    + " AND c.subject_kind = 'device' AND c.kind = 'dtls-psk' AND c.revoked_at IS NULL"
+                    + " AND d.status <> 'retired' AND (?::text IS NULL OR d.gateway_id = ?) ORDER BY c.subject_id")) {
+                st.setString(1, tenant);
+                st.setString(2, gateway);
+                st.setString(3, gateway);
+                Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        keys.put(rs.getString(1), rs.getBytes(2));
+                    }
+                }
+                return keys;
             }
         });
     }

@@ -7,6 +7,7 @@ import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
 import city.mycity.gateway.registry.Devices;
 import city.mycity.testkit.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,11 +70,16 @@ class CredentialsIT {
     }
 
     @Test
-    void a_dtls_key_is_128_random_bits_for_the_handshake() {
+    void a_dtls_key_is_typeable_and_is_what_the_gateways_keys_file_holds() {
         IssuedCredential psk = credentials.issue("ana", Subject.device("north", "bin-2"), CredentialKind.DTLS_PSK);
 
-        assertThat(psk.secret()).matches("[0-9a-f]{32}");
+        assertThat(psk.secret()).matches("[A-Za-z0-9]{24}");
         assertThat(psk.identity()).isEqualTo("dev~north~bin-2");
+        assertThat(credentials.deviceKeys("north", "g1")).containsKey("bin-2");
+        assertThat(new String(credentials.deviceKeys("north", "g1").get("bin-2"), StandardCharsets.US_ASCII))
+                .isEqualTo(psk.secret());
+        assertThat(credentials.deviceKeys("north", "another-gateway")).isEmpty();
+        assertThat(credentials.deviceKeys("south", null)).isEmpty();
     }
 
     @Test
