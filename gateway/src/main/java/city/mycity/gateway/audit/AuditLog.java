@@ -32,4 +32,24 @@ public final class AuditLog {
             st.executeUpdate();
         }
     }
+
+    /** Records one action on many targets in one statement, each with its details (a JSON object). */
+    public static void recordAll(
+            Connection c,
+            String tenant,
+            String actor,
+            String action,
+            java.util.List<String> targets,
+            java.util.List<String> details)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_log (tenant_id, actor, action, target,"
+                + " details) SELECT ?, ?, ?, t, d::jsonb FROM unnest(?::text[], ?::text[]) AS x(t, d)")) {
+            st.setString(1, tenant);
+            st.setString(2, actor);
+            st.setString(3, action);
+            st.setArray(4, c.createArrayOf("text", targets.toArray(new String[0])));
+            st.setArray(5, c.createArrayOf("text", details.toArray(new String[0])));
+            st.executeUpdate();
+        }
+    }
 }

@@ -65,39 +65,90 @@ public final class Credentials {
             secrets.add(Secret.make(kind));
         }
         return Transactions.forTenant(dataSource, tenant, c -> {
-            List<IssuedCredential> issued = new ArrayList<>(subjects.size());
+            requireRegistered(c, tenant, subjects);
+            String[] kinds = new String[subjects.size()];
+            String[] ids = new String[subjects.size()];
+            String[] identities = new String[subjects.size()];
+            String[] hashes = new String[subjects.size()];
+            byte[][] psks = new byte[subjects.size()][];
+            for (int i = 0; i < subjects.size(); i++) {
+                kinds[i] = subjects.get(i).kind().code();
+                ids[i] = subjects.get(i).id();
+                identities[i] = subjects.get(i).identity();
+                hashes[i] = secrets.get(i).hash();
+                psks[i] = secrets.get(i).psk();
+            }
+            // One statement each, so that the credentials' generation is bumped once however many are issued.
+            try (PreparedStatement revoke = c.prepareStatement("UPDATE credential SET revoked_at = now() WHERE kind = ?"
+                    + " AND identity = ANY (?) AND revoked_at IS NULL")) {
+                revoke.setString(1, kind.code());
+                revoke.setArray(2, c.createArrayOf("text", identities));
+                revoke.executeUpdate();
+            }
+            Map<String, Long> idOf = new java.util.HashMap<>();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO credential (tenant_id, subject_kind,"
-                    + " subject_id, kind, identity, secret_hash, psk, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " RETURNING id")) {
-                for (int i = 0; i < subjects.size(); i++) {
-                    Subject subject = subjects.get(i);
-                    Secret secret = secrets.get(i);
-                    requireRegistered(c, subject);
-                    revokeLive(c, subject, kind);
-                    insert.setString(1, subject.tenant());
-                    insert.setString(2, subject.kind().code());
-                    insert.setString(3, subject.id());
-                    insert.setString(4, kind.code());
-                    insert.setString(5, subject.identity());
-                    insert.setString(6, secret.hash());
-                    insert.setBytes(7, secret.psk());
-                    insert.setString(8, actor);
-                    long id;
-                    try (ResultSet rs = insert.executeQuery()) {
-                        rs.next();
-                        id = rs.getLong(1);
+                    + " subject_id, kind, identity, secret_hash, psk, created_by) SELECT ?, k, s, ?, i, h, p, ? FROM"
+                    + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[]) AS t(k, s, i, h, p)"
+                    + " RETURNING id, identity")) {
+                insert.setString(1, tenant);
+                insert.setString(2, kind.code());
+                insert.setString(3, actor);
+                insert.setArray(4, c.createArrayOf("text", kinds));
+                insert.setArray(5, c.createArrayOf("text", ids));
+                insert.setArray(6, c.createArrayOf("text", identities));
+                insert.setArray(7, c.createArrayOf("text", hashes));
+                insert.setArray(8, c.createArrayOf("bytea", psks));
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        idOf.put(rs.getString(2), rs.getLong(1));
                     }
-                    audit(
-                            c,
-                            subject,
-                            actor,
-                            "credential.issue",
-                            "{\"kind\":\"" + kind.code() + "\",\"id\":" + id + "}");
-                    issued.add(new IssuedCredential(id, subject, kind, subject.identity(), secret.text()));
                 }
             }
+            List<IssuedCredential> issued = new ArrayList<>(subjects.size());
+            List<String> details = new ArrayList<>(subjects.size());
+            for (int i = 0; i < subjects.size(); i++) {
+                long id = idOf.get(identities[i]);
+                issued.add(new IssuedCredential(
+                        id, subjects.get(i), kind, identities[i], secrets.get(i).text()));
+                details.add("{\"kind\":\"" + kind.code() + "\",\"id\":" + id + "}");
+            }
+            AuditLog.recordAll(
+                    c, tenant == null ? "platform" : tenant, actor, "credential.issue", List.of(identities), details);
             return issued;
         });
+    }
+
+    /** Every gateway and device among the subjects is registered and not retired. */
+    private static void requireRegistered(Connection c, String tenant, List<Subject> subjects) throws SQLException {
+        for (Subject.Kind kind : List.of(Subject.Kind.GATEWAY, Subject.Kind.DEVICE)) {
+            String[] ids = subjects.stream()
+                    .filter(s -> s.kind() == kind)
+                    .map(Subject::id)
+                    .toArray(String[]::new);
+            if (ids.length == 0) {
+                continue;
+            }
+            String table = kind == Subject.Kind.GATEWAY ? "gateway" : "device";
+            Map<String, String> status = new java.util.HashMap<>();
+            try (PreparedStatement st =
+                    c.prepareStatement("SELECT id, status FROM " + table + " WHERE tenant_id = ? AND id = ANY (?)")) {
+                st.setString(1, tenant);
+                st.setArray(2, c.createArrayOf("text", ids));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        status.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            for (String id : ids) {
+                if (!status.containsKey(id)) {
+                    throw new NotFoundException("No " + table + " " + id + " is registered.");
+                }
+                if ("retired".equals(status.get(id))) {
+                    throw new InvalidInputException(kind.code(), "The " + table + " " + id + " is retired.");
+                }
+            }
+        }
     }
 
     /** A new secret: the text shown once, and what the registry keeps of it. */
@@ -214,36 +265,6 @@ public final class Credentials {
                 return rs.getLong(1);
             }
         });
-    }
-
-    private static void requireRegistered(Connection c, Subject subject) throws SQLException {
-        if (subject.kind() == Subject.Kind.SERVICE) {
-            return;
-        }
-        String table = subject.kind() == Subject.Kind.GATEWAY ? "gateway" : "device";
-        try (PreparedStatement st =
-                c.prepareStatement("SELECT status FROM " + table + " WHERE tenant_id = ? AND id = ?")) {
-            st.setString(1, subject.tenant());
-            st.setString(2, subject.id());
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NotFoundException("No " + table + " " + subject.id() + " is registered.");
-                }
-                if ("retired".equals(rs.getString(1))) {
-                    throw new InvalidInputException(
-                            subject.kind().code(), "The " + table + " " + subject.id() + " is retired.");
-                }
-            }
-        }
-    }
-
-    private static void revokeLive(Connection c, Subject subject, CredentialKind kind) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "UPDATE credential SET revoked_at = now() WHERE kind = ? AND identity = ? AND revoked_at IS NULL")) {
-            st.setString(1, kind.code());
-            st.setString(2, subject.identity());
-            st.executeUpdate();
-        }
     }
 
     private static void audit(Connection c, Subject subject, String actor, String action, String details)
