@@ -256,6 +256,41 @@ public final class Credentials {
         });
     }
 
+    /** Every council's live DTLS keys of devices, by identity ({@code dev~tenant~device}): direct CoAP ingress's. */
+    public Map<String, byte[]> deviceKeysByIdentity() {
+        return Transactions.run(dataSource, c -> {
+            try (PreparedStatement st =
+                            c.prepareStatement("SELECT identity, psk FROM credential WHERE kind = 'dtls-psk'"
+                                    + " AND subject_kind = 'device' AND revoked_at IS NULL");
+                    ResultSet rs = st.executeQuery()) {
+                Map<String, byte[]> keys = new java.util.HashMap<>();
+                while (rs.next()) {
+                    keys.put(rs.getString(1), rs.getBytes(2));
+                }
+                return keys;
+            }
+        });
+    }
+
+    /** The subject of an identity ({@code gw~}, {@code dev~}, {@code svc~}), or empty for anything else. */
+    public static Optional<Subject> subjectOf(String identity) {
+        String[] parts = identity == null ? new String[0] : identity.split("~", -1);
+        try {
+            if (parts.length == 3 && parts[0].equals("dev")) {
+                return Optional.of(Subject.device(parts[1], parts[2]));
+            }
+            if (parts.length == 3 && parts[0].equals("gw")) {
+                return Optional.of(Subject.gateway(parts[1], parts[2]));
+            }
+            if (parts.length == 2 && parts[0].equals("svc")) {
+                return Optional.of(Subject.service(parts[1]));
+            }
+        } catch (IllegalArgumentException notAnIdentifier) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     /** Grows with every change to any credential: compare it to know whether to read them again. */
     public long generation() {
         return Transactions.run(dataSource, c -> {

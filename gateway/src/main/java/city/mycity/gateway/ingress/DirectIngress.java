@@ -91,7 +91,15 @@ public final class DirectIngress {
                     "unauthenticated",
                     "Log in as the device: its identity (dev~tenant~device) and password."));
         }
-        Subject subject = who.get();
+        return acceptFrom(who.get(), device, contentFormat, payload);
+    }
+
+    /**
+     * Takes one message from a device its transport authenticated (CoAP over DTLS: the PSK identity of its registry
+     * credential). Blocking, as {@link #accept}.
+     */
+    public CompletionStage<IngressOutcome> acceptFrom(
+            Subject subject, String device, int contentFormat, byte[] payload) {
         String tenant = subject.tenant();
         if (!subject.id().equals(device)) {
             return done(refuse(

@@ -12,6 +12,7 @@ import city.mycity.gateway.credentials.CredentialKind;
 import city.mycity.gateway.credentials.Credentials;
 import city.mycity.gateway.credentials.IssuedCredential;
 import city.mycity.gateway.credentials.Subject;
+import city.mycity.gateway.ingress.coap.IngressCoapServer;
 import city.mycity.gateway.ingress.http.IngressHttpServer;
 import city.mycity.gateway.ingress.mqtt.MqttUplinks;
 import city.mycity.testkit.TestCertificates;
@@ -184,6 +185,69 @@ class DirectIngressIT {
         }
 
         assertThat(reasons).contains("429 rate_limited");
+    }
+
+    @Test
+    void a_device_without_a_gateway_sends_over_coap_and_dtls_with_its_registry_key() throws Exception {
+        Path client = Path.of("/usr/bin/coap-client-openssl");
+        if (System.getenv("CI") != null) {
+            assertThat(Files.isExecutable(client))
+                    .as("libcoap3-bin is installed in CI")
+                    .isTrue();
+        }
+        Assumptions.assumeTrue(Files.isExecutable(client), "coap-client-openssl is not installed here");
+        Credentials credentials = new Credentials(db.dataSource());
+        IssuedCredential key = credentials.issue("it", Subject.device("north", "meter-1"), CredentialKind.DTLS_PSK);
+        try (IngressCoapServer coap = IngressCoapServer.start(
+                new DirectIngress(db.dataSource(), uplinks, 10, 10, 1024, new SimpleMeterRegistry()),
+                credentials,
+                "127.0.0.1",
+                0,
+                Duration.ofMillis(200))) {
+            String pack = "[{\"bn\":\"urn:dev:mycity:north:meter-1:\",\"bt\":"
+                    + Instant.now().getEpochSecond() + ",\"n\":\"pressure\",\"u\":\"bar\",\"v\":3.5}]";
+
+            String accepted = coap(client, coap.port(), key.identity(), key.secret(), "meter-1", pack);
+            String asAnother = coap(client, coap.port(), key.identity(), key.secret(), "bin-1", pack);
+            String wrongKey = coap(client, coap.port(), key.identity(), "not-the-key-of-meter-1", "meter-1", pack);
+            credentials.revoke("it", "north", key.id());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !coap(client, coap.port(), key.identity(), key.secret(), "meter-1", pack)
+                            .contains("2.04"));
+
+            assertThat(accepted).contains("2.04");
+            assertThat(asAnother).contains("4.03").contains("device_mismatch");
+            assertThat(wrongKey).doesNotContain("2.04");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> ingest.texts().stream().anyMatch(t -> t.contains("meter-1") && t.contains("3.5")));
+        }
+    }
+
+    /** What coap-client-openssl printed posting the pack as {@code identity} with {@code key}. */
+    private static String coap(Path client, int port, String identity, String key, String device, String pack)
+            throws Exception {
+        Process process = new ProcessBuilder(
+                        client.toString(),
+                        "-m",
+                        "post",
+                        "-t",
+                        "110",
+                        "-u",
+                        identity,
+                        "-k",
+                        key,
+                        "-B",
+                        "5",
+                        "-v",
+                        "6",
+                        "-e",
+                        pack,
+                        "coaps://127.0.0.1:" + port + "/up/" + device)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return output;
     }
 
     private static String reason(HttpResponse<String> response) {
