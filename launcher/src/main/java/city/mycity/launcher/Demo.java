@@ -108,6 +108,7 @@ public final class Demo implements AutoCloseable {
                             .mount("/*", Dashboard.router(vertx))
                             .build());
             int httpPort = geo.start();
+            java.util.concurrent.atomic.AtomicInteger ingressCoapPort = new java.util.concurrent.atomic.AtomicInteger();
             IngressHttpServer ingress = broker.direct() == null
                     ? null
                     : DemoIngress.start(
@@ -116,6 +117,8 @@ public final class Demo implements AutoCloseable {
                             broker.url(),
                             broker.direct(),
                             settings.get(LauncherSettings.INGRESS_PORT),
+                            settings.get(LauncherSettings.INGRESS_COAP_PORT),
+                            ingressCoapPort::set,
                             metrics,
                             shutdown);
 
@@ -135,8 +138,8 @@ public final class Demo implements AutoCloseable {
             if (ingress != null) {
                 out.printf(
                         "Direct ingress (devices without a gateway): https://localhost:%d/ingress/v1/up/{device}"
-                                + " (self-signed; a device logs in with its credential)%n",
-                        ingress.port());
+                                + " (self-signed) and coaps://127.0.0.1:%d/up/{device}, with the device's credential%n",
+                        ingress.port(), ingressCoapPort.get());
             }
             out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
             adminLogin.ifPresent(password -> out.printf(

@@ -1,7 +1,9 @@
 package city.mycity.launcher;
 
+import city.mycity.gateway.credentials.Credentials;
 import city.mycity.gateway.credentials.IssuedCredential;
 import city.mycity.gateway.ingress.DirectIngress;
+import city.mycity.gateway.ingress.coap.IngressCoapServer;
 import city.mycity.gateway.ingress.http.IngressHttpServer;
 import city.mycity.gateway.ingress.mqtt.MqttUplinks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +26,8 @@ final class DemoIngress {
             String brokerUrl,
             IssuedCredential account,
             int port,
+            int coapPort,
+            java.util.function.IntConsumer coapPorts,
             MeterRegistry meters,
             Shutdown shutdown) {
         MqttUplinks uplinks;
@@ -36,6 +40,19 @@ final class DemoIngress {
         SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
         shutdown.add("ingress certificate", certificate::delete);
         DirectIngress ingress = new DirectIngress(registry, uplinks, meters);
+        try {
+            IngressCoapServer coap = shutdown.add(
+                    "direct ingress (CoAP)",
+                    IngressCoapServer.start(
+                            ingress,
+                            new Credentials(registry),
+                            "127.0.0.1",
+                            Ports.udpOrAny(coapPort),
+                            java.time.Duration.ofSeconds(5)));
+            coapPorts.accept(coap.port());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return shutdown.add(
                 "direct ingress",
                 IngressHttpServer.start(

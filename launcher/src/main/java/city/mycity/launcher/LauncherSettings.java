@@ -43,5 +43,12 @@ public final class LauncherSettings {
             8443,
             "port");
 
+    /** The CoAP-over-DTLS port of direct ingress, on loopback in the demo. */
+    public static final Setting<Integer> INGRESS_COAP_PORT = Setting.integer(
+            "mycity.ingress.coap-port",
+            "UDP port where devices without a gateway post over CoAP and DTLS (direct ingress); when taken, a free one",
+            5684,
+            "port");
+
     private LauncherSettings() {}
 }
