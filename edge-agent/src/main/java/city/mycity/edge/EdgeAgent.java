@@ -89,11 +89,43 @@ public final class EdgeAgent implements AutoCloseable {
                 outbox,
                 metrics,
                 sightings);
+        forwarder.reportRefusalsTo(report -> reportRefusal(settings, publisher, report));
         this.telemetry = settings.singleGateway && !settings.telemetryInterval.isZero()
                 ? new TelemetryReporter(
                         settings.tenant, settings.gateway, this::ownHealth, sightings, forwarder::forwardOwn)
                 : null;
     }
+
+    /**
+     * Sends a refusal to the platform's refusal store on the gateway's refused topic (the device's gateway, or the
+     * agent's own for a device it does not know), without waiting; counted as {@code mycity.edge.refusal-reports}
+     * with {@code result} sent or dropped (the broker away: the sensor was answered all the same).
+     */
+    private static void reportRefusal(Builder settings, UplinkPublisher publisher, RefusalReport report) {
+        String gateway = null;
+        try {
+            gateway = city.mycity.reading.Identifiers.isValid(report.device())
+                    ? settings.gatewayOf.apply(report.device())
+                    : null;
+        } catch (RuntimeException unknown) {
+            // reported under the agent's own gateway
+        }
+        if (gateway == null) {
+            gateway = settings.gateway;
+        }
+        if (gateway == null) {
+            settings.meterRegistry.counter(REFUSAL_REPORTS, "result", "dropped").increment();
+            return;
+        }
+        publisher
+                .publishRefusal(settings.tenant, gateway, report.toJson())
+                .whenComplete((ok, error) -> settings.meterRegistry
+                        .counter(REFUSAL_REPORTS, "result", error == null ? "sent" : "dropped")
+                        .increment());
+    }
+
+    /** Counter: refusal reports, tagged {@code result} sent or dropped. */
+    public static final String REFUSAL_REPORTS = "mycity.edge.refusal-reports";
 
     /** The agent's own health, for its telemetry. */
     private GatewayHealth ownHealth() {

@@ -36,6 +36,7 @@ public final class UplinkForwarder {
     private final OutboxUplink outbox;
     private final EdgeMetrics metrics;
     private final Sightings sightings;
+    private volatile java.util.function.Consumer<RefusalReport> reports = report -> {};
 
     /**
      * @param packer gathers gateway packs, or {@code null} to send every message alone on its device topic
@@ -101,6 +102,8 @@ public final class UplinkForwarder {
         if (!Identifiers.isValid(device)) {
             return refuse(
                     device,
+                    contentFormat,
+                    bytes,
                     RefusalReason.MALFORMED_TOPIC,
                     Status.INVALID_DEVICE,
                     "device identifier '" + device + "' must be 1-64 characters of a-z, 0-9, '.', '_' or '-'");
@@ -109,6 +112,8 @@ public final class UplinkForwarder {
         if (gateway == null) {
             return refuse(
                     device,
+                    contentFormat,
+                    bytes,
                     RefusalReason.UNKNOWN_DEVICE,
                     Status.UNKNOWN_DEVICE,
                     "device '" + device + "' is not known to this edge agent");
@@ -116,6 +121,8 @@ public final class UplinkForwarder {
         if (bytes.length > maxPayloadBytes) {
             return refuse(
                     device,
+                    contentFormat,
+                    bytes,
                     RefusalReason.OVERSIZED,
                     Status.OVERSIZED,
                     "payload of " + bytes.length + " bytes exceeds the limit of " + maxPayloadBytes + " bytes");
@@ -123,6 +130,8 @@ public final class UplinkForwarder {
         if (!decoders.supports(contentFormat)) {
             return refuse(
                     device,
+                    contentFormat,
+                    bytes,
                     RefusalReason.MALFORMED_PAYLOAD,
                     Status.UNSUPPORTED_FORMAT,
                     "content format "
@@ -133,7 +142,7 @@ public final class UplinkForwarder {
         if (!decoded.isOk()) {
             // A vendor frame from a device without a profile: the gateway does not know the device.
             Status status = decoded.reason() == RefusalReason.UNKNOWN_DEVICE ? Status.UNKNOWN_DEVICE : Status.MALFORMED;
-            return refuse(device, decoded.reason(), status, decoded.error());
+            return refuse(device, contentFormat, bytes, decoded.reason(), status, decoded.error());
         }
         if (heard) {
             sightings.seen(device, System.currentTimeMillis());
@@ -169,11 +178,19 @@ public final class UplinkForwarder {
         }
     }
 
-    private CompletionStage<ForwardResult> refuse(String device, RefusalReason reason, Status status, String detail) {
+    /** Where the refusals go besides the sensor's answer: the platform's refusal store, through the broker. */
+    void reportRefusalsTo(java.util.function.Consumer<RefusalReport> reports) {
+        this.reports = reports;
+    }
+
+    private CompletionStage<ForwardResult> refuse(
+            String device, int contentFormat, byte[] payload, RefusalReason reason, Status status, String detail) {
         // A message refused as a whole counts as one reading received and one refused.
         metrics.received(1);
         metrics.refused(reason);
         LOGGER.debug("{} refused ({}): {}", device, reason.code(), detail);
+        reports.accept(
+                new RefusalReport(device, reason.code(), detail, contentFormat, payload, java.time.Instant.now()));
         return CompletableFuture.completedFuture(ForwardResult.of(status, detail));
     }
 

@@ -21,6 +21,15 @@ public interface UplinkPublisher extends AutoCloseable {
     /** Publishes a gateway pack: the records of several of the gateway's devices, each record named after its device. */
     CompletionStage<Void> publishPack(String tenant, String gateway, byte[] senml);
 
+    /**
+     * Reports a message the agent refused ({@link RefusalReport}) on the gateway's refused topic, at most once and
+     * without waiting: a report that cannot be sent now is dropped (and counted by the caller). By default, dropped.
+     */
+    default CompletionStage<Void> publishRefusal(String tenant, String gateway, byte[] report) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new city.mycity.edge.exception.UplinkUnavailableException("refusal reports are not carried"));
+    }
+
     /** Starts connecting; returns without waiting for the connection. By default, nothing to do. */
     default void start() {}
 

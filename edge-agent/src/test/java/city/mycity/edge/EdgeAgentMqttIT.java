@@ -75,6 +75,35 @@ class EdgeAgentMqttIT {
     }
 
     @Test
+    void a_refused_message_is_reported_to_the_platform_with_its_reason_and_bytes() {
+        String tenant = broker.tenant();
+        TestSubscriber reports = broker.subscriber(UplinkTopic.ROOT + "/" + tenant + "/+/refused");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (EdgeAgent agent = agentFor(tenant).meterRegistry(registry).build().start();
+                TestCoapClient coap = new TestCoapClient(agent.coapPort())) {
+            await().atMost(Duration.ofSeconds(20)).until(agent::isConnected);
+
+            CoapResponse response = coap.post("/up/bay-00001", "{not senml".getBytes(StandardCharsets.UTF_8), 110);
+
+            assertThat(response.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
+            ReceivedMessage report = reports.awaitCount(1).get(0);
+            assertThat(report.topic()).isEqualTo("mycity/v1/" + tenant + "/gw-z-a1/refused");
+            assertThat(report.text())
+                    .contains("\"device\":\"bay-00001\"")
+                    .contains("\"reason\":\"malformed_payload\"")
+                    .contains("\"payload\":\""
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString("{not senml".getBytes(StandardCharsets.UTF_8))
+                            + "\"");
+            await().untilAsserted(() -> assertThat(registry.get(EdgeAgent.REFUSAL_REPORTS)
+                            .tag("result", "sent")
+                            .counter()
+                            .count())
+                    .isEqualTo(1));
+        }
+    }
+
+    @Test
     void a_coap_post_reaches_the_broker_on_the_devices_topic_with_qos_1_and_is_answered_changed() {
         String tenant = broker.tenant();
         TestSubscriber subscriber = broker.subscriber(UplinkTopic.tenant(tenant));

@@ -12,6 +12,7 @@ import city.mycity.embedded.EmbeddedDatabase;
 import city.mycity.embedded.internal.TempFolders;
 import city.mycity.gateway.http.OperatorApi;
 import city.mycity.gateway.ingress.http.IngressHttpServer;
+import city.mycity.gateway.refusals.EdgeRefusalCollector;
 import city.mycity.geo.GeoService;
 import city.mycity.metrics.Descriptions;
 import city.mycity.settings.Settings;
@@ -92,6 +93,7 @@ public final class Demo implements AutoCloseable {
             DataSource registry = Storage.registry(database, dataSource, shutdown, out);
             java.util.Optional<String> adminLogin = DemoAdmin.create(dataSource, city);
             startStreamJob(jobSettings(settings, broker, database), shutdown);
+            startRefusalCollector(dataSource, broker, shutdown);
 
             Vertx vertx = Vertx.vertx();
             shutdown.add("vert.x", () -> vertx.close().await());
@@ -226,6 +228,17 @@ public final class Demo implements AutoCloseable {
                         EmbeddedDatabase.builder().stopOnExit(false).start());
         out.printf("Database: embedded PostgreSQL at %s%n", database.jdbcUrl());
         return new DatabaseEndpoint(database.jdbcUrl(), database.user(), database.password(), true);
+    }
+
+    /** What the edge agents refused, into the refusal store (as the stream jobs' account: it reads the gateways). */
+    private static void startRefusalCollector(DataSource store, BrokerEndpoint broker, Shutdown shutdown) {
+        try {
+            shutdown.add(
+                    "refusal collector",
+                    EdgeRefusalCollector.start(store, broker.url(), broker.username(), broker.password()));
+        } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+            throw new IllegalStateException("The refusal collector could not reach the broker: " + e.getMessage(), e);
+        }
     }
 
     private static void startStreamJob(Settings settings, Shutdown shutdown) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DevicesCommand.class,
             CredentialsCommand.class,
             BrokerAccessCommand.class,
+            CollectRefusalsCommand.class,
             MigrateCommand.class,
             MaintainCommand.class,
             EvalCommand.class,

@@ -9,6 +9,7 @@ public final class GatewayTopics {
 
     public static final String CONFIG = "config";
     public static final String STATUS = "status";
+    public static final String REFUSED = "refused";
 
     private GatewayTopics() {}
 
@@ -16,6 +17,15 @@ public final class GatewayTopics {
     public static String config(String tenant, String gateway) {
         return UplinkTopic.ROOT + "/" + Identifiers.check("tenant", tenant) + "/"
                 + Identifiers.check("gateway", gateway) + "/" + CONFIG;
+    }
+
+    /**
+     * Where the gateway reports what it refused of its sensors ({@code mycity/v1/{tenant}/{gateway}/refused}), so that
+     * the platform's refusal store has the edge's refusals too.
+     */
+    public static String refused(String tenant, String gateway) {
+        return UplinkTopic.ROOT + "/" + Identifiers.check("tenant", tenant) + "/"
+                + Identifiers.check("gateway", gateway) + "/" + REFUSED;
     }
 
     /** Where the gateway acknowledges a configuration (retained). */

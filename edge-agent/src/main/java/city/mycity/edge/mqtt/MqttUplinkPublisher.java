@@ -5,6 +5,7 @@ import city.mycity.edge.UplinkPublisher;
 import city.mycity.edge.exception.MessageRefusedException;
 import city.mycity.edge.exception.UplinkUnavailableException;
 import city.mycity.reading.DeviceAddress;
+import city.mycity.reading.GatewayTopics;
 import city.mycity.reading.UplinkTopic;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -192,6 +193,11 @@ public final class MqttUplinkPublisher implements UplinkPublisher, ControlChanne
     @Override
     public CompletionStage<Void> publishPack(String tenant, String gateway, byte[] senml) {
         return publish(UplinkTopic.ofGateway(tenant, gateway), senml);
+    }
+
+    @Override
+    public CompletionStage<Void> publishRefusal(String tenant, String gateway, byte[] report) {
+        return publish(GatewayTopics.refused(tenant, gateway), report);
     }
 
     private CompletionStage<Void> publish(String topic, byte[] senml) {

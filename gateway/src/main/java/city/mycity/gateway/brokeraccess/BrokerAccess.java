@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>gateway {@code g1} of {@code north}: writes {@code mycity/v1/north/g1/up}, {@code mycity/v1/north/g1/+/up}
- *       (its devices' packs) and {@code mycity/v1/north/g1/config/status}; reads {@code mycity/v1/north/g1/config}.
+ *       (its devices' packs), {@code mycity/v1/north/g1/config/status} and {@code mycity/v1/north/g1/refused} (what
+ *       it refused of its sensors); reads {@code mycity/v1/north/g1/config}.
  *   <li>device {@code d1} of gateway {@code g1}: writes {@code mycity/v1/north/g1/d1/up}; reads
  *       {@code mycity/v1/north/g1/d1/config}.
  *   <li>service {@value #INGEST}: reads every council's uplinks (the stream jobs); {@value #REPLAY}: writes them (the
@@ -39,6 +40,7 @@ public final class BrokerAccess {
                 TopicGrant.write(prefix + "/up"),
                 TopicGrant.write(prefix + "/+/up"),
                 TopicGrant.write(prefix + "/config/status"),
+                TopicGrant.write(prefix + "/refused"),
                 TopicGrant.read(prefix + "/config"));
     }
 
@@ -51,7 +53,11 @@ public final class BrokerAccess {
     /** What a service of the platform may do; nothing for a service it does not know. */
     public static List<TopicGrant> ofService(String service) {
         return switch (service) {
-            case INGEST -> List.of(TopicGrant.read(ROOT + "/+/+/up"), TopicGrant.read(ROOT + "/+/+/+/up"));
+            case INGEST ->
+                List.of(
+                        TopicGrant.read(ROOT + "/+/+/up"),
+                        TopicGrant.read(ROOT + "/+/+/+/up"),
+                        TopicGrant.read(ROOT + "/+/+/refused"));
             case REPLAY -> List.of(TopicGrant.write(ROOT + "/+/+/up"), TopicGrant.write(ROOT + "/+/+/+/up"));
             case CONTROL ->
                 List.of(TopicGrant.write(ROOT + "/+/+/config"), TopicGrant.read(ROOT + "/+/+/config/status"));
@@ -61,6 +67,7 @@ public final class BrokerAccess {
                         TopicGrant.write(ROOT + "/+/+/up"),
                         TopicGrant.write(ROOT + "/+/+/+/up"),
                         TopicGrant.write(ROOT + "/+/+/config/status"),
+                        TopicGrant.write(ROOT + "/+/+/refused"),
                         TopicGrant.read(ROOT + "/+/+/config"));
             default -> List.of();
         };

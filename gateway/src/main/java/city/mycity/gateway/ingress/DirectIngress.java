@@ -7,6 +7,7 @@ import city.mycity.codec.DeviceRef;
 import city.mycity.codec.PayloadDecoders;
 import city.mycity.gateway.credentials.Credentials;
 import city.mycity.gateway.credentials.Subject;
+import city.mycity.gateway.refusals.RefusalWriter;
 import city.mycity.gateway.registry.Device;
 import city.mycity.gateway.registry.DeviceStatus;
 import city.mycity.gateway.registry.Devices;
@@ -43,7 +44,7 @@ public final class DirectIngress {
     private final Credentials credentials;
     private final Devices devices;
     private final Uplinks uplinks;
-    private final IngressRefusals refusals;
+    private final RefusalWriter refusals;
     private final DeviceRateLimits limits;
     private final int maxBytes;
     private final MeterRegistry meters;
@@ -58,7 +59,7 @@ public final class DirectIngress {
         this.credentials = new Credentials(registry);
         this.devices = new Devices(registry);
         this.uplinks = uplinks;
-        this.refusals = new IngressRefusals(registry);
+        this.refusals = new RefusalWriter(registry);
         this.limits = new DeviceRateLimits(perSecond, burst);
         this.maxBytes = maxBytes;
         this.meters = meters;

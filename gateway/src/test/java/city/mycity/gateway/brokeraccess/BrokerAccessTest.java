@@ -14,6 +14,7 @@ class BrokerAccessTest {
                         TopicGrant.write("mycity/v1/north/g1/up"),
                         TopicGrant.write("mycity/v1/north/g1/+/up"),
                         TopicGrant.write("mycity/v1/north/g1/config/status"),
+                        TopicGrant.write("mycity/v1/north/g1/refused"),
                         TopicGrant.read("mycity/v1/north/g1/config"));
     }
 

@@ -1,4 +1,4 @@
-package city.mycity.gateway.ingress;
+package city.mycity.gateway.refusals;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,21 +11,22 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Writes what direct ingress refused into the refusal store, as the stream jobs write theirs: the message whole once
+ * Writes what direct ingress and the edge agents refused into the refusal store, as the stream jobs write theirs: the message whole once
  * per digest ({@code refused_message}) and its reason ({@code refusal}), so that operators find it per device and
  * reason, and maintenance keeps the store bounded.
  */
-final class IngressRefusals {
+public final class RefusalWriter {
 
     private static final int MAX_STORED_BYTES = 16 * 1024;
 
     private final DataSource dataSource;
 
-    IngressRefusals(DataSource dataSource) {
+    public RefusalWriter(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    void record(String tenant, String device, String topic, byte[] payload, String reason, String detail)
+    /** Records one refused message with its reason; the same bytes on the same topic are one refusal. */
+    public void record(String tenant, String device, String topic, byte[] payload, String reason, String detail)
             throws SQLException {
         byte[] kept = payload.length <= MAX_STORED_BYTES ? payload : java.util.Arrays.copyOf(payload, MAX_STORED_BYTES);
         byte[] digest = digest(topic, kept);
