@@ -11,7 +11,9 @@ import city.mycity.gateway.provisioning.http.ImportRoutes;
 import city.mycity.gateway.refusals.RefusalStore;
 import city.mycity.gateway.refusals.http.RefusalRoutes;
 import city.mycity.gateway.registry.Devices;
+import city.mycity.gateway.registry.Gateways;
 import city.mycity.gateway.registry.http.DeviceRoutes;
+import city.mycity.gateway.registry.http.GatewayRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Objects;
@@ -72,6 +74,7 @@ public final class OperatorApi {
         new AccountRoutes(accounts, authentication).mount(router);
         new CredentialRoutes(new Credentials(dataSource), authentication).mount(router);
         new RefusalRoutes(new RefusalStore(dataSource), authentication).mount(router);
+        new GatewayRoutes(new Gateways(dataSource), authentication).mount(router);
         new DeviceRoutes(new Devices(dataSource), authentication).mount(router);
         for (String path : PATHS) {
             router.route(path)

@@ -375,6 +375,49 @@ class OperatorApiIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void an_operator_registers_lists_changes_and_retires_a_gateway_which_ends_its_credentials() {
+        Login nora = loggedIn("nora");
+        String gateways = "/api/v1/registry/gateways";
+
+        HttpResponse<Buffer> created = request(
+                HttpMethod.POST,
+                gateways,
+                nora,
+                new JsonObject()
+                        .put("id", "g-new")
+                        .put("zone", "z1")
+                        .put("latitude", 52.51)
+                        .put("longitude", -1.49)
+                        .put("installedOn", "2026-11-01"));
+        HttpResponse<Buffer> issued = request(
+                HttpMethod.POST, gateways + "/g-new/credentials", nora, new JsonObject().put("kind", "mqtt-password"));
+        HttpResponse<Buffer> changed =
+                request(HttpMethod.PATCH, gateways + "/g-new", nora, new JsonObject().put("firmwareVersion", "1.2"));
+        HttpResponse<Buffer> listed = request(HttpMethod.GET, gateways + "?zone=z1", nora, null);
+        HttpResponse<Buffer> crew = request(
+                HttpMethod.POST,
+                gateways,
+                loggedIn("carl"),
+                new JsonObject().put("id", "g-x").put("zone", "z1"));
+        HttpResponse<Buffer> otherCouncil = request(HttpMethod.GET, gateways + "/g-new", loggedIn("sam"), null);
+        HttpResponse<Buffer> retired = request(HttpMethod.DELETE, gateways + "/g-new", nora, null);
+
+        assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThat(changed.bodyAsJsonObject().getString("firmwareVersion")).isEqualTo("1.2");
+        assertThat(listed.bodyAsString()).contains("\"g-new\"").contains("\"g1\"");
+        assertThat(crew.statusCode()).isEqualTo(403);
+        assertThat(otherCouncil.statusCode()).isEqualTo(404);
+        assertThat(retired.bodyAsJsonObject().getString("status")).isEqualTo("retired");
+        assertThat(request(HttpMethod.GET, gateways + "/g-new/credentials", nora, null)
+                        .bodyAsJsonObject()
+                        .getJsonArray("credentials")
+                        .getJsonObject(0)
+                        .getString("revokedAt"))
+                .isNotNull();
+    }
+
     /** A logged-in client: its session cookie and its CSRF token. */
     private record Login(String cookie, String csrf) {}
 
