@@ -15,4 +15,27 @@ public interface AccessControl {
 
     /** Whether the account may subscribe to this filter ({@code $share/group/} already taken off). */
     boolean maySubscribe(String username, String filter);
+
+    /** An access control of three checks, e.g. {@code AccessControl.of(live::authenticate, live::mayPublish, ...)}. */
+    static AccessControl of(
+            java.util.function.BiPredicate<String, byte[]> authenticate,
+            java.util.function.BiPredicate<String, String> mayPublish,
+            java.util.function.BiPredicate<String, String> maySubscribe) {
+        return new AccessControl() {
+            @Override
+            public boolean authenticate(String username, byte[] password) {
+                return authenticate.test(username, password);
+            }
+
+            @Override
+            public boolean mayPublish(String username, String topic) {
+                return mayPublish.test(username, topic);
+            }
+
+            @Override
+            public boolean maySubscribe(String username, String filter) {
+                return maySubscribe.test(username, filter);
+            }
+        };
+    }
 }

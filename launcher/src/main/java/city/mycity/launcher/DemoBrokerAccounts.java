@@ -30,28 +30,13 @@ record DemoBrokerAccounts(IssuedCredential ingest, IssuedCredential bridge, Issu
         return new DemoBrokerAccounts(ingest, bridge, direct, live);
     }
 
-    /** The embedded broker's view of {@link #live()}. */
-    AccessControl accessControl() {
-        return new AccessControl() {
-            @Override
-            public boolean authenticate(String username, byte[] password) {
-                return live.authenticate(username, password);
-            }
-
-            @Override
-            public boolean mayPublish(String username, String topic) {
-                return live.mayPublish(username, topic);
-            }
-
-            @Override
-            public boolean maySubscribe(String username, String filter) {
-                return live.maySubscribe(username, filter);
-            }
-        };
-    }
-
     @Override
     public String toString() {
         return "DemoBrokerAccounts[" + ingest + ", " + bridge + ", " + direct + "]";
+    }
+
+    /** The embedded broker's view of {@link #live()}. */
+    AccessControl accessControl() {
+        return AccessControl.of(live::authenticate, live::mayPublish, live::maySubscribe);
     }
 }

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -163,21 +162,10 @@ class RowLevelSecurityIT {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        db.execute(sql);
     }
 
     private static List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return db.column(sql);
     }
 }

@@ -144,6 +144,31 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** Runs SQL as the owner (set-up rows, roles); one or more statements separated by semicolons. */
+    public void execute(String sql) {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Test SQL failed: " + e.getMessage() + " (" + sql + ")", e);
+        }
+    }
+
+    /** The first column of every row a query returns, as text (NULL as {@code null}). */
+    public java.util.List<String> column(String sql) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Test query failed: " + e.getMessage() + " (" + sql + ")", e);
+        }
+        return values;
+    }
+
     /** Closes the pool and drops the database. */
     @Override
     public synchronized void close() {

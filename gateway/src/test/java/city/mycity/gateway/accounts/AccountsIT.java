@@ -7,14 +7,12 @@ import city.mycity.gateway.exception.ConflictException;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.testkit.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -177,14 +175,6 @@ class AccountsIT {
     }
 
     private static List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return db.column(sql);
     }
 }

@@ -56,7 +56,9 @@ class EmbeddedBrokerAccessIT {
                 credentials.issue("it", Subject.service(BrokerAccess.INGEST), CredentialKind.MQTT_PASSWORD);
         LiveAccess live = new LiveAccess();
         sync = AccessSync.start(db.dataSource(), Duration.ofHours(1), live);
-        broker = EmbeddedBroker.builder().accessControl(adapter(live)).start();
+        broker = EmbeddedBroker.builder()
+                .accessControl(AccessControl.of(live::authenticate, live::mayPublish, live::maySubscribe))
+                .start();
         ingest = TestSubscriber.connect(broker.url(), "ingest-it", options(service), "$share/it/mycity/v1/+/+/up");
     }
 
@@ -157,24 +159,5 @@ class EmbeddedBrokerAccessIT {
         options.setUserName(as.identity());
         options.setPassword(as.secret().getBytes(StandardCharsets.UTF_8));
         return options;
-    }
-
-    private static AccessControl adapter(LiveAccess live) {
-        return new AccessControl() {
-            @Override
-            public boolean authenticate(String username, byte[] password) {
-                return live.authenticate(username, password);
-            }
-
-            @Override
-            public boolean mayPublish(String username, String topic) {
-                return live.mayPublish(username, topic);
-            }
-
-            @Override
-            public boolean maySubscribe(String username, String filter) {
-                return live.maySubscribe(username, filter);
-            }
-        };
     }
 }

@@ -105,10 +105,7 @@ class CredentialsIT {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        db.execute(sql);
     }
 
     private static String text(String sql) throws SQLException {

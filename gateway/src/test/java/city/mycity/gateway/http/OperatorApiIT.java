@@ -18,11 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -461,21 +457,10 @@ class OperatorApiIT {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        db.execute(sql);
     }
 
     private static List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return db.column(sql);
     }
 }

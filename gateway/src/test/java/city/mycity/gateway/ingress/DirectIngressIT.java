@@ -98,7 +98,9 @@ class DirectIngressIT {
                 credentials.issue("it", Subject.service(BrokerAccess.INGEST), CredentialKind.MQTT_PASSWORD);
         LiveAccess live = new LiveAccess();
         sync = AccessSync.start(db.dataSource(), Duration.ofHours(1), live);
-        broker = EmbeddedBroker.builder().accessControl(adapter(live)).start();
+        broker = EmbeddedBroker.builder()
+                .accessControl(AccessControl.of(live::authenticate, live::mayPublish, live::maySubscribe))
+                .start();
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(reader.identity());
         options.setPassword(reader.secret().getBytes(StandardCharsets.UTF_8));
@@ -296,24 +298,5 @@ class DirectIngressIT {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;
-    }
-
-    private static AccessControl adapter(LiveAccess live) {
-        return new AccessControl() {
-            @Override
-            public boolean authenticate(String username, byte[] password) {
-                return live.authenticate(username, password);
-            }
-
-            @Override
-            public boolean mayPublish(String username, String topic) {
-                return live.mayPublish(username, topic);
-            }
-
-            @Override
-            public boolean maySubscribe(String username, String filter) {
-                return live.maySubscribe(username, filter);
-            }
-        };
     }
 }

@@ -8,10 +8,7 @@ import city.mycity.gateway.registry.DeviceStatus;
 import city.mycity.gateway.registry.Devices;
 import city.mycity.testkit.TestDatabase;
 import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -174,21 +171,10 @@ class DeviceImportIT {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        db.execute(sql);
     }
 
     private static List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return db.column(sql);
     }
 }

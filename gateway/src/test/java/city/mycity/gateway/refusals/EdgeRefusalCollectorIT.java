@@ -15,11 +15,9 @@ import city.mycity.gateway.credentials.Subject;
 import city.mycity.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +54,9 @@ class EdgeRefusalCollectorIT {
                 credentials.issue("it", Subject.service(BrokerAccess.INGEST), CredentialKind.MQTT_PASSWORD);
         LiveAccess live = new LiveAccess();
         sync = AccessSync.start(db.dataSource(), Duration.ofHours(1), live);
-        broker = EmbeddedBroker.builder().accessControl(adapter(live)).start();
+        broker = EmbeddedBroker.builder()
+                .accessControl(AccessControl.of(live::authenticate, live::mayPublish, live::maySubscribe))
+                .start();
         collector = EdgeRefusalCollector.start(db.dataSource(), broker.url(), ingest.identity(), ingest.secret());
     }
 
@@ -121,33 +121,6 @@ class EdgeRefusalCollectorIT {
     }
 
     private static List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
-    }
-
-    private static AccessControl adapter(LiveAccess live) {
-        return new AccessControl() {
-            @Override
-            public boolean authenticate(String username, byte[] password) {
-                return live.authenticate(username, password);
-            }
-
-            @Override
-            public boolean mayPublish(String username, String topic) {
-                return live.mayPublish(username, topic);
-            }
-
-            @Override
-            public boolean maySubscribe(String username, String filter) {
-                return live.maySubscribe(username, filter);
-            }
-        };
+        return db.column(sql);
     }
 }
