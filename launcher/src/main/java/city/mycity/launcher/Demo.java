@@ -128,6 +128,7 @@ public final class Demo implements AutoCloseable {
             Path edgeFolder = TempFolders.create(null, "mycity-demo-edge-");
             shutdown.add("edge folder", () -> TempFolders.deleteRecursively(edgeFolder));
             Path keysFile = keys.writeTo(edgeFolder.resolve("device-keys.conf"));
+            shutdown.add("keys export", DemoKeysExport.start(dataSource, city.tenant(), keysFile));
             EdgeAgent edge =
                     startEdgeAgent(city, broker, keysFile, edgeFolder.resolve("outbox.db"), settings, shutdown);
             startSimulator(city, options, edge.coapPort(), keys, shutdown);

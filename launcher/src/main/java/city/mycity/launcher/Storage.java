@@ -69,6 +69,11 @@ final class Storage {
             Shutdown shutdown,
             PrintStream out) {
         if (!endpoint.embedded()) {
+            out.printf(
+                    "The %s runs on the configured database account: row-level security is not in force for it"
+                            + " (give it a role of its own: ./mycity migrate --grant-%s-to ROLE)%n",
+                    kind == DatabaseRoles.Kind.READER ? "geo-service" : "operators' API",
+                    kind == DatabaseRoles.Kind.READER ? "read" : "registry");
             return owner;
         }
         String password = Secrets.randomPassword();

@@ -3,13 +3,11 @@ package city.mycity.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.mycity.testkit.TestDatabase;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,7 @@ class MigrateCommandIT {
     @BeforeEach
     void emptyDatabaseAndARole() throws SQLException {
         db = TestDatabase.create();
-        role = "mycity_geo_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        role = db.roleName("mycity_geo_it");
         execute("CREATE ROLE " + role + " NOLOGIN");
         System.setProperty("mycity.jdbc.url", db.jdbcUrl());
         setOrClear("mycity.db.user", db.user());
@@ -34,8 +32,6 @@ class MigrateCommandIT {
         System.clearProperty("mycity.jdbc.url");
         System.clearProperty("mycity.db.user");
         System.clearProperty("mycity.db.password");
-        execute("DROP OWNED BY " + role);
-        execute("DROP ROLE " + role);
         db.close();
     }
 

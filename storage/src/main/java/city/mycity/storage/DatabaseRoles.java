@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -15,9 +16,11 @@ import javax.sql.DataSource;
  *
  * <ul>
  *   <li>{@link Kind#READER}, for the services that only read the store (the geo-service): may read every table, those
- *       that later migrations and storage maintenance create included, and change none.
- *   <li>{@link Kind#REGISTRY}, for the operators' API: reads every table, and writes the registry's (devices,
- *       gateways, accounts and their sessions, the audit log, credentials) and nothing else.
+ *       that later migrations and storage maintenance create included, but accounts, sessions, credentials and the
+ *       audit log, and change none.
+ *   <li>{@link Kind#REGISTRY}, for the operators' API: reads every table, inserts and updates devices, gateways,
+ *       accounts and credentials, appends to the audit log, keeps sessions, and nothing else (it deletes no row but a
+ *       session).
  * </ul>
  *
  * <pre>{@code
@@ -36,9 +39,17 @@ public final class DatabaseRoles {
         REGISTRY
     }
 
-    /** The tables the operators' API writes. */
-    static final List<String> REGISTRY_TABLES =
-            List.of("device", "gateway", "account", "account_session", "audit_log", "credential");
+    /** The tables the operators' API writes, and how: nothing is deleted but sessions, the audit log only grows. */
+    static final Map<String, String> REGISTRY_GRANTS = new java.util.LinkedHashMap<>(Map.of(
+            "device", "INSERT, UPDATE",
+            "gateway", "INSERT, UPDATE",
+            "account", "INSERT, UPDATE",
+            "account_session", "INSERT, UPDATE, DELETE",
+            "audit_log", "INSERT",
+            "credential", "INSERT, UPDATE"));
+
+    /** What the read-only role may not read. */
+    static final List<String> PRIVATE_TABLES = List.of("account", "account_session", "credential", "audit_log");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -73,9 +84,14 @@ public final class DatabaseRoles {
             execute(c, format(c, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO %I", role, null));
             execute(c, format(c, "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO %I", role, null));
             execute(c, format(c, "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO %I", role, null));
-            if (kind == Kind.REGISTRY) {
-                for (String table : REGISTRY_TABLES) {
-                    execute(c, format(c, "GRANT INSERT, UPDATE, DELETE ON " + table + " TO %I", role, null));
+            if (kind == Kind.READER) {
+                // The public side reads no secret: no password hashes, sessions, keys or who changed what.
+                for (String table : PRIVATE_TABLES) {
+                    execute(c, format(c, "REVOKE SELECT ON " + table + " FROM %I", role, null));
+                }
+            } else {
+                for (Map.Entry<String, String> grant : REGISTRY_GRANTS.entrySet()) {
+                    execute(c, format(c, "GRANT " + grant.getValue() + " ON " + grant.getKey() + " TO %I", role, null));
                 }
                 execute(c, format(c, "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I", role, null));
             }

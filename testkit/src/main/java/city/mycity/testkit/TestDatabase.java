@@ -43,6 +43,7 @@ public final class TestDatabase implements AutoCloseable {
     private final boolean real;
     private final String postgis;
     private HikariDataSource dataSource;
+    private final java.util.List<String> roles = new java.util.ArrayList<>();
 
     private TestDatabase(ServerDatabases server, String adminUrl, String user, String password, boolean real) {
         this.server = server;
@@ -169,13 +170,27 @@ public final class TestDatabase implements AutoCloseable {
         return values;
     }
 
-    /** Closes the pool and drops the database. */
+    /**
+     * A name for a database role of this run's own ({@code prefix_<random>}), dropped at {@link #close()} after the
+     * database: roles belong to the whole server, so a test that creates one (the account needs CREATEROLE) takes its
+     * name here and leaves nothing behind.
+     */
+    public synchronized String roleName(String prefix) {
+        String role = prefix + "_" + RandomIds.hex(4);
+        roles.add(role);
+        return role;
+    }
+
+    /** Closes the pool, drops the database and the roles named by {@link #roleName}. */
     @Override
     public synchronized void close() {
         if (dataSource != null) {
             dataSource.close();
         }
         server.drop(name);
+        for (String role : roles) {
+            server.dropRole(role);
+        }
     }
 
     @Override

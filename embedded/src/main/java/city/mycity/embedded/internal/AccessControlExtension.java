@@ -13,6 +13,9 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
 import com.hivemq.extension.sdk.api.client.parameter.ConnectionInformation;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A HiveMQ extension, run inside the embedded broker, that asks an {@link AccessControl} who may connect, publish and
- * subscribe. It keeps the account each connection logged in with in the connection's own attributes, as HiveMQ's
+ * subscribe, and again at every delivery (a subscription of an account revoked since receives nothing more). It keeps the account each connection logged in with in the connection's own attributes, as HiveMQ's
  * authorizers see only the connection.
  */
 public final class AccessControlExtension implements ExtensionMain {
@@ -35,6 +38,7 @@ public final class AccessControlExtension implements ExtensionMain {
     private static final Logger LOGGER = LoggerFactory.getLogger(AccessControlExtension.class);
     private static final String SHARED = "$share/";
     private static final String USERNAME = "mycity.username";
+    private static final String CREDENTIAL = "mycity.credential";
 
     private final AccessControl control;
 
@@ -58,6 +62,10 @@ public final class AccessControlExtension implements ExtensionMain {
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         Services.securityRegistry().setAuthenticatorProvider(i -> (SimpleAuthenticator) this::connect);
         Services.securityRegistry().setAuthorizerProvider(i -> new Authorizer());
+        // Every delivery is checked again, as Mosquitto does: a revoked account's subscriptions receive nothing more.
+        PublishOutboundInterceptor deliveries = this::deliver;
+        Services.initializerRegistry()
+                .setClientInitializer((client, context) -> context.addPublishOutboundInterceptor(deliveries));
     }
 
     @Override
@@ -72,13 +80,26 @@ public final class AccessControlExtension implements ExtensionMain {
                 .getPassword()
                 .map(AccessControlExtension::bytes)
                 .orElse(null);
-        if (user != null && password != null && control.authenticate(user, password)) {
-            input.getConnectionInformation().getConnectionAttributeStore().putAsString(USERNAME, user);
+        java.util.Optional<String> credential =
+                user == null || password == null ? java.util.Optional.empty() : control.authenticate(user, password);
+        if (credential.isPresent()) {
+            var attributes = input.getConnectionInformation().getConnectionAttributeStore();
+            attributes.putAsString(USERNAME, user);
+            attributes.putAsString(CREDENTIAL, credential.get());
             output.authenticateSuccessfully();
             return;
         }
         LOGGER.debug("Embedded broker refused client {}: user {}", client, user == null ? "(none)" : user);
         output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "Unknown user name or wrong password.");
+    }
+
+    private void deliver(PublishOutboundInput input, PublishOutboundOutput output) {
+        String user = username(input.getConnectionInformation());
+        String topic = input.getPublishPacket().getTopic();
+        if (user == null || !control.maySubscribe(user, credential(input.getConnectionInformation()), topic)) {
+            LOGGER.debug("Embedded broker held back {} from {}", topic, user);
+            output.preventPublishDelivery();
+        }
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
@@ -93,7 +114,7 @@ public final class AccessControlExtension implements ExtensionMain {
         public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
             String user = username(input.getConnectionInformation());
             String topic = input.getPublishPacket().getTopic();
-            if (user != null && control.mayPublish(user, topic)) {
+            if (user != null && control.mayPublish(user, credential(input.getConnectionInformation()), topic)) {
                 output.authorizeSuccessfully();
             } else {
                 LOGGER.debug("Embedded broker refused a publish of {} on {}", user, topic);
@@ -108,13 +129,17 @@ public final class AccessControlExtension implements ExtensionMain {
             if (filter.startsWith(SHARED) && filter.indexOf('/', SHARED.length()) > 0) {
                 filter = filter.substring(filter.indexOf('/', SHARED.length()) + 1);
             }
-            if (user != null && control.maySubscribe(user, filter)) {
+            if (user != null && control.maySubscribe(user, credential(input.getConnectionInformation()), filter)) {
                 output.authorizeSuccessfully();
             } else {
                 LOGGER.debug("Embedded broker refused a subscription of {} to {}", user, filter);
                 output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, "Not your topics: " + filter);
             }
         }
+    }
+
+    private static String credential(ConnectionInformation connection) {
+        return connection.getConnectionAttributeStore().getAsString(CREDENTIAL).orElse(null);
     }
 
     private static String username(ConnectionInformation connection) {

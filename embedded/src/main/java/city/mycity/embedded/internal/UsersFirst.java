@@ -16,22 +16,31 @@ public final class UsersFirst implements AccessControl {
         this.others = others;
     }
 
+    /** The tag of the broker's own users' logins. */
+    private static final String OWN = "own-user";
+
     @Override
-    public boolean authenticate(String username, byte[] password) {
+    public java.util.Optional<String> authenticate(String username, byte[] password) {
         String own = users.get(username);
         if (own != null) {
-            return MessageDigest.isEqual(own.getBytes(StandardCharsets.UTF_8), password);
+            return MessageDigest.isEqual(own.getBytes(StandardCharsets.UTF_8), password)
+                    ? java.util.Optional.of(OWN)
+                    : java.util.Optional.empty();
         }
         return others.authenticate(username, password);
     }
 
     @Override
-    public boolean mayPublish(String username, String topic) {
-        return users.containsKey(username) || others.mayPublish(username, topic);
+    public boolean mayPublish(String username, String credential, String topic) {
+        return isOwn(username, credential) || others.mayPublish(username, credential, topic);
     }
 
     @Override
-    public boolean maySubscribe(String username, String filter) {
-        return users.containsKey(username) || others.maySubscribe(username, filter);
+    public boolean maySubscribe(String username, String credential, String filter) {
+        return isOwn(username, credential) || others.maySubscribe(username, credential, filter);
+    }
+
+    private boolean isOwn(String username, String credential) {
+        return OWN.equals(credential) && users.containsKey(username);
     }
 }

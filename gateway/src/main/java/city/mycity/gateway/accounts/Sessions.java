@@ -62,6 +62,16 @@ public final class Sessions {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         Transactions.run(dataSource, c -> {
+            // Sessions over and done with go as new ones come, so the table holds about the live ones.
+            try (PreparedStatement st =
+                    c.prepareStatement("DELETE FROM account_session WHERE expires_at < ? OR last_seen < ?")) {
+                st.setTimestamp(1, Timestamp.from(now));
+                st.setTimestamp(2, Timestamp.from(now.minus(idle)));
+                st.executeUpdate();
+            }
+            return null;
+        });
+        Transactions.run(dataSource, c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO account_session (token_hash, username,"
                     + " csrf_token, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 st.setBytes(1, sha256(token));

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A token bucket per device: {@code perSecond} messages a second on average, bursts of {@code burst}. The buckets of
+ * A token bucket per device (or per client address): {@code perSecond} messages a second on average, bursts of {@code burst}. The buckets of
  * the devices least recently heard from are forgotten beyond {@value #MAX_DEVICES} devices. Thread-safe.
  */
-final class DeviceRateLimits {
+public final class DeviceRateLimits {
 
     static final int MAX_DEVICES = 100_000;
 
@@ -20,13 +20,13 @@ final class DeviceRateLimits {
         }
     };
 
-    DeviceRateLimits(double perSecond, double burst) {
+    public DeviceRateLimits(double perSecond, double burst) {
         this.perSecond = perSecond;
         this.burst = burst;
     }
 
     /** Takes a token for the device at {@code nanos}; false when it has none left. */
-    synchronized boolean take(String device, long nanos) {
+    public synchronized boolean take(String device, long nanos) {
         double[] bucket = buckets.computeIfAbsent(device, d -> new double[] {burst, nanos});
         bucket[0] = Math.min(burst, bucket[0] + (nanos - bucket[1]) / 1e9 * perSecond);
         bucket[1] = nanos;

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * identity {@code dev~tenant~device} and password), sends SenML JSON or its vendor's frame, and the pack goes on to
  * the broker on the device's own topic, into the same pipeline as every gateway's. Each message is accepted once the
  * broker has it, or refused with a status and a reason: counted by reason ({@code mycity.readings.refused}, stage
- * {@code ingress}) and written to the refusal store (except rate-limited ones, which only count: a device that floods
- * would fill it).
+ * {@code ingress}) and written to the refusal store, except those that anyone could send in any number, which only
+ * count: an unauthenticated message, and a device's beyond its rate (checked before anything is stored).
  *
  * <p>By default, a device may send 1 message a second on average, in bursts of 10, of at most 16 KiB.
  */
@@ -83,14 +83,10 @@ public final class DirectIngress {
         Optional<Subject> who =
                 identity == null || password == null ? Optional.empty() : credentials.checkPassword(identity, password);
         if (who.isEmpty() || who.get().kind() != Subject.Kind.DEVICE) {
-            return done(refuse(
-                    null,
-                    device,
-                    "ingress/" + device,
-                    payload,
-                    401,
-                    "unauthenticated",
-                    "Log in as the device: its identity (dev~tenant~device) and password."));
+            // Counted, not stored: anyone can send these, and they would flood the councils' refusal store.
+            count("unauthenticated");
+            return done(new IngressOutcome.Refused(
+                    401, "unauthenticated", "Log in as the device: its identity (dev~tenant~device) and password."));
         }
         return acceptFrom(who.get(), device, contentFormat, payload);
     }
@@ -102,6 +98,11 @@ public final class DirectIngress {
     public CompletionStage<IngressOutcome> acceptFrom(
             Subject subject, String device, int contentFormat, byte[] payload) {
         String tenant = subject.tenant();
+        // Before anything is stored: a device may fill the refusal store no faster than it may send.
+        if (!limits.take(tenant + "/" + subject.id(), System.nanoTime())) {
+            count("rate_limited");
+            return done(new IngressOutcome.Refused(429, "rate_limited", "Too many messages: wait a moment."));
+        }
         if (!subject.id().equals(device)) {
             return done(refuse(
                     tenant,
@@ -128,10 +129,6 @@ public final class DirectIngress {
         if (d.status() == DeviceStatus.RETIRED) {
             return done(refuse(tenant, device, topic, payload, 403, "retired_device", "The device is retired."));
         }
-        if (!limits.take(tenant + "/" + device, System.nanoTime())) {
-            count("rate_limited");
-            return done(new IngressOutcome.Refused(429, "rate_limited", "Too many messages: wait a moment."));
-        }
         if (payload.length > maxBytes) {
             return done(refuse(
                     tenant,
@@ -142,9 +139,21 @@ public final class DirectIngress {
                     "oversized",
                     "A message is at most " + maxBytes + " bytes; this one has " + payload.length + "."));
         }
-        PayloadDecoders decoders = d.profile() == null
-                ? PayloadDecoders.defaults()
-                : PayloadDecoders.withProfiles(DeviceProfiles.of(Map.of(device, DeviceProfile.parse(d.profile()))));
+        PayloadDecoders decoders;
+        try {
+            decoders = d.profile() == null
+                    ? PayloadDecoders.defaults()
+                    : PayloadDecoders.withProfiles(DeviceProfiles.of(Map.of(device, DeviceProfile.parse(d.profile()))));
+        } catch (IllegalArgumentException e) {
+            return done(refuse(
+                    tenant,
+                    device,
+                    topic,
+                    payload,
+                    400,
+                    "unknown_kind",
+                    "The device's profile in the registry cannot be read (" + e.getMessage() + "): ask an operator."));
+        }
         if (!decoders.supports(contentFormat)) {
             return done(refuse(
                     tenant,

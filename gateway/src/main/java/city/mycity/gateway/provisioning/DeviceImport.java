@@ -1,6 +1,8 @@
 package city.mycity.gateway.provisioning;
 
 import city.mycity.gateway.audit.AuditLog;
+import city.mycity.gateway.credentials.Credentials;
+import city.mycity.gateway.credentials.Subject;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.registry.DeviceDraft;
 import city.mycity.gateway.store.Transactions;
@@ -25,7 +27,7 @@ import javax.sql.DataSource;
  * Bulk provisioning: a council's devices from a CSV file ({@link DeviceColumns}), row by row. A bad row is refused
  * with its line and reason and the good rows are still imported; importing the same file again changes nothing (each
  * row is an upsert that writes only when a value differs). Rows are written in batches of {@value #BATCH} rows, each
- * in one transaction, and the progress is told after each. The import as a whole is one entry in the audit log.
+ * in one transaction with the audit entries of the devices it created or changed, and the progress is told after each.
  */
 public final class DeviceImport {
 
@@ -92,42 +94,49 @@ public final class DeviceImport {
                 refused.add(new RowProblem(row.line(), column(e.field()), e.getMessage()));
             }
             if (batch.size() == BATCH || i == data.size() - 1) {
-                write(tenant, batch, counts);
+                write(actor, tenant, source, batch, counts);
                 batch.clear();
                 progress.rows(i + 1, data.size());
             }
         }
         ImportReport report = new ImportReport(data.size(), counts[0], counts[1], counts[2], refused);
-        Transactions.forTenant(dataSource, tenant, c -> {
-            AuditLog.record(
-                    c,
-                    tenant,
-                    actor,
-                    "device.import",
-                    source,
-                    "{\"rows\":" + report.rows() + ",\"created\":"
-                            + report.created() + ",\"updated\":" + report.updated() + ",\"unchanged\":"
-                            + report.unchanged()
-                            + ",\"refused\":" + report.refused().size() + "}");
-            return null;
-        });
         return report;
     }
 
     private record Checked(int line, DeviceDraft draft) {}
 
-    private void write(String tenant, List<Checked> batch, int[] counts) {
+    /**
+     * Writes a batch in one transaction, with an audit entry per device created or changed ("device.import", and its
+     * line in the file) and the credentials of each device it retires revoked, as a retirement through the API does.
+     */
+    private void write(String actor, String tenant, String source, List<Checked> batch, int[] counts) {
         if (batch.isEmpty()) {
             return;
         }
         Transactions.forTenant(dataSource, tenant, c -> {
+            List<String> changed = new ArrayList<>();
+            List<String> details = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(UPSERT)) {
                 for (Checked row : batch) {
                     bind(st, tenant, row.draft());
                     try (ResultSet rs = st.executeQuery()) {
-                        counts[rs.next() ? (rs.getBoolean(1) ? 0 : 1) : 2]++;
+                        if (!rs.next()) {
+                            counts[2]++;
+                            continue;
+                        }
+                        boolean created = rs.getBoolean(1);
+                        counts[created ? 0 : 1]++;
+                        changed.add(row.draft().id());
+                        details.add("{\"line\":" + row.line() + ",\"created\":" + created + "}");
+                    }
+                    if (row.draft().status() == city.mycity.gateway.registry.DeviceStatus.RETIRED) {
+                        Credentials.revokeAll(
+                                c, Subject.device(tenant, row.draft().id()));
                     }
                 }
+            }
+            if (!changed.isEmpty()) {
+                AuditLog.recordAll(c, tenant, actor + " (" + source + ")", "device.import", changed, details);
             }
             return null;
         });

@@ -60,6 +60,13 @@ public record DeviceDraft(
         }
         text("vendor", vendor);
         text("profile", profile);
+        if (profile != null) {
+            try {
+                city.mycity.codec.DeviceProfile.parse(profile);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("profile", "The profile is 'codec key=value ...': " + e.getMessage());
+            }
+        }
         text("firmwareVersion", firmwareVersion);
         if (installedOn != null
                 && (installedOn.getYear() < 1990

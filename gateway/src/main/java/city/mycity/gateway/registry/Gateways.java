@@ -116,7 +116,10 @@ public final class Gateways {
             throw new InvalidInputException("status", "Retire a gateway with DELETE.");
         }
         return Transactions.forTenant(dataSource, tenant, c -> {
-            find(c, tenant, id).orElseThrow(() -> notFound(id));
+            Gateway current = find(c, tenant, id).orElseThrow(() -> notFound(id));
+            if (current.retiredAt() != null) {
+                throw new ConflictException("Gateway " + id + " is retired: register a new one instead.");
+            }
             if (changes.zone() != null) {
                 requireZone(c, tenant, changes.zone());
             }
@@ -143,7 +146,7 @@ public final class Gateways {
     public Gateway retire(String actor, String tenant, String id) {
         return Transactions.forTenant(dataSource, tenant, c -> {
             Gateway current = find(c, tenant, id).orElseThrow(() -> notFound(id));
-            if (current.retiredAt() != null) {
+            if ("retired".equals(current.status())) {
                 return current;
             }
             try (PreparedStatement st = c.prepareStatement("UPDATE gateway SET status = 'retired', retired_at = now(),"

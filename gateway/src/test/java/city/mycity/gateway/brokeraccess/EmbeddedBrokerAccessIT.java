@@ -117,6 +117,23 @@ class EmbeddedBrokerAccessIT {
         assertThatThrownBy(() -> new Client(b)).isInstanceOf(MqttException.class);
     }
 
+    @Test
+    void a_reader_whose_password_was_replaced_receives_nothing_more_on_its_subscriptions() throws Exception {
+        TestSubscriber replaced = ingest;
+        IssuedCredential rotated =
+                credentials.issue("it", Subject.service(BrokerAccess.INGEST), CredentialKind.MQTT_PASSWORD);
+        sync.applyIfChanged();
+        // The class's reader from now on: the old one stays connected, with the password that was replaced.
+        ingest = TestSubscriber.connect(broker.url(), "ingest-it-rotated", options(rotated), "mycity/v1/+/+/up");
+        try (replaced;
+                Client a = new Client(gatewayA)) {
+            a.publish("mycity/v1/north/ga/up", "after-rotation");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> ingest.texts().contains("after-rotation"));
+            assertThat(replaced.texts()).doesNotContain("after-rotation");
+        }
+    }
+
     /** A Paho client logged in with a credential. */
     private static final class Client implements AutoCloseable {
         final MqttClient client;

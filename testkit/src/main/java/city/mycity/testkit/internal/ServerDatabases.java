@@ -43,6 +43,11 @@ public final class ServerDatabases {
         execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "drop database " + database);
     }
 
+    /** Drops a role (once nothing of it is left: its database dropped first). */
+    public void dropRole(String role) {
+        execute("DROP ROLE IF EXISTS " + role, "drop role " + role + " (the account needs CREATEROLE)");
+    }
+
     private void execute(String sql, String what) {
         try (Connection c = connect();
                 Statement s = c.createStatement()) {

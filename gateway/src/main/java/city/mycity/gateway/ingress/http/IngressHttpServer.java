@@ -1,6 +1,7 @@
 package city.mycity.gateway.ingress.http;
 
 import city.mycity.codec.ContentFormats;
+import city.mycity.gateway.ingress.DeviceRateLimits;
 import city.mycity.gateway.ingress.DirectIngress;
 import city.mycity.gateway.ingress.IngressOutcome;
 import io.vertx.core.Vertx;
@@ -26,6 +27,8 @@ public final class IngressHttpServer implements AutoCloseable {
 
     public static final String PATH = "/ingress/v1/up/:device";
 
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(IngressHttpServer.class);
+
     private final HttpServer server;
 
     private IngressHttpServer(HttpServer server) {
@@ -40,11 +43,28 @@ public final class IngressHttpServer implements AutoCloseable {
     public static IngressHttpServer start(
             Vertx vertx, DirectIngress ingress, String host, int port, PemKeyCertOptions certificate, int maxBytes) {
         Router router = Router.router(vertx);
+        // Before any body is read or the registry asked: a client address sends at most 20 messages a second.
+        DeviceRateLimits addresses = new DeviceRateLimits(20, 40);
+        router.route().handler(ctx -> {
+            String address = ctx.request().remoteAddress() == null
+                    ? "unknown"
+                    : ctx.request().remoteAddress().hostAddress();
+            if (addresses.take(address, System.nanoTime())) {
+                ctx.next();
+            } else {
+                ctx.response().putHeader("Retry-After", "1");
+                problem(ctx, 429, "rate_limited", "Too many requests from this address: wait a moment.");
+            }
+        });
         router.post(PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(Math.max(4L * maxBytes, 64 * 1024)))
                 .handler(ctx -> handle(ctx, ingress));
         router.route().handler(ctx -> problem(ctx, 404, "not_found", "POST to /ingress/v1/up/{device}."));
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setIdleTimeout(30)
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
         if (certificate != null) {
             options.setSsl(true).setKeyCertOptions(certificate);
         }
@@ -64,6 +84,7 @@ public final class IngressHttpServer implements AutoCloseable {
                 .onSuccess(stage ->
                         stage.whenComplete((outcome, error) -> ctx.vertx().runOnContext(v -> {
                             if (error != null) {
+                                LOGGER.error("Direct ingress failed for {}", device, error);
                                 problem(
                                         ctx,
                                         500,
@@ -81,7 +102,10 @@ public final class IngressHttpServer implements AutoCloseable {
                                 problem(ctx, refused.status(), refused.reason(), refused.detail());
                             }
                         })))
-                .onFailure(error -> problem(ctx, 500, "internal", "The message could not be taken."));
+                .onFailure(error -> {
+                    LOGGER.error("Direct ingress failed for {}", device, error);
+                    problem(ctx, 500, "internal", "The message could not be taken; the error has been logged.");
+                });
     }
 
     /** Username and password of a Basic header, or two nulls. */

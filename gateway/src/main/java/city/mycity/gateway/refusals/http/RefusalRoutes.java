@@ -77,15 +77,14 @@ public final class RefusalRoutes {
         Principal who = Authentication.principal(ctx);
         try {
             String reason = ctx.request().getParam("reason");
-            if (reason != null
-                    && Arrays.stream(RefusalReason.values())
-                            .noneMatch(r -> r.code().equals(reason))) {
+            if (reason != null && !reason.matches("[a-z_]{1,40}")) {
                 throw new InvalidInputException(
                         "reason",
-                        "Unknown reason " + reason + ": one of "
+                        "A reason is a code such as "
                                 + Arrays.stream(RefusalReason.values())
                                         .map(RefusalReason::code)
-                                        .toList() + ".");
+                                        .limit(3)
+                                        .toList() + ", unauthenticated or retired_device.");
             }
             return new RefusalFilter(who.tenant(), reason, ctx.request().getParam("device"), since(ctx), limit(ctx));
         } catch (InvalidInputException e) {
