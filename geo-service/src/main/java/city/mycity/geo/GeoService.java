@@ -9,6 +9,7 @@ import city.mycity.geo.city.CityRoutes;
 import city.mycity.geo.driving.DrivingTimes;
 import city.mycity.geo.history.HistoryRoutes;
 import city.mycity.geo.http.HttpBasics;
+import city.mycity.geo.http.InvalidRequests;
 import city.mycity.geo.http.RateLimits;
 import city.mycity.geo.http.ServiceRoutes;
 import city.mycity.geo.live.ChangeFeed;
@@ -110,6 +111,7 @@ public final class GeoService implements AutoCloseable {
                     managementServer = m;
                     return config.vertx
                             .createHttpServer()
+                            .invalidRequestHandler(InvalidRequests::handle)
                             .requestHandler(router)
                             .listen(config.port, config.host);
                 })

@@ -85,8 +85,9 @@ public final class HistoryRoutes {
             if (Duration.between(from, to).compareTo(longest) > 0) {
                 throw new InvalidParameterException(
                         "from",
-                        "A history per " + resolution.name().toLowerCase(Locale.ROOT) + " covers at most "
-                                + longest.toDays() + " days; ask for a shorter span or resolution=hour.");
+                        "Parameters from and to are more than " + longest.toDays() + " days apart: a history per "
+                                + resolution.name().toLowerCase(Locale.ROOT) + " covers at most " + longest.toDays()
+                                + " days; ask for a shorter span or resolution=hour.");
             }
             return new Request(quantity.trim(), resolution, from, to);
         }

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every request goes through: request timing, a rate limit per client ({@link RateLimits}: 429), the read-only
- * rule (GET only, 405 otherwise; no request body, 413), CORS for GET of the API ({@code /api/*}) from any origin, and
- * problem documents for 400, 404, 405 and 500.
+ * What every request goes through: request timing, a rate limit per client ({@link RateLimits}: 429), a path and query
+ * that decode ({@link RequestTargets}: 400), the read-only rule (GET only, 405 otherwise; no request body, 413), CORS
+ * for GET of the API ({@code /api/*}) from any origin, and problem documents for 400, 404, 405 and 500.
  */
 public final class HttpBasics {
 
@@ -26,10 +26,14 @@ public final class HttpBasics {
 
     private HttpBasics() {}
 
-    /** Adds the handlers that run before any route: timing and the rate limit. */
+    /**
+     * Adds the handlers that run before any route: timing, the rate limit, and the check that the path and query
+     * parameters decode ({@link RequestTargets}: 400).
+     */
     public static void measure(Router router, MeterRegistry meters, RateLimits limits) {
         router.route().handler(ctx -> timed(ctx, meters));
         router.route().handler(limits::handle);
+        router.route().handler(RequestTargets::check);
     }
 
     /** Adds the public side's rules, before its routes: CORS for the API, and read-only. */

@@ -82,7 +82,8 @@ public final class ParkingRoutes {
         try {
             return nearest.from(from, limit);
         } catch (UnreachablePlaceException e) {
-            throw new InvalidParameterException("lat", e.getMessage());
+            throw new InvalidParameterException(
+                    "lat", "Parameters lat and lon name a place no car reaches: " + e.getMessage());
         }
     }
 
