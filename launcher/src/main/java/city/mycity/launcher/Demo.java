@@ -10,6 +10,7 @@ import city.mycity.embedded.EmbeddedBroker;
 import city.mycity.embedded.EmbeddedBrokerBuilder;
 import city.mycity.embedded.EmbeddedDatabase;
 import city.mycity.embedded.internal.TempFolders;
+import city.mycity.gateway.accounts.oidc.OidcSettings;
 import city.mycity.gateway.http.OperatorApi;
 import city.mycity.gateway.ingress.http.IngressHttpServer;
 import city.mycity.gateway.refusals.EdgeRefusalCollector;
@@ -106,7 +107,7 @@ public final class Demo implements AutoCloseable {
                             .port(Ports.tcpOrAny(settings.get(LauncherSettings.HTTP_PORT)))
                             .managementPort(Ports.tcpOrAny(settings.get(LauncherSettings.MANAGEMENT_PORT)))
                             .meterRegistry(metrics)
-                            .operations(OperatorApi.on(registry)::mount)
+                            .operations(operatorApi(registry, settings)::mount)
                             .mount("/*", Dashboard.router(vertx))
                             .build());
             int httpPort = geo.start();
@@ -229,6 +230,12 @@ public final class Demo implements AutoCloseable {
                         EmbeddedDatabase.builder().stopOnExit(false).start());
         out.printf("Database: embedded PostgreSQL at %s%n", database.jdbcUrl());
         return new DatabaseEndpoint(database.jdbcUrl(), database.user(), database.password(), true);
+    }
+
+    /** The operators' API, with the council's OpenID Connect provider when one is configured. */
+    private static OperatorApi operatorApi(DataSource registry, Settings settings) {
+        OperatorApi api = OperatorApi.on(registry);
+        return OidcSettings.from(settings).map(api::oidc).orElse(api);
     }
 
     /** What the edge agents refused, into the refusal store (as the stream jobs' account: it reads the gateways). */

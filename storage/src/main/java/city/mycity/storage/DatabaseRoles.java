@@ -46,10 +46,12 @@ public final class DatabaseRoles {
             "account", "INSERT, UPDATE",
             "account_session", "INSERT, UPDATE, DELETE",
             "audit_log", "INSERT",
-            "credential", "INSERT, UPDATE"));
+            "credential", "INSERT, UPDATE",
+            "oidc_login", "INSERT, DELETE"));
 
     /** What the read-only role may not read. */
-    static final List<String> PRIVATE_TABLES = List.of("account", "account_session", "credential", "audit_log");
+    static final List<String> PRIVATE_TABLES =
+            List.of("account", "account_session", "credential", "audit_log", "oidc_login");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 

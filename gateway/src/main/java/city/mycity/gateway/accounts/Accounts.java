@@ -145,6 +145,18 @@ public final class Accounts {
         return Transactions.forTenant(dataSource, tenant, c -> find(c, tenant, username));
     }
 
+    /** The account of this name, whatever its council (a name is unique on the platform). */
+    public Optional<Account> byUsername(String username) {
+        return Transactions.run(dataSource, c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " WHERE username = ?")) {
+                st.setString(1, username);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(account(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** The council's accounts, by name. */
     public List<Account> list(String tenant) {
         return Transactions.forTenant(dataSource, tenant, c -> {

@@ -4,6 +4,8 @@ import city.mycity.gateway.accounts.Accounts;
 import city.mycity.gateway.accounts.Sessions;
 import city.mycity.gateway.accounts.http.AccountRoutes;
 import city.mycity.gateway.accounts.http.SessionRoutes;
+import city.mycity.gateway.accounts.oidc.OidcLogin;
+import city.mycity.gateway.accounts.oidc.OidcSettings;
 import city.mycity.gateway.credentials.Credentials;
 import city.mycity.gateway.credentials.http.CredentialRoutes;
 import city.mycity.gateway.provisioning.DeviceImport;
@@ -40,15 +42,25 @@ public final class OperatorApi {
 
     private final DataSource dataSource;
     private final boolean secureCookies;
+    private final OidcSettings oidc;
 
-    private OperatorApi(DataSource dataSource, boolean secureCookies) {
+    private OperatorApi(DataSource dataSource, boolean secureCookies, OidcSettings oidc) {
         this.dataSource = dataSource;
         this.secureCookies = secureCookies;
+        this.oidc = oidc;
+    }
+
+    /**
+     * People may also log in through the council's OpenID Connect provider ({@code GET /api/v1/session/oidc}). By
+     * default, none: logins by password only.
+     */
+    public OperatorApi oidc(OidcSettings settings) {
+        return new OperatorApi(dataSource, secureCookies, settings);
     }
 
     /** The API on the registry's database (an account that may write rows), with secure cookies. */
     public static OperatorApi on(DataSource dataSource) {
-        return new OperatorApi(Objects.requireNonNull(dataSource, "Data source must not be null."), true);
+        return new OperatorApi(Objects.requireNonNull(dataSource, "Data source must not be null."), true, null);
     }
 
     /**
@@ -56,7 +68,7 @@ public final class OperatorApi {
      * {@code http://localhost}). By default, true: turn it off only behind plain HTTP on another host name.
      */
     public OperatorApi secureCookies(boolean secure) {
-        return new OperatorApi(dataSource, secure);
+        return new OperatorApi(dataSource, secure, oidc);
     }
 
     /** Adds the API's routes to the router. */
@@ -70,7 +82,11 @@ public final class OperatorApi {
         for (String path : PATHS) {
             router.route(path).handler(bodies);
         }
-        new SessionRoutes(accounts, sessions, authentication, secureCookies).mount(router);
+        SessionRoutes sessionRoutes = new SessionRoutes(accounts, sessions, authentication, secureCookies);
+        if (oidc != null) {
+            sessionRoutes.withOidc(new OidcLogin(oidc, dataSource));
+        }
+        sessionRoutes.mount(router);
         new AccountRoutes(accounts, authentication).mount(router);
         new CredentialRoutes(new Credentials(dataSource), authentication).mount(router);
         new RefusalRoutes(new RefusalStore(dataSource), authentication).mount(router);

@@ -75,6 +75,8 @@ public final class Replies {
     public static void failed(RoutingContext ctx, Throwable failure) {
         if (failure instanceof InvalidInputException e) {
             problem(ctx, 400, "invalid-input", "Bad Request", e.getMessage(), new JsonObject().put("field", e.field()));
+        } else if (failure instanceof city.mycity.gateway.accounts.oidc.OidcLogin.OidcException e) {
+            problem(ctx, 401, "login-refused", "Unauthorized", e.getMessage(), null);
         } else if (failure instanceof NotFoundException e) {
             problem(ctx, 404, "not-found", "Not Found", e.getMessage(), null);
         } else if (failure instanceof StaleVersionException e) {

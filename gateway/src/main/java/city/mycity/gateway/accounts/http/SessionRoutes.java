@@ -5,6 +5,7 @@ import city.mycity.gateway.accounts.LoginOutcome;
 import city.mycity.gateway.accounts.Principal;
 import city.mycity.gateway.accounts.Role;
 import city.mycity.gateway.accounts.Sessions;
+import city.mycity.gateway.accounts.oidc.OidcLogin;
 import city.mycity.gateway.http.Authentication;
 import city.mycity.gateway.http.JsonBodies;
 import city.mycity.gateway.http.Replies;
@@ -28,6 +29,7 @@ public final class SessionRoutes {
     private final Sessions sessions;
     private final Authentication authentication;
     private final boolean secureCookies;
+    private OidcLogin oidc;
 
     public SessionRoutes(Accounts accounts, Sessions sessions, Authentication authentication, boolean secureCookies) {
         this.accounts = accounts;
@@ -36,7 +38,17 @@ public final class SessionRoutes {
         this.secureCookies = secureCookies;
     }
 
+    /** Logging in through the council's OpenID Connect provider ({@code GET .../oidc}), when one is configured. */
+    public SessionRoutes withOidc(OidcLogin oidc) {
+        this.oidc = oidc;
+        return this;
+    }
+
     public void mount(Router router) {
+        if (oidc != null) {
+            router.get(PATH + "/oidc").handler(this::beginOidc);
+            router.get(PATH + "/oidc/callback").handler(this::completeOidc);
+        }
         router.post(PATH).handler(this::login);
         router.get(PATH)
                 .handler(authentication.require(Role.CREW))
@@ -86,6 +98,35 @@ public final class SessionRoutes {
                     } else {
                         Replies.problem(ctx, 401, "login-refused", "Unauthorized", "Wrong username or password.", null);
                     }
+                });
+    }
+
+    /** Sends the browser to the provider. */
+    private void beginOidc(RoutingContext ctx) {
+        Replies.blocking(ctx, oidc::begin, location -> ctx.response()
+                .setStatusCode(302)
+                .putHeader("Location", location.toString())
+                .putHeader("Cache-Control", "no-store")
+                .end());
+    }
+
+    /** The provider's answer: the session cookie for the account it names, then the dashboard. */
+    private void completeOidc(RoutingContext ctx) {
+        String state = ctx.request().getParam("state");
+        String code = ctx.request().getParam("code");
+        String error = ctx.request().getParam("error");
+        Replies.blocking(
+                ctx,
+                () -> {
+                    if (error != null) {
+                        throw new OidcLogin.OidcException("The provider did not log you in: " + error);
+                    }
+                    return sessions.open(oidc.complete(state, code));
+                },
+                opened -> {
+                    ctx.response()
+                            .addCookie(cookie(opened.token(), Duration.between(Instant.now(), opened.expiresAt())));
+                    ctx.response().setStatusCode(302).putHeader("Location", "/").end();
                 });
     }
 
