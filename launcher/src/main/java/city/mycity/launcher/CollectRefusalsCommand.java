@@ -32,7 +32,8 @@ final class CollectRefusalsCommand implements Callable<Integer> {
                         store,
                         settings.get(MqttSettings.URL),
                         settings.find(MqttSettings.USERNAME).orElse(null),
-                        settings.find(MqttSettings.PASSWORD).orElse(null))) {
+                        settings.find(MqttSettings.PASSWORD).orElse(null),
+                        "mycity-refusals-" + java.net.InetAddress.getLocalHost().getHostName())) {
             System.out.println("Collecting the edge agents' refusals. Ctrl-C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -83,22 +83,49 @@ public final class Accounts {
         if (username == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
             return new LoginOutcome.Refused();
         }
+        // The hash is checked outside any transaction, so that a flood of logins holds no connection and no lock
+        // for the time Argon2 takes; the outcome is then written under the row's lock, on the hash that was checked.
+        String[] seen = inTransaction(c -> {
+            try (PreparedStatement st =
+                    c.prepareStatement("SELECT password_hash, locked_until FROM account" + " WHERE username = ?")) {
+                st.setString(1, username);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    Timestamp locked = rs.getTimestamp(2);
+                    return new String[] {
+                        rs.getString(1),
+                        locked == null ? null : locked.toInstant().toString()
+                    };
+                }
+            }
+        });
+        if (seen == null) {
+            hashes.verifyNothing(password);
+            return new LoginOutcome.Refused();
+        }
+        if (seen[1] != null && Instant.parse(seen[1]).isAfter(clock.instant())) {
+            return new LoginOutcome.LockedOut(Instant.parse(seen[1]));
+        }
+        boolean right = hashes.verify(password, seen[0]);
         return inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT tenant_id, password_hash, failed_logins,"
                     + " locked_until, disabled_at FROM account WHERE username = ? FOR UPDATE")) {
                 st.setString(1, username);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
-                        hashes.verifyNothing(password);
                         return new LoginOutcome.Refused();
                     }
-                    return attempt(c, username, password, rs);
+                    // A password changed meanwhile: the one checked is not the account's any more.
+                    return attempt(c, username, password, right && seen[0].equals(rs.getString(2)), rs);
                 }
             }
         });
     }
 
-    private LoginOutcome attempt(Connection c, String username, String password, ResultSet row) throws SQLException {
+    private LoginOutcome attempt(Connection c, String username, String password, boolean right, ResultSet row)
+            throws SQLException {
         Instant now = clock.instant();
         String tenant = row.getString(1);
         Transactions.nameTenant(c, tenant);
@@ -107,7 +134,6 @@ public final class Accounts {
         if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
             return new LoginOutcome.LockedOut(lockedUntil.toInstant());
         }
-        boolean right = hashes.verify(password, hash);
         if (right && row.getTimestamp(5) == null) {
             try (PreparedStatement st = c.prepareStatement("UPDATE account SET failed_logins = 0, locked_until = NULL"
                     + (hashes.needsRehash(hash) ? ", password_hash = ?" : "") + " WHERE username = ?")) {

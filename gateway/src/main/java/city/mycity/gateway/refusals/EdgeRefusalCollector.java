@@ -40,15 +40,26 @@ public final class EdgeRefusalCollector implements AutoCloseable {
         this.writer = writer;
     }
 
-    /** Connects (waiting at most 30 s) and subscribes; Paho reconnects and subscribes again on its own. */
+    /** As {@link #start(DataSource, String, String, String, String)} with a client id of its own for this start. */
     public static EdgeRefusalCollector start(DataSource store, String url, String username, String password)
             throws MqttException {
-        MqttClient client = new MqttClient(url, "mycity-refusals-" + UUID.randomUUID(), new MemoryPersistence());
+        return start(store, url, username, password, "mycity-refusals-" + UUID.randomUUID());
+    }
+
+    /**
+     * Connects (waiting at most 30 s) and subscribes; Paho reconnects and subscribes again on its own. The session is
+     * kept by the broker for a day under {@code clientId}: reports that arrive while the collector (or its database) is
+     * away wait for it, and one that could not be written is sent again. Give each collector its own id.
+     */
+    public static EdgeRefusalCollector start(
+            DataSource store, String url, String username, String password, String clientId) throws MqttException {
+        MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
         EdgeRefusalCollector collector = new EdgeRefusalCollector(client, new RefusalWriter(store));
         client.setCallback(collector.new Reports());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(true);
-        options.setCleanStart(true);
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(24L * 60 * 60);
         if (username != null) {
             options.setUserName(username);
             options.setPassword(password.getBytes(StandardCharsets.UTF_8));
