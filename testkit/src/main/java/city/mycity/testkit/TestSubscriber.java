@@ -38,6 +38,8 @@ public final class TestSubscriber implements AutoCloseable {
     public static TestSubscriber connect(String url, String clientId, MqttConnectionOptions options, String filter) {
         try {
             MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
+            // Every wait bounded: a subscriber the broker has dropped may never be answered.
+            client.setTimeToWait(30_000);
             TestSubscriber subscriber = new TestSubscriber(client, filter);
             client.setCallback(subscriber.new Collector());
             client.connect(options);

@@ -54,6 +54,7 @@ public final class EdgeRefusalCollector implements AutoCloseable {
     public static EdgeRefusalCollector start(
             DataSource store, String url, String username, String password, String clientId) throws MqttException {
         MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
+        client.setTimeToWait(30_000);
         EdgeRefusalCollector collector = new EdgeRefusalCollector(client, new RefusalWriter(store));
         client.setCallback(collector.new Reports());
         MqttConnectionOptions options = new MqttConnectionOptions();

@@ -140,6 +140,8 @@ class EmbeddedBrokerAccessIT {
 
         Client(IssuedCredential as) throws MqttException {
             client = new MqttClient(broker.url(), "it-" + UUID.randomUUID(), new MemoryPersistence());
+            // Bounded: a client the broker has just disconnected may never be answered.
+            client.setTimeToWait(10_000);
             client.connect(options(as));
         }
 
@@ -165,9 +167,9 @@ class EmbeddedBrokerAccessIT {
         @Override
         public void close() throws MqttException {
             if (client.isConnected()) {
-                client.disconnect();
+                client.disconnectForcibly(1_000, 1_000);
             }
-            client.close();
+            client.close(true);
         }
     }
 

@@ -104,6 +104,8 @@ class EdgeRefusalCollectorIT {
 
     private static void publish(String topic, byte[] payload) throws MqttException {
         MqttClient client = new MqttClient(broker.url(), "edge-it-" + UUID.randomUUID(), new MemoryPersistence());
+        // Bounded: a gateway the broker has just disconnected (another's topic) is never answered.
+        client.setTimeToWait(10_000);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(gateway.identity());
         options.setPassword(gateway.secret().getBytes(StandardCharsets.UTF_8));
@@ -114,9 +116,9 @@ class EdgeRefusalCollectorIT {
             client.publish(topic, message);
         } finally {
             if (client.isConnected()) {
-                client.disconnect();
+                client.disconnectForcibly(1_000, 1_000);
             }
-            client.close();
+            client.close(true);
         }
     }
 
