@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RefusalsCommand.class,
             AlertsCommand.class,
             AccountsCommand.class,
+            RegisterCommand.class,
             DevicesCommand.class,
             CredentialsCommand.class,
             BrokerAccessCommand.class,

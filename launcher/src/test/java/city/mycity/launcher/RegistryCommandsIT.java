@@ -66,6 +66,19 @@ class RegistryCommandsIT {
     }
 
     @Test
+    void register_puts_a_council_and_its_city_on_the_platform_once() {
+        String[] first = CommandRun.run("register", "--seed", "7");
+        String[] again = CommandRun.run("register", "--seed", "7");
+
+        assertThat(first[0]).as(first[2]).isEqualTo("0");
+        assertThat(first[1]).contains("Registered demo-town");
+        assertThat(again[1]).contains("0 row(s) inserted or changed");
+        assertThat(db.column("SELECT count(*) FROM zone WHERE tenant_id = 'demo-town'")
+                        .get(0))
+                .isNotEqualTo("0");
+    }
+
+    @Test
     void devices_import_of_a_file_that_is_not_there_is_a_clear_error() {
         String[] run = CommandRun.run("devices", "import", "/no/such/file.csv", "--tenant", "north");
 
