@@ -182,22 +182,17 @@ final class CredentialsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            java.util.Map<String, byte[]> keys;
+            int keys;
             try (HikariDataSource dataSource = database()) {
-                keys = new Credentials(dataSource).deviceKeys(tenant, gateway);
+                keys = KeysExport.write(
+                        new Credentials(dataSource),
+                        tenant,
+                        gateway,
+                        file,
+                        "Exported from the registry for " + tenant + (gateway == null ? "" : "/" + gateway)
+                                + " by ./mycity credentials export-keys");
             }
-            java.nio.file.Path next = file.resolveSibling(file.getFileName() + ".next");
-            city.mycity.edge.security.DeviceKeys.of(keys)
-                    .writeTo(
-                            next,
-                            "Exported from the registry for " + tenant + (gateway == null ? "" : "/" + gateway)
-                                    + " by ./mycity credentials export-keys");
-            java.nio.file.Files.move(
-                    next,
-                    file,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            System.out.printf("%d device key(s) written to %s%n", keys.size(), file);
+            System.out.printf("%d device key(s) written to %s%n", keys, file);
             return 0;
         }
     }

@@ -128,8 +128,12 @@ public final class Demo implements AutoCloseable {
             DemoSensorKeys keys = DemoSensorKeys.issue(dataSource, city);
             Path edgeFolder = TempFolders.create(null, "mycity-demo-edge-");
             shutdown.add("edge folder", () -> TempFolders.deleteRecursively(edgeFolder));
-            Path keysFile = keys.writeTo(edgeFolder.resolve("device-keys.conf"));
-            shutdown.add("keys export", DemoKeysExport.start(dataSource, city.tenant(), keysFile));
+            Path keysFile = edgeFolder.resolve("device-keys.conf");
+            try {
+                shutdown.add("keys export", DemoKeysExport.start(dataSource, city.tenant(), keysFile));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Could not write the sensor keys file " + keysFile, e);
+            }
             EdgeAgent edge =
                     startEdgeAgent(city, broker, keysFile, edgeFolder.resolve("outbox.db"), settings, shutdown);
             startSimulator(city, options, edge.coapPort(), keys, shutdown);

@@ -1,12 +1,8 @@
 package city.mycity.launcher;
 
-import city.mycity.edge.security.DeviceKeys;
 import city.mycity.gateway.credentials.Credentials;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +18,7 @@ import org.slf4j.LoggerFactory;
 final class DemoKeysExport implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(DemoKeysExport.class);
+    private static final String COMMENT = "The demo's sensor keys, from the registry; removed when the demo stops.";
 
     private final Credentials credentials;
     private final String tenant;
@@ -41,10 +38,12 @@ final class DemoKeysExport implements AutoCloseable {
         });
     }
 
-    /** Watches from now: the file was written just before from the keys of this generation. */
-    static DemoKeysExport start(DataSource registry, String tenant, Path file) {
+    /** Writes the file now, then watches. */
+    static DemoKeysExport start(DataSource registry, String tenant, Path file) throws IOException {
         Credentials credentials = new Credentials(registry);
-        DemoKeysExport export = new DemoKeysExport(credentials, tenant, file, credentials.generation());
+        long generation = credentials.generation();
+        KeysExport.write(credentials, tenant, null, file, COMMENT);
+        DemoKeysExport export = new DemoKeysExport(credentials, tenant, file, generation);
         export.timer.scheduleWithFixedDelay(export::exportIfChanged, 5, 5, TimeUnit.SECONDS);
         return export;
     }
@@ -55,15 +54,10 @@ final class DemoKeysExport implements AutoCloseable {
             if (generation == written) {
                 return;
             }
-            Path next = file.resolveSibling(file.getFileName() + ".next");
-            DeviceKeys.of(credentials.deviceKeys(tenant, null))
-                    .writeTo(next, "The demo's sensor keys, from the registry; removed when the demo stops.");
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            KeysExport.write(credentials, tenant, null, file, COMMENT);
             written = generation;
-        } catch (IOException e) {
-            LOGGER.warn("Could not write the sensor keys again: {}", new UncheckedIOException(e).getMessage());
-        } catch (RuntimeException e) {
-            LOGGER.warn("Could not write the sensor keys again: {}", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOGGER.warn("Could not write the sensor keys again: {}", e.toString());
         }
     }
 

@@ -1,13 +1,11 @@
 package city.mycity.launcher;
 
 import city.mycity.citymodel.CityModel;
-import city.mycity.edge.security.DeviceKeys;
 import city.mycity.gateway.credentials.CredentialKind;
 import city.mycity.gateway.credentials.Credentials;
 import city.mycity.gateway.credentials.IssuedCredential;
 import city.mycity.gateway.credentials.Subject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +36,6 @@ final class DemoSensorKeys {
             keys.put(issued.subject().id(), issued.secret().getBytes(StandardCharsets.US_ASCII));
         }
         return new DemoSensorKeys(Map.copyOf(keys));
-    }
-
-    /** Writes the keys as the agent's keys file, readable by the owner only. */
-    Path writeTo(Path file) {
-        return deviceKeys().writeTo(file, "The demo's sensor keys, from the registry; removed when the demo stops.");
-    }
-
-    /** The agent's view: every sensor's key. */
-    DeviceKeys deviceKeys() {
-        return DeviceKeys.of(keys);
     }
 
     /** A sensor's own key, or {@code null} for a device the demo does not know. */

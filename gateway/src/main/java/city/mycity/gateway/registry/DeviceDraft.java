@@ -1,7 +1,6 @@
 package city.mycity.gateway.registry;
 
 import city.mycity.gateway.exception.InvalidInputException;
-import city.mycity.reading.Identifiers;
 import city.mycity.reading.SensorKind;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -40,10 +39,10 @@ public record DeviceDraft(
 
     /** Checks the fields that are set. */
     public DeviceDraft checkChange() {
-        identifier("id", id);
-        identifier("gateway", gateway);
-        identifier("zone", zone);
-        identifier("site", site);
+        RegistryChecks.identifier("id", id);
+        RegistryChecks.identifier("gateway", gateway);
+        RegistryChecks.identifier("zone", zone);
+        RegistryChecks.identifier("site", site);
         if (kind != null && SensorKind.fromCode(kind).isEmpty()) {
             throw new InvalidInputException(
                     "kind",
@@ -52,12 +51,7 @@ public record DeviceDraft(
                                     .map(SensorKind::code)
                                     .toList() + ".");
         }
-        if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
-            throw new InvalidInputException("latitude", "Latitude must be between -90 and 90 degrees.");
-        }
-        if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
-            throw new InvalidInputException("longitude", "Longitude must be between -180 and 180 degrees.");
-        }
+        RegistryChecks.position(latitude, longitude);
         text("vendor", vendor);
         text("profile", profile);
         if (profile != null) {
@@ -79,15 +73,6 @@ public record DeviceDraft(
     private static void require(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "A device needs its " + field + ".");
-        }
-    }
-
-    private static void identifier(String field, String value) {
-        if (value != null && !Identifiers.isValid(value)) {
-            throw new InvalidInputException(
-                    field,
-                    "A " + field + " is 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or"
-                            + " digit.");
         }
     }
 

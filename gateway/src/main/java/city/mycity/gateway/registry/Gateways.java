@@ -7,7 +7,6 @@ import city.mycity.gateway.exception.ConflictException;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
 import city.mycity.gateway.store.Transactions;
-import city.mycity.reading.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,18 +54,9 @@ public final class Gateways {
                         id == null ? "id" : zone == null ? "zone" : "latitude",
                         "A gateway needs its id, zone and position.");
             }
-            if (id != null && !Identifiers.isValid(id)) {
-                throw new InvalidInputException("id", "A gateway's id is 1-64 characters of a-z, 0-9, '.', '_', '-'.");
-            }
-            if (zone != null && !Identifiers.isValid(zone)) {
-                throw new InvalidInputException("zone", "A zone's id is 1-64 characters of a-z, 0-9, '.', '_', '-'.");
-            }
-            if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
-                throw new InvalidInputException("latitude", "Latitude must be between -90 and 90 degrees.");
-            }
-            if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
-                throw new InvalidInputException("longitude", "Longitude must be between -180 and 180 degrees.");
-            }
+            RegistryChecks.identifier("id", id);
+            RegistryChecks.identifier("zone", zone);
+            RegistryChecks.position(latitude, longitude);
             if (status != null && (!STATUSES.contains(status) || (isNew && status.equals("retired")))) {
                 throw new InvalidInputException(
                         "status", "A gateway's status is planned or active (retire it to end it).");

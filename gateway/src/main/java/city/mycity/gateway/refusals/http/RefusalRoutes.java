@@ -4,6 +4,7 @@ import city.mycity.gateway.accounts.Principal;
 import city.mycity.gateway.accounts.Role;
 import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.http.Authentication;
+import city.mycity.gateway.http.QueryParams;
 import city.mycity.gateway.http.Replies;
 import city.mycity.gateway.refusals.RefusalFilter;
 import city.mycity.gateway.refusals.RefusalStore;
@@ -86,7 +87,12 @@ public final class RefusalRoutes {
                                         .limit(3)
                                         .toList() + ", unauthenticated or retired_device.");
             }
-            return new RefusalFilter(who.tenant(), reason, ctx.request().getParam("device"), since(ctx), limit(ctx));
+            return new RefusalFilter(
+                    who.tenant(),
+                    reason,
+                    ctx.request().getParam("device"),
+                    since(ctx),
+                    QueryParams.limit(ctx, DEFAULT_LIMIT, MAX_LIMIT));
         } catch (InvalidInputException e) {
             Replies.failed(ctx, e);
             return null;
@@ -107,22 +113,6 @@ public final class RefusalRoutes {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("since", "since is an instant such as 2026-11-30T08:00:00Z.");
         }
-    }
-
-    private static int limit(RoutingContext ctx) {
-        String text = ctx.request().getParam("limit");
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidInputException("limit", "The limit is a whole number, 1 to " + MAX_LIMIT + ".");
     }
 
     private static JsonObject json(RefusedMessage m) {

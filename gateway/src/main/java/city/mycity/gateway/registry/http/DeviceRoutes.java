@@ -6,6 +6,7 @@ import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
 import city.mycity.gateway.http.Authentication;
 import city.mycity.gateway.http.JsonBodies;
+import city.mycity.gateway.http.QueryParams;
 import city.mycity.gateway.http.Replies;
 import city.mycity.gateway.registry.Device;
 import city.mycity.gateway.registry.DevicePage;
@@ -57,7 +58,7 @@ public final class DeviceRoutes {
                     status == null ? null : DeviceJson.status(status),
                     ctx.request().getParam("q"),
                     ctx.request().getParam("after"),
-                    limit(ctx.request().getParam("limit")));
+                    QueryParams.limit(ctx, DeviceSearch.DEFAULT_LIMIT, DeviceSearch.MAX_LIMIT));
         } catch (InvalidInputException e) {
             Replies.failed(ctx, e);
             return;
@@ -126,17 +127,5 @@ public final class DeviceRoutes {
         JsonArray items = new JsonArray();
         page.devices().forEach(d -> items.add(DeviceJson.of(d)));
         return new JsonObject().put("devices", items).put("next", page.next());
-    }
-
-    private static int limit(String text) {
-        if (text == null) {
-            return DeviceSearch.DEFAULT_LIMIT;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(
-                    "limit", "The limit is a whole number, 1 to " + DeviceSearch.MAX_LIMIT + ".");
-        }
     }
 }

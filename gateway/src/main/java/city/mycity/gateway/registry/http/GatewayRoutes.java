@@ -6,6 +6,7 @@ import city.mycity.gateway.exception.InvalidInputException;
 import city.mycity.gateway.exception.NotFoundException;
 import city.mycity.gateway.http.Authentication;
 import city.mycity.gateway.http.JsonBodies;
+import city.mycity.gateway.http.QueryParams;
 import city.mycity.gateway.http.Replies;
 import city.mycity.gateway.registry.Gateway;
 import city.mycity.gateway.registry.Gateways;
@@ -51,24 +52,22 @@ public final class GatewayRoutes {
 
     private void list(RoutingContext ctx) {
         Principal who = Authentication.principal(ctx);
-        String limit = ctx.request().getParam("limit");
+        int size;
+        try {
+            size = QueryParams.limit(ctx, 100, 1000);
+        } catch (InvalidInputException e) {
+            Replies.failed(ctx, e);
+            return;
+        }
         Replies.blocking(
                 ctx,
-                () -> {
-                    int size;
-                    try {
-                        size = limit == null ? 100 : Integer.parseInt(limit);
-                    } catch (NumberFormatException e) {
-                        throw new InvalidInputException("limit", "The limit is a whole number, 1 to 1000.");
-                    }
-                    return gateways.list(
-                            who.tenant(),
-                            ctx.request().getParam("zone"),
-                            ctx.request().getParam("status"),
-                            ctx.request().getParam("after"),
-                            size);
-                },
-                page -> Replies.json(ctx, 200, page(page, limit == null ? 100 : page.size())));
+                () -> gateways.list(
+                        who.tenant(),
+                        ctx.request().getParam("zone"),
+                        ctx.request().getParam("status"),
+                        ctx.request().getParam("after"),
+                        size),
+                page -> Replies.json(ctx, 200, page(page, size)));
     }
 
     private void create(RoutingContext ctx) {
