@@ -25,17 +25,19 @@ public class V18__Sensor_kinds extends BaseJavaMigration {
         }
         try (PreparedStatement kinds = c.prepareStatement("INSERT INTO sensor_kind (code, description) VALUES (?, ?)"
                         + " ON CONFLICT (code) DO UPDATE SET description = EXCLUDED.description");
-                PreparedStatement quantities = c.prepareStatement("INSERT INTO sensor_kind_quantity"
-                        + " (kind, quantity, unit, min, max, integral, optional) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement quantities = c.prepareStatement(
+                        "INSERT INTO sensor_kind_quantity"
+                                + " (kind, quantity, unit, min, max, integral, optional, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (SensorKind kind : SensorKind.values()) {
                 kinds.setString(1, kind.code());
                 kinds.setString(2, kind.description());
                 kinds.addBatch();
+                int position = 0;
                 for (Quantity q : kind.quantities()) {
-                    addQuantity(quantities, kind, q, false);
+                    addQuantity(quantities, kind, q, false, position++);
                 }
                 for (Quantity q : kind.optionalQuantities()) {
-                    addQuantity(quantities, kind, q, true);
+                    addQuantity(quantities, kind, q, true, position++);
                 }
             }
             kinds.executeBatch();
@@ -47,7 +49,7 @@ public class V18__Sensor_kinds extends BaseJavaMigration {
         }
     }
 
-    private static void addQuantity(PreparedStatement ps, SensorKind kind, Quantity q, boolean optional)
+    private static void addQuantity(PreparedStatement ps, SensorKind kind, Quantity q, boolean optional, int position)
             throws SQLException {
         ps.setString(1, kind.code());
         ps.setString(2, q.name());
@@ -56,6 +58,7 @@ public class V18__Sensor_kinds extends BaseJavaMigration {
         ps.setDouble(5, q.max());
         ps.setBoolean(6, q.integral());
         ps.setBoolean(7, optional);
+        ps.setInt(8, position);
         ps.addBatch();
     }
 }

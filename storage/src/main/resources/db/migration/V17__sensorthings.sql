@@ -23,6 +23,7 @@ CREATE TABLE sensor_kind_quantity (
     max       double precision NOT NULL,
     integral  boolean NOT NULL,
     optional  boolean NOT NULL,
+    position  integer NOT NULL,
     PRIMARY KEY (kind, quantity)
 );
 
@@ -219,17 +220,18 @@ BEGIN
     END IF;
 
     INSERT INTO public.sta_sensor (tenant_id, kind, name, description, encoding_type, metadata)
-    VALUES (d.tenant_id, d.kind, d.kind || ' sensor', kind_text, 'application/json',
-            jsonb_build_object('kind', d.kind, 'quantities',
-                (SELECT jsonb_agg(jsonb_build_object('name', q.quantity, 'unit', q.unit, 'min', q.min, 'max', q.max,
-                                                     'optional', q.optional) ORDER BY q.optional, q.quantity)
-                 FROM public.sensor_kind_quantity q WHERE q.kind = d.kind)))
+    VALUES (d.tenant_id, d.kind, d.kind || ' sensor', kind_text, 'text/plain',
+            to_jsonb(kind_text || '. Reports ' ||
+                (SELECT string_agg(q.quantity || ' (' || q.unit || ', ' || q.min || ' to ' || q.max || ')', ', '
+                                   ORDER BY q.position)
+                 FROM public.sensor_kind_quantity q WHERE q.kind = d.kind AND NOT q.optional) || '.'))
     ON CONFLICT (tenant_id, kind) DO NOTHING;
 
     INSERT INTO public.sta_observed_property (tenant_id, quantity, name, definition, description)
     SELECT d.tenant_id, q.quantity, q.quantity, 'urn:mycity:quantity:' || q.quantity,
            q.quantity || ' in ' || q.unit
     FROM public.sensor_kind_quantity q WHERE q.kind = d.kind
+    ORDER BY q.position
     ON CONFLICT (tenant_id, quantity) DO NOTHING;
 
     INSERT INTO public.sta_datastream (tenant_id, thing_id, sensor_id, observed_property_id, device_id, quantity, name,
@@ -244,6 +246,7 @@ BEGIN
     JOIN public.sta_sensor s ON s.tenant_id = d.tenant_id AND s.kind = d.kind
     JOIN public.sta_observed_property p ON p.tenant_id = d.tenant_id AND p.quantity = q.quantity
     WHERE q.kind = d.kind
+    ORDER BY q.position
     ON CONFLICT (tenant_id, device_id, quantity) DO NOTHING;
 END
 $$;

@@ -20,6 +20,10 @@ import city.mycity.geo.parking.ParkingQueries;
 import city.mycity.geo.parking.ParkingRoutes;
 import city.mycity.geo.sensors.SensorQueries;
 import city.mycity.geo.sensors.SensorRoutes;
+import city.mycity.geo.sensorthings.http.SensorThingsRoutes;
+import city.mycity.geo.sensorthings.store.EntityReader;
+import city.mycity.geo.sensorthings.store.EntityWriter;
+import city.mycity.geo.sensorthings.store.ObservationChecks;
 import city.mycity.routing.road.RoadGraph;
 import city.mycity.storage.history.ReadingHistory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,6 +31,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -63,7 +68,12 @@ public final class GeoService implements AutoCloseable {
                 config.meterRegistry);
         HttpBasics.measure(router, config.meterRegistry, new RateLimits(config.rateLimit, 2 * config.rateLimit));
         config.operations.forEach(routes -> routes.accept(router));
+        SensorThingsRoutes sensorThings = sensorThings(config, tenant);
+        if (config.sensorThingsWrites != null) {
+            sensorThings.mountWrites(router, config.sensorThingsGuard);
+        }
         HttpBasics.publicSide(router);
+        sensorThings.mountReads(router);
         ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);
         Optional<RoadGraph> roads =
                 config.city.streets().isEmpty() ? Optional.empty() : Optional.of(RoadGraph.of(config.city));
@@ -90,6 +100,17 @@ public final class GeoService implements AutoCloseable {
             router.route(mount.getKey()).subRouter(mount.getValue());
         }
         HttpBasics.after(router);
+    }
+
+    private static SensorThingsRoutes sensorThings(GeoServiceBuilder config, String tenant) {
+        EntityReader reader = new EntityReader(config.dataSource, tenant, config.sensorThingsPageSize);
+        EntityWriter writer = config.sensorThingsWrites == null
+                ? null
+                : new EntityWriter(
+                        config.sensorThingsWrites,
+                        tenant,
+                        new ObservationChecks(config.sensorThingsRefusals, Duration.ofMinutes(5)));
+        return new SensorThingsRoutes(reader, writer, config.sensorThingsMaxTop, config.sensorThingsMaxBody);
     }
 
     public static GeoServiceBuilder builder() {

@@ -27,6 +27,12 @@ public final class GeoServiceBuilder {
     int maxSensors = 1000;
     int maxLiveClients = 10_000;
     PrometheusMeterRegistry meterRegistry;
+    DataSource sensorThingsWrites;
+    io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> sensorThingsGuard;
+    int sensorThingsPageSize = 100;
+    int sensorThingsMaxTop = 10_000;
+    int sensorThingsMaxBody = 256 * 1024;
+    city.mycity.storage.RefusalWriter sensorThingsRefusals;
     final List<Map.Entry<String, Router>> mounts = new ArrayList<>();
     final List<java.util.function.Consumer<Router>> operations = new ArrayList<>();
 
@@ -159,6 +165,33 @@ public final class GeoServiceBuilder {
     }
 
     /**
+     * Lets operators create, change and delete SensorThings entities: {@code guard} lets a request through only for a
+     * logged-in operator (e.g. the gateway module's {@code Authentication.require(Role.OPERATOR)}), {@code writes} is a
+     * data source that may write the SensorThings tables, and {@code refusals}, when not null, records the
+     * Observations refused. By default, SensorThings is read-only (405).
+     */
+    public GeoServiceBuilder sensorThingsWrites(
+            DataSource writes,
+            io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> guard,
+            city.mycity.storage.RefusalWriter refusals) {
+        this.sensorThingsWrites =
+                java.util.Objects.requireNonNull(writes, "SensorThings data source must not be null.");
+        this.sensorThingsGuard = java.util.Objects.requireNonNull(guard, "SensorThings guard must not be null.");
+        this.sensorThingsRefusals = refusals;
+        return this;
+    }
+
+    /**
+     * How many entities a SensorThings page holds when the request gives no {@code $top}, and the largest {@code $top}
+     * it may give. By default, 100 and 10,000.
+     */
+    public GeoServiceBuilder sensorThingsPages(int pageSize, int maxTop) {
+        this.sensorThingsPageSize = pageSize;
+        this.sensorThingsMaxTop = maxTop;
+        return this;
+    }
+
+    /**
      * Mounts another router, e.g. the dashboard's, after the API: {@code mount("/*", dashboardRouter)}. By default,
      * nothing else is mounted.
      */
@@ -181,6 +214,9 @@ public final class GeoServiceBuilder {
         check(maxSensors > 0, "Maximum sensors must be positive, not " + maxSensors + ".");
         check(maxLiveClients > 0, "Maximum live clients must be positive, not " + maxLiveClients + ".");
         check(rateLimit > 0, "The rate limit must be positive, not " + rateLimit + ".");
+        check(
+                sensorThingsPageSize > 0 && sensorThingsPageSize <= sensorThingsMaxTop,
+                "The SensorThings page size must be positive and at most the largest $top.");
         if (meterRegistry == null) {
             meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         }

@@ -178,6 +178,23 @@ public final class TestStore implements AutoCloseable {
                 .runOnce();
     }
 
+    /**
+     * Writes {@code count} readings of each quantity every registered device reports, minutes apart and an hour ago,
+     * within each quantity's range, as the stream jobs would.
+     */
+    public void readingsForEveryDevice(int count) throws SQLException {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO reading (tenant_id, device_id,"
+                        + " quantity, time, value, unit, seq, received_at) SELECT d.tenant_id, d.id, q.quantity,"
+                        + " now() - interval '1 hour' + n * interval '1 minute', q.min + (n % 2) * (q.max - q.min) / 2,"
+                        + " q.unit, n, now() FROM device d JOIN sensor_kind_quantity q ON q.kind = d.kind AND NOT"
+                        + " q.optional CROSS JOIN generate_series(1, ?) n WHERE d.tenant_id = ?")) {
+            ps.setInt(1, count);
+            ps.setString(2, tenant);
+            ps.executeUpdate();
+        }
+    }
+
     private void update(String sql, Object... args) throws SQLException {
         try (Connection c = dataSource().getConnection();
                 PreparedStatement st = c.prepareStatement(sql)) {

@@ -38,11 +38,7 @@ public enum SensorKind {
      * An edge gateway itself, as a device of its own: the health its agent reports (uptime, outbox depth and oldest
      * age, evictions, CPU and memory). Not a field sensor: a city's sensors are of the other kinds.
      */
-    GATEWAY(
-            "gateway",
-            "Edge gateway: the health its agent reports",
-            Quantities.GATEWAY_HEALTH,
-            List.of());
+    GATEWAY("gateway", "Edge gateway: the health its agent reports", Quantities.GATEWAY_HEALTH, List.of());
 
     private final String code;
     private final String description;

@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 /**
  * Who a request comes from: the session of its cookie, looked up in the database on each request (so that a
  * disabled account or a logout takes effect at once). A request that changes something must also carry the session's
- * CSRF token in the {@value #CSRF_HEADER} header.
+ * CSRF token in the {@value #CSRF_HEADER} header. A program (a third party's SensorThings client, say) may instead
+ * send the session's token as {@code Authorization: Bearer <token>}: a browser never sends that header on its own, so
+ * such a request needs no CSRF token.
  */
 public final class Authentication {
 
@@ -33,12 +35,14 @@ public final class Authentication {
     /** A handler that lets the request through only for a logged-in account with at least this role. */
     public Handler<RoutingContext> require(Role role) {
         return ctx -> {
+            String bearer = bearer(ctx);
             Cookie cookie = ctx.request().getCookie(COOKIE);
-            if (cookie == null) {
+            if (bearer == null && cookie == null) {
                 unauthorized(ctx);
                 return;
             }
-            Replies.blocking(ctx, () -> sessions.find(cookie.getValue()), found -> {
+            String token = bearer != null ? bearer : cookie.getValue();
+            Replies.blocking(ctx, () -> sessions.find(token), found -> {
                 if (found.isEmpty()) {
                     unauthorized(ctx);
                 } else if (!found.get().role().includes(role)) {
@@ -50,7 +54,7 @@ public final class Authentication {
                             "This needs the " + role.code() + " role; the account is "
                                     + found.get().role().code() + ".",
                             null);
-                } else if (changes(ctx) && !csrfMatches(ctx, found.get())) {
+                } else if (bearer == null && changes(ctx) && !csrfMatches(ctx, found.get())) {
                     Replies.problem(
                             ctx,
                             403,
@@ -70,6 +74,16 @@ public final class Authentication {
     /** The account a {@link #require} handler let through. */
     public static Principal principal(RoutingContext ctx) {
         return ctx.get(PRINCIPAL);
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, or {@code null}. */
+    private static String bearer(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
     }
 
     /** The session token of the request's cookie, or {@code null}. */

@@ -3,6 +3,7 @@ package city.mycity.gateway.refusals;
 import city.mycity.reading.GatewayTopics;
 import city.mycity.reading.Identifiers;
 import city.mycity.reading.UplinkTopic;
+import city.mycity.storage.RefusalWriter;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;

@@ -80,9 +80,9 @@ public enum EntityType {
                                 "phenomenonTime",
                                 String.format(observationsOfDatastream, "min", "phenomenon_time_start"),
                                 String.format(
-                                        observationsOfDatastream,
-                                        "max",
-                                        "coalesce(o.phenomenon_time_end, o.phenomenon_time_start)")
+                                                observationsOfDatastream,
+                                                "max",
+                                                "coalesce(o.phenomenon_time_end, o.phenomenon_time_start)")
                                         .replace("o.coalesce(", "coalesce(")),
                         Property.derivedInterval(
                                 "resultTime",
@@ -92,7 +92,8 @@ public enum EntityType {
                 List.of(
                         new Navigation("Thing", THING, false, "{c}.id = {p}.thing_id"),
                         new Navigation("Sensor", SENSOR, false, "{c}.id = {p}.sensor_id"),
-                        new Navigation("ObservedProperty", OBSERVED_PROPERTY, false, "{c}.id = {p}.observed_property_id"),
+                        new Navigation(
+                                "ObservedProperty", OBSERVED_PROPERTY, false, "{c}.id = {p}.observed_property_id"),
                         new Navigation("Observations", OBSERVATION, true, "{c}.datastream_id = {p}.id")));
         SENSOR.define(
                 List.of(
@@ -111,7 +112,8 @@ public enum EntityType {
                 List.of(new Navigation("Datastreams", DATASTREAM, true, "{c}.observed_property_id = {p}.id")));
         OBSERVATION.define(
                 List.of(
-                        Property.interval("phenomenonTime", "{e}.phenomenon_time_start", "{e}.phenomenon_time_end", false),
+                        Property.interval(
+                                "phenomenonTime", "{e}.phenomenon_time_start", "{e}.phenomenon_time_end", false),
                         Property.time("resultTime", "{e}.result_time", false),
                         Property.json("result", "{e}.result", true),
                         Property.json("resultQuality", "{e}.result_quality", false),
@@ -120,7 +122,10 @@ public enum EntityType {
                 List.of(
                         new Navigation("Datastream", DATASTREAM, false, "{c}.id = {p}.datastream_id"),
                         new Navigation(
-                                "FeatureOfInterest", FEATURE_OF_INTEREST, false, "{c}.id = {p}.feature_of_interest_id")));
+                                "FeatureOfInterest",
+                                FEATURE_OF_INTEREST,
+                                false,
+                                "{c}.id = {p}.feature_of_interest_id")));
         FEATURE_OF_INTEREST.define(
                 List.of(
                         Property.text("name", "{e}.name"),

@@ -101,8 +101,7 @@ public record ResourcePath(List<Step> steps, String property, boolean value, boo
             } else if (id == null && previous.type().property(name).isPresent()) {
                 property = name;
             } else {
-                return Result.error(
-                        "A " + previous.type().singular() + " has no property or navigation " + name + ".");
+                return Result.error("A " + previous.type().singular() + " has no property or navigation " + name + ".");
             }
         }
         if (ref && steps.size() == 1 && steps.get(0).id() != null) {

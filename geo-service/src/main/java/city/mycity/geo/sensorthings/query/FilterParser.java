@@ -236,7 +236,8 @@ public final class FilterParser {
     private Expr time(Token t) {
         try {
             if (t.text().length() == 10) {
-                return new Expr.TimeLiteral(LocalDate.parse(t.text()).atStartOfDay().atOffset(ZoneOffset.UTC));
+                return new Expr.TimeLiteral(
+                        LocalDate.parse(t.text()).atStartOfDay().atOffset(ZoneOffset.UTC));
             }
             return new Expr.TimeLiteral(OffsetDateTime.parse(t.text()));
         } catch (DateTimeParseException e) {

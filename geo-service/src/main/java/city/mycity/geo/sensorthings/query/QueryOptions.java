@@ -14,7 +14,12 @@ import java.util.List;
  * @param expand {@code $expand}, in order
  */
 public record QueryOptions(
-        Expr filter, List<OrderBy> orderBy, Integer top, int skip, boolean count, List<String> select,
+        Expr filter,
+        List<OrderBy> orderBy,
+        Integer top,
+        int skip,
+        boolean count,
+        List<String> select,
         List<Expansion> expand) {
 
     public static final QueryOptions NONE = new QueryOptions(null, List.of(), null, 0, false, List.of(), List.of());

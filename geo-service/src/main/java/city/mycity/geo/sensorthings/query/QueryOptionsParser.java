@@ -58,8 +58,9 @@ public final class QueryOptionsParser {
                         throw new InvalidParameterException(name, name + ": unknown format '" + value + "'.");
                     }
                 }
-                default -> throw new InvalidParameterException(
-                        name, "Unknown query option " + name + "; the known ones are " + KNOWN + ".");
+                default ->
+                    throw new InvalidParameterException(
+                            name, "Unknown query option " + name + "; the known ones are " + KNOWN + ".");
             }
         }
         return new QueryOptions(filter, orderBy, top, skip, count, select, expand);
@@ -76,8 +77,9 @@ public final class QueryOptionsParser {
                 switch (direction.toLowerCase(Locale.ROOT)) {
                     case "asc" -> ascending = true;
                     case "desc" -> ascending = false;
-                    default -> throw new InvalidParameterException(
-                            "$orderby", "$orderby: expected asc or desc, found '" + direction + "'.");
+                    default ->
+                        throw new InvalidParameterException(
+                                "$orderby", "$orderby: expected asc or desc, found '" + direction + "'.");
                 }
             }
             items.add(new QueryOptions.OrderBy(expr, ascending));
@@ -94,7 +96,8 @@ public final class QueryOptionsParser {
             }
             if (n > max) {
                 throw new InvalidParameterException(
-                        name, name + " must be at most " + max + ", was " + value + "; page with $skip or the"
+                        name,
+                        name + " must be at most " + max + ", was " + value + "; page with $skip or the"
                                 + " @iot.nextLink instead.");
             }
             return (int) n;
@@ -184,7 +187,8 @@ public final class QueryOptionsParser {
             }
         }
         if (level != 0 || quoted) {
-            throw new InvalidParameterException("$expand", "$expand: unbalanced brackets or quotes in '" + value + "'.");
+            throw new InvalidParameterException(
+                    "$expand", "$expand: unbalanced brackets or quotes in '" + value + "'.");
         }
         parts.add(value.substring(start));
         return parts;

@@ -34,7 +34,8 @@ final class Comparisons {
             return bool(time(left) + " " + symbol + " " + time(right));
         }
         if (l == Typed.Type.NUMBER || r == Typed.Type.NUMBER) {
-            return bool(context.numeric(left, op.keyword()) + " " + symbol + " " + context.numeric(right, op.keyword()));
+            return bool(
+                    context.numeric(left, op.keyword()) + " " + symbol + " " + context.numeric(right, op.keyword()));
         }
         if (l == Typed.Type.BOOLEAN || r == Typed.Type.BOOLEAN) {
             return bool(left.asBoolean() + " " + symbol + " " + right.asBoolean());
@@ -81,14 +82,15 @@ final class Comparisons {
         String start = interval.sql();
         String end = "coalesce(" + interval.end() + ", " + interval.sql() + ")";
         String t = other.sql();
-        String sql = switch (o) {
-            case GT -> start + " > " + t;
-            case GE -> start + " >= " + t;
-            case LT -> end + " < " + t;
-            case LE -> end + " <= " + t;
-            case EQ -> "(" + start + " = " + t + " AND " + end + " = " + t + ")";
-            default -> "(" + start + " <> " + t + " OR " + end + " <> " + t + ")";
-        };
+        String sql =
+                switch (o) {
+                    case GT -> start + " > " + t;
+                    case GE -> start + " >= " + t;
+                    case LT -> end + " < " + t;
+                    case LE -> end + " <= " + t;
+                    case EQ -> "(" + start + " = " + t + " AND " + end + " = " + t + ")";
+                    default -> "(" + start + " <> " + t + " OR " + end + " <> " + t + ")";
+                };
         return bool(sql);
     }
 

@@ -45,7 +45,8 @@ public final class EntityReader {
     public JsonObject collection(ResourcePath path, QueryOptions options, Links links) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Sql sql = new Sql();
-            Function<String, String> where = alias -> pathCondition(path.steps(), path.steps().size(), alias, sql);
+            Function<String, String> where =
+                    alias -> pathCondition(path.steps(), path.steps().size(), alias, sql);
             Page page = page(c, path.target(), where, sql, options, links, links.nextLink());
             JsonObject body = new JsonObject();
             if (page.count() != null) {
@@ -70,27 +71,35 @@ public final class EntityReader {
     /** The entity at the path, if there is one. */
     public Optional<JsonObject> entity(ResourcePath path, QueryOptions options, Links links) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            Sql sql = new Sql();
-            Function<String, String> where = alias -> pathCondition(path.steps(), path.steps().size(), alias, sql);
-            QueryOptions one = new QueryOptions(null, List.of(), 1, 0, false, options.select(), options.expand());
-            if (path.ref()) {
-                one = one.withSelect(List.of()).withExpand(List.of());
-            }
-            Page page = page(c, path.target(), where, sql, one, links, null);
-            if (page.entities().isEmpty()) {
-                return Optional.empty();
-            }
-            JsonObject entity = page.entities().getJsonObject(0);
-            if (path.ref()) {
-                return Optional.of(new JsonObject().put("@iot.selfLink", entity.getString("@iot.selfLink")));
-            }
-            return Optional.of(entity);
+            return entity(c, path, options, links);
         }
+    }
+
+    /** The entity at the path, read on this connection (which stays open). */
+    Optional<JsonObject> entity(Connection c, ResourcePath path, QueryOptions options, Links links)
+            throws SQLException {
+        Sql sql = new Sql();
+        Function<String, String> where =
+                alias -> pathCondition(path.steps(), path.steps().size(), alias, sql);
+        QueryOptions one = new QueryOptions(null, List.of(), 1, 0, false, options.select(), options.expand());
+        if (path.ref()) {
+            one = one.withSelect(List.of()).withExpand(List.of());
+        }
+        Page page = page(c, path.target(), where, sql, one, links, null);
+        if (page.entities().isEmpty()) {
+            return Optional.empty();
+        }
+        JsonObject entity = page.entities().getJsonObject(0);
+        if (path.ref()) {
+            return Optional.of(new JsonObject().put("@iot.selfLink", entity.getString("@iot.selfLink")));
+        }
+        return Optional.of(entity);
     }
 
     /** Whether the entity at the path exists. */
     public boolean exists(ResourcePath path) throws SQLException {
-        return entity(path, QueryOptions.NONE.withSelect(List.of("id")), new Links("", (s, t) -> null)).isPresent();
+        return entity(path, QueryOptions.NONE.withSelect(List.of("id")), new Links("", (s, t) -> null))
+                .isPresent();
     }
 
     private record Page(JsonArray entities, Long count, String next) {}
@@ -112,9 +121,8 @@ public final class EntityReader {
         }
         Long count = null;
         if (options.count()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM " + type.table() + " " + alias + " WHERE " + condition)) {
-                sql.bind(ps);
+            try (PreparedStatement ps =
+                    sql.prepare(c, "SELECT count(*) FROM " + type.table() + " " + alias + " WHERE " + condition)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     count = rs.getLong(1);
@@ -152,8 +160,7 @@ public final class EntityReader {
         JsonArray entities = new JsonArray();
         List<Long> ids = new ArrayList<>();
         boolean more = false;
-        try (PreparedStatement ps = c.prepareStatement(select.toString())) {
-            sql.bind(ps);
+        try (PreparedStatement ps = sql.prepare(c, select.toString())) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (ids.size() == top) {
@@ -236,8 +243,7 @@ public final class EntityReader {
                 options = new QueryOptions(null, List.of(), 1, 0, false, options.select(), options.expand());
             }
             String self = links.self(type, id) + "/" + nav.name();
-            Links.NextLink next =
-                    nav.collection() ? (skip, top) -> self + "?$top=" + top + "&$skip=" + skip : null;
+            Links.NextLink next = nav.collection() ? (skip, top) -> self + "?$top=" + top + "&$skip=" + skip : null;
             Page page = page(c, nav.target(), where, sql, options, links, next);
             entity.remove(nav.name() + "@iot.navigationLink");
             if (nav.collection()) {
@@ -249,7 +255,9 @@ public final class EntityReader {
                     entity.put(nav.name() + "@iot.nextLink", page.next());
                 }
             } else {
-                entity.put(nav.name(), page.entities().isEmpty() ? null : page.entities().getJsonObject(0));
+                entity.put(
+                        nav.name(),
+                        page.entities().isEmpty() ? null : page.entities().getJsonObject(0));
             }
         }
     }
@@ -264,12 +272,14 @@ public final class EntityReader {
                             "$expand", "$expand: a " + type.singular() + " has no navigation " + first + "."));
             QueryOptions current = merged.getOrDefault(first, QueryOptions.NONE);
             if (e.path().size() == 1) {
-                List<QueryOptions.Expansion> nested = new ArrayList<>(e.options().expand());
+                List<QueryOptions.Expansion> nested =
+                        new ArrayList<>(e.options().expand());
                 nested.addAll(current.expand());
                 merged.put(first, e.options().withExpand(List.copyOf(nested)));
             } else {
                 List<QueryOptions.Expansion> nested = new ArrayList<>(current.expand());
-                nested.add(new QueryOptions.Expansion(e.path().subList(1, e.path().size()), e.options()));
+                nested.add(
+                        new QueryOptions.Expansion(e.path().subList(1, e.path().size()), e.options()));
                 merged.put(first, current.withExpand(List.copyOf(nested)));
             }
             // Check the deeper steps now, so that a bad path is refused before any query runs.

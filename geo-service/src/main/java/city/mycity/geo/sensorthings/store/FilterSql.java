@@ -32,8 +32,8 @@ final class FilterSql {
     String condition(Expr expr, EntityType type, String alias) {
         Typed typed = compile(expr, type, alias);
         if (typed.type() != Typed.Type.BOOLEAN) {
-            throw error("the expression is not a condition (it has the type " + typed.type().name().toLowerCase()
-                    + ")");
+            throw error("the expression is not a condition (it has the type "
+                    + typed.type().name().toLowerCase() + ")");
         }
         return typed.sql();
     }
@@ -115,7 +115,8 @@ final class FilterSql {
         if (left.type() == Typed.Type.TIME || right.type() == Typed.Type.TIME) {
             if (op == Operator.ADD || op == Operator.SUB) {
                 if (left.type() == Typed.Type.TIME && right.type() == Typed.Type.DURATION) {
-                    return new Typed("(" + left.sql() + (op == Operator.ADD ? " + " : " - ") + right.sql() + ")",
+                    return new Typed(
+                            "(" + left.sql() + (op == Operator.ADD ? " + " : " - ") + right.sql() + ")",
                             Typed.Type.TIME);
                 }
                 if (op == Operator.SUB && left.type() == Typed.Type.TIME && right.type() == Typed.Type.TIME) {
@@ -124,13 +125,14 @@ final class FilterSql {
             }
             throw error("'" + op.keyword() + "' does not apply to these times");
         }
-        String symbol = switch (op) {
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case DIV -> "/";
-            default -> "%";
-        };
+        String symbol =
+                switch (op) {
+                    case ADD -> "+";
+                    case SUB -> "-";
+                    case MUL -> "*";
+                    case DIV -> "/";
+                    default -> "%";
+                };
         String l = numeric(left, op.keyword());
         String r = numeric(right, op.keyword());
         if (op == Operator.DIV || op == Operator.MOD) {
@@ -142,14 +144,18 @@ final class FilterSql {
     String numeric(Typed typed, String what) {
         return switch (typed.type()) {
             case NUMBER, JSON, TEXT, NULL -> typed.asNumber();
-            default -> throw error("'" + what + "' needs numbers, not a " + typed.type().name().toLowerCase());
+            default ->
+                throw error("'" + what + "' needs numbers, not a "
+                        + typed.type().name().toLowerCase());
         };
     }
 
     String text(Typed typed, String function) {
         return switch (typed.type()) {
             case TEXT, JSON, NULL, NUMBER -> typed.asText();
-            default -> throw error(function + " needs text, not a " + typed.type().name().toLowerCase());
+            default ->
+                throw error(
+                        function + " needs text, not a " + typed.type().name().toLowerCase());
         };
     }
 
@@ -157,7 +163,9 @@ final class FilterSql {
         return switch (typed.type()) {
             case TIME, NULL -> typed.sql();
             case INTERVAL -> typed.sql();
-            default -> throw error(function + " needs a time, not a " + typed.type().name().toLowerCase());
+            default ->
+                throw error(
+                        function + " needs a time, not a " + typed.type().name().toLowerCase());
         };
     }
 
@@ -188,14 +196,16 @@ final class FilterSql {
         if (!nav.collection()) {
             // A navigation to one entity first: step into it, and look for the collection further on.
             String inner = sql.alias();
-            Expr.Path rest = new Expr.Path(path.segments().subList(1, path.segments().size()));
+            Expr.Path rest =
+                    new Expr.Path(path.segments().subList(1, path.segments().size()));
             Expr.Binary narrowed = leftIsPath
                     ? new Expr.Binary(b.operator(), rest, b.right())
                     : new Expr.Binary(b.operator(), b.left(), rest);
             return exists(nav, alias, inner, binary(narrowed, nav.target(), inner));
         }
         String inner = sql.alias();
-        Expr.Path rest = new Expr.Path(path.segments().subList(1, path.segments().size()));
+        Expr.Path rest =
+                new Expr.Path(path.segments().subList(1, path.segments().size()));
         Expr.Binary narrowed = leftIsPath
                 ? new Expr.Binary(b.operator(), rest, outer(b.right()))
                 : new Expr.Binary(b.operator(), outer(b.left()), rest);
@@ -234,8 +244,8 @@ final class FilterSql {
                     + type.navigations().stream().map(Navigation::name).collect(Collectors.joining(", ")));
         }
         if (nav.get().collection()) {
-            throw error("'" + first + "' is a collection: compare one of its properties with a value, e.g. "
-                    + first + "/name eq 'x'");
+            throw error("'" + first + "' is a collection: compare one of its properties with a value, e.g. " + first
+                    + "/name eq 'x'");
         }
         if (segments.size() == 1) {
             throw error("'" + first + "' is an entity: name one of its properties, e.g. " + first + "/id");

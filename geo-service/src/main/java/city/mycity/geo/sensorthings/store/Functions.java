@@ -134,8 +134,8 @@ final class Functions {
 
     private static void arity(FilterSql context, String name, List<Typed> args, int arity) {
         if (args.size() != arity) {
-            throw context.error(name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", not "
-                    + args.size());
+            throw context.error(
+                    name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", not " + args.size());
         }
     }
 }

@@ -26,8 +26,8 @@ record Typed(String sql, Type type, String end) {
     String asNumber() {
         return switch (type) {
             case JSON -> "(CASE WHEN jsonb_typeof(" + sql + ") = 'number' THEN (" + sql + " #>> '{}')::numeric END)";
-            case TEXT -> "(CASE WHEN " + sql + " ~ '^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$' THEN (" + sql
-                    + ")::numeric END)";
+            case TEXT ->
+                "(CASE WHEN " + sql + " ~ '^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$' THEN (" + sql + ")::numeric END)";
             case BOOLEAN -> "(" + sql + ")::int";
             default -> sql;
         };

@@ -1,4 +1,4 @@
-package city.mycity.gateway.refusals;
+package city.mycity.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +11,7 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Writes what direct ingress and the edge agents refused into the refusal store, as the stream jobs write theirs: the message whole once
+ * Writes what direct ingress, the edge agents and the SensorThings API refused into the refusal store, as the stream jobs write theirs: the message whole once
  * per digest ({@code refused_message}) and its reason ({@code refusal}), so that operators find it per device and
  * reason, and maintenance keeps the store bounded.
  */
