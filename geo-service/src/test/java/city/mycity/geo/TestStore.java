@@ -32,6 +32,11 @@ public final class TestStore implements AutoCloseable {
         return store;
     }
 
+    /** The database itself, for roles of its own. */
+    public TestDatabase database() {
+        return database;
+    }
+
     public DataSource dataSource() {
         return database.dataSource();
     }

@@ -21,6 +21,7 @@ import city.mycity.simulator.Simulator;
 import city.mycity.simulator.fault.FaultProfile;
 import city.mycity.simulator.frames.VendorProfiles;
 import city.mycity.simulator.transport.coap.CoapDeviceLink;
+import city.mycity.storage.RefusalWriter;
 import city.mycity.stream.ReadingsJob;
 import city.mycity.stream.StreamSettings;
 import city.mycity.stream.alerts.AlertingJob;
@@ -98,6 +99,7 @@ public final class Demo implements AutoCloseable {
 
             Vertx vertx = Vertx.vertx();
             shutdown.add("vert.x", () -> vertx.close().await());
+            OperatorApi operators = operatorApi(registry, settings);
             GeoService geo = shutdown.add(
                     "geo-service",
                     GeoService.builder()
@@ -107,7 +109,9 @@ public final class Demo implements AutoCloseable {
                             .port(Ports.tcpOrAny(settings.get(LauncherSettings.HTTP_PORT)))
                             .managementPort(Ports.tcpOrAny(settings.get(LauncherSettings.MANAGEMENT_PORT)))
                             .meterRegistry(metrics)
-                            .operations(operatorApi(registry, settings)::mount)
+                            .operations(operators::mount)
+                            // Operators add third parties' sensors through SensorThings, as the registry's role.
+                            .sensorThingsWrites(registry, operators.operatorGuard(), new RefusalWriter(dataSource))
                             .mount("/*", Dashboard.router(vertx))
                             .build());
             int httpPort = geo.start();

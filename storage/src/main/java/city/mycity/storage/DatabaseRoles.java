@@ -49,6 +49,23 @@ public final class DatabaseRoles {
             "credential", "INSERT, UPDATE",
             "oidc_login", "INSERT, DELETE"));
 
+    static {
+        // SensorThings: operators create, change and delete the entities of third parties' sensors.
+        for (String table : List.of(
+                "sta_thing",
+                "sta_location",
+                "sta_thing_location",
+                "sta_historical_location",
+                "sta_location_history",
+                "sta_sensor",
+                "sta_observed_property",
+                "sta_datastream",
+                "sta_feature_of_interest",
+                "sta_observation")) {
+            REGISTRY_GRANTS.put(table, "INSERT, UPDATE, DELETE");
+        }
+    }
+
     /** What the read-only role may not read. */
     static final List<String> PRIVATE_TABLES =
             List.of("account", "account_session", "credential", "audit_log", "oidc_login");

@@ -71,6 +71,14 @@ public final class OperatorApi {
         return new OperatorApi(dataSource, secure, oidc);
     }
 
+    /**
+     * A handler that lets a request through only for a logged-in operator (session cookie with its CSRF token, or a
+     * Bearer token): for the routes of other modules that operators use, e.g. SensorThings' writes.
+     */
+    public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> operatorGuard() {
+        return new Authentication(new Sessions(dataSource)).require(city.mycity.gateway.accounts.Role.OPERATOR);
+    }
+
     /** Adds the API's routes to the router. */
     public void mount(Router router) {
         Accounts accounts = new Accounts(dataSource);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public record ResourcePath(List<Step> steps, String property, boolean value, boolean ref) {
 
-    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z]+)(?:\\((-?\\d{1,18})\\))?");
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z]+)(?:\\((-?\\d{1,40})\\))?");
 
     /**
      * One step: the entity type it reaches, the navigation that reached it (null for the first), and the id it names
@@ -79,7 +79,12 @@ public record ResourcePath(List<Step> steps, String property, boolean value, boo
                         + " optional integer id, e.g. Things(1).");
             }
             String name = m.group(1);
-            Long id = m.group(2) == null ? null : Long.parseLong(m.group(2));
+            Long id;
+            try {
+                id = m.group(2) == null ? null : Long.parseLong(m.group(2));
+            } catch (NumberFormatException e) {
+                return Result.error("There is no entity " + segment + ": ids are 64-bit integers.");
+            }
             if (steps.isEmpty()) {
                 Optional<EntityType> type = EntityType.ofPlural(name);
                 if (type.isEmpty()) {
