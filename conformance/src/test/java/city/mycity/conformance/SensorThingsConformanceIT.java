@@ -134,7 +134,7 @@ class SensorThingsConformanceIT {
                 .port(0)
                 .managementPort(0)
                 .rateLimit(100_000)
-                .sensorThingsWrites(
+                .writes(
                         store.dataSource(),
                         new Authentication(sessions).require(Role.OPERATOR),
                         new RefusalWriter(store.dataSource()))

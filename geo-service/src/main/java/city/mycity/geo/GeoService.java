@@ -14,6 +14,9 @@ import city.mycity.geo.http.RateLimits;
 import city.mycity.geo.http.ServiceRoutes;
 import city.mycity.geo.live.ChangeFeed;
 import city.mycity.geo.live.LiveStream;
+import city.mycity.geo.open311.Open311Routes;
+import city.mycity.geo.open311.Photos;
+import city.mycity.geo.open311.RequestStore;
 import city.mycity.geo.parking.FreeStreets;
 import city.mycity.geo.parking.NearestParking;
 import city.mycity.geo.parking.ParkingQueries;
@@ -69,11 +72,19 @@ public final class GeoService implements AutoCloseable {
         HttpBasics.measure(router, config.meterRegistry, new RateLimits(config.rateLimit, 2 * config.rateLimit));
         config.operations.forEach(routes -> routes.accept(router));
         SensorThingsRoutes sensorThings = sensorThings(config, tenant);
-        if (config.sensorThingsWrites != null) {
-            sensorThings.mountWrites(router, config.sensorThingsGuard);
+        Open311Routes open311 = new Open311Routes(
+                new RequestStore(config.dataSource, config.writes, tenant),
+                new Photos(Photos.DEFAULT_MAX_BYTES),
+                config.city.bounds(),
+                tenant,
+                config.reportsPerMinute);
+        if (config.writes != null) {
+            sensorThings.mountWrites(router, config.writeGuard);
+            open311.mountWrites(router, config.writeGuard, uploads());
         }
         HttpBasics.publicSide(router);
         sensorThings.mountReads(router);
+        open311.mountReads(router);
         ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);
         Optional<RoadGraph> roads =
                 config.city.streets().isEmpty() ? Optional.empty() : Optional.of(RoadGraph.of(config.city));
@@ -102,14 +113,23 @@ public final class GeoService implements AutoCloseable {
         HttpBasics.after(router);
     }
 
+    /** Where photos of reports wait while a request is read (each deleted when its request ends). */
+    private static java.nio.file.Path uploads() {
+        try {
+            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("mycity-open311-uploads-");
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not create a folder for uploaded photos", e);
+        }
+    }
+
     private static SensorThingsRoutes sensorThings(GeoServiceBuilder config, String tenant) {
         EntityReader reader = new EntityReader(config.dataSource, tenant, config.sensorThingsPageSize);
-        EntityWriter writer = config.sensorThingsWrites == null
+        EntityWriter writer = config.writes == null
                 ? null
                 : new EntityWriter(
-                        config.sensorThingsWrites,
-                        tenant,
-                        new ObservationChecks(config.sensorThingsRefusals, Duration.ofMinutes(5)));
+                        config.writes, tenant, new ObservationChecks(config.refusals, Duration.ofMinutes(5)));
         return new SensorThingsRoutes(reader, writer, config.sensorThingsMaxTop, config.sensorThingsMaxBody);
     }
 

@@ -27,12 +27,13 @@ public final class GeoServiceBuilder {
     int maxSensors = 1000;
     int maxLiveClients = 10_000;
     PrometheusMeterRegistry meterRegistry;
-    DataSource sensorThingsWrites;
-    io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> sensorThingsGuard;
+    DataSource writes;
+    io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> writeGuard;
     int sensorThingsPageSize = 100;
     int sensorThingsMaxTop = 10_000;
     int sensorThingsMaxBody = 256 * 1024;
-    city.mycity.storage.RefusalWriter sensorThingsRefusals;
+    int reportsPerMinute = 10;
+    city.mycity.storage.RefusalWriter refusals;
     final List<Map.Entry<String, Router>> mounts = new ArrayList<>();
     final List<java.util.function.Consumer<Router>> operations = new ArrayList<>();
 
@@ -165,19 +166,25 @@ public final class GeoServiceBuilder {
     }
 
     /**
-     * Lets operators create, change and delete SensorThings entities: {@code guard} lets a request through only for a
-     * logged-in operator (e.g. the gateway module's {@code Authentication.require(Role.OPERATOR)}), {@code writes} is a
-     * data source that may write the SensorThings tables, and {@code refusals}, when not null, records the
-     * Observations refused. By default, SensorThings is read-only (405).
+     * Lets the service write: operators create, change and delete SensorThings entities and close Open311 requests,
+     * the public reports problems through Open311. {@code guard} lets a request through only for a logged-in operator
+     * (e.g. the gateway module's {@code OperatorApi.operatorGuard()}), {@code writes} is a data source that may write
+     * those tables (the registry's role), and {@code refusals}, when not null, records the Observations refused. By
+     * default, none: SensorThings is read-only (405) and Open311 takes no reports.
      */
-    public GeoServiceBuilder sensorThingsWrites(
+    public GeoServiceBuilder writes(
             DataSource writes,
             io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> guard,
             city.mycity.storage.RefusalWriter refusals) {
-        this.sensorThingsWrites =
-                java.util.Objects.requireNonNull(writes, "SensorThings data source must not be null.");
-        this.sensorThingsGuard = java.util.Objects.requireNonNull(guard, "SensorThings guard must not be null.");
-        this.sensorThingsRefusals = refusals;
+        this.writes = java.util.Objects.requireNonNull(writes, "Data source for writes must not be null.");
+        this.writeGuard = java.util.Objects.requireNonNull(guard, "Guard of the operators' writes must not be null.");
+        this.refusals = refusals;
+        return this;
+    }
+
+    /** How many Open311 reports one address may post a minute. By default, 10. */
+    public GeoServiceBuilder reportsPerMinute(int perMinute) {
+        this.reportsPerMinute = perMinute;
         return this;
     }
 
@@ -214,6 +221,7 @@ public final class GeoServiceBuilder {
         check(maxSensors > 0, "Maximum sensors must be positive, not " + maxSensors + ".");
         check(maxLiveClients > 0, "Maximum live clients must be positive, not " + maxLiveClients + ".");
         check(rateLimit > 0, "The rate limit must be positive, not " + rateLimit + ".");
+        check(reportsPerMinute > 0, "Reports per minute must be positive, not " + reportsPerMinute + ".");
         check(
                 sensorThingsPageSize > 0 && sensorThingsPageSize <= sensorThingsMaxTop,
                 "The SensorThings page size must be positive and at most the largest $top.");

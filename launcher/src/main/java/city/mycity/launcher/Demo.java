@@ -111,7 +111,7 @@ public final class Demo implements AutoCloseable {
                             .meterRegistry(metrics)
                             .operations(operators::mount)
                             // Operators add third parties' sensors through SensorThings, as the registry's role.
-                            .sensorThingsWrites(registry, operators.operatorGuard(), new RefusalWriter(dataSource))
+                            .writes(registry, operators.operatorGuard(), new RefusalWriter(dataSource))
                             .mount("/*", Dashboard.router(vertx))
                             .build());
             int httpPort = geo.start();

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
             "Several may run against one database: one runs at a time. The demo runs it itself.",
             "Reads MYCITY_JDBC_URL, MYCITY_DB_USER, MYCITY_DB_PASSWORD and:",
             "  MYCITY_STORAGE_KEEP_READINGS (90d), MYCITY_STORAGE_KEEP_MINUTE_ROLLUPS (90d),",
-            "  MYCITY_STORAGE_KEEP_HOUR_ROLLUPS (0: for ever), MYCITY_STORAGE_ROLLUP_SETTLE (2m).",
+            "  MYCITY_STORAGE_KEEP_HOUR_ROLLUPS (0: for ever), MYCITY_STORAGE_ROLLUP_SETTLE (2m),",
+            "  MYCITY_STORAGE_KEEP_REPORT_CONTACTS (90d: problem reporters' contact details).",
             ""
         })
 final class MaintainCommand implements Callable<Integer> {
@@ -44,19 +45,20 @@ final class MaintainCommand implements Callable<Integer> {
         }
         TimeSeriesSettings timeSeries = TimeSeriesSettings.from(settings);
         RefusalRetention refusals = RefusalRetention.from(settings);
+        city.mycity.storage.ContactRetention contacts = city.mycity.storage.ContactRetention.from(settings);
         try (Database database = Database.open(DatabaseSettings.from(settings).withPoolSize(2))) {
             System.out.printf(
                     "Schema up to date; %s time series%n",
                     database.timeSeriesProfile().code());
             if (once) {
-                System.out.println(StorageMaintenance.of(database.dataSource(), timeSeries, refusals)
+                System.out.println(StorageMaintenance.of(database.dataSource(), timeSeries, refusals, contacts)
                         .runOnce());
                 return 0;
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "mycity-maintain-stop"));
             try (StorageMaintenance maintenance =
-                    StorageMaintenance.start(database.dataSource(), timeSeries, refusals)) {
+                    StorageMaintenance.start(database.dataSource(), timeSeries, refusals, contacts)) {
                 System.out.printf("Maintaining every %s; Ctrl-C stops%n", timeSeries.interval());
                 stopped.await();
             }

@@ -37,7 +37,10 @@ final class Storage {
         shutdown.add(
                 "storage maintenance",
                 StorageMaintenance.start(
-                        database.dataSource(), TimeSeriesSettings.from(settings), RefusalRetention.from(settings)));
+                        database.dataSource(),
+                        TimeSeriesSettings.from(settings),
+                        RefusalRetention.from(settings),
+                        city.mycity.storage.ContactRetention.from(settings)));
         return database.dataSource();
     }
 

@@ -64,11 +64,17 @@ public final class DatabaseRoles {
                 "sta_observation")) {
             REGISTRY_GRANTS.put(table, "INSERT, UPDATE, DELETE");
         }
+        // Open311: the public reports problems (anonymously, or leaving a contact), operators close them; a report
+        // becomes an alert.
+        REGISTRY_GRANTS.put("service_request", "INSERT, UPDATE");
+        REGISTRY_GRANTS.put("service_request_contact", "INSERT, DELETE");
+        REGISTRY_GRANTS.put("service_request_photo", "INSERT");
+        REGISTRY_GRANTS.put("alert", "INSERT, UPDATE");
     }
 
     /** What the read-only role may not read. */
     static final List<String> PRIVATE_TABLES =
-            List.of("account", "account_session", "credential", "audit_log", "oidc_login");
+            List.of("account", "account_session", "credential", "audit_log", "oidc_login", "service_request_contact");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 

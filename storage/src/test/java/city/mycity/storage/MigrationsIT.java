@@ -35,8 +35,8 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(18);
-        assertThat(result.targetSchemaVersion).isEqualTo("18");
+        assertThat(result.migrationsExecuted).isEqualTo(19);
+        assertThat(result.targetSchemaVersion).isEqualTo("19");
         assertThat(tables())
                 .contains(
                         "tenant",
@@ -97,7 +97,7 @@ class MigrationsIT {
 
         assertThatThrownBy(() -> Database.connect(settings))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("18 migration(s) pending, from V1")
+                .hasMessageContaining("19 migration(s) pending, from V1")
                 .hasMessageContaining("Run ./mycity migrate");
         assertThat(tables()).as("nothing created").doesNotContain("tenant", "reading");
 

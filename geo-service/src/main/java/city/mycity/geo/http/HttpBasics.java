@@ -53,6 +53,22 @@ public final class HttpBasics {
         router.errorHandler(405, HttpBasics::methodNotAllowed);
         router.errorHandler(500, HttpBasics::failure);
         router.errorHandler(400, HttpBasics::failure);
+        router.errorHandler(
+                413,
+                ctx -> Problems.send(
+                        ctx,
+                        413,
+                        "Content Too Large",
+                        "The request body is larger" + " than this resource takes.",
+                        null));
+        router.errorHandler(
+                415,
+                ctx -> Problems.send(
+                        ctx,
+                        415,
+                        "Unsupported Media Type",
+                        "This resource does not" + " take a body of this type.",
+                        null));
     }
 
     private static void readOnly(RoutingContext ctx) {

@@ -27,7 +27,7 @@ public final class RateLimits {
     }
 
     /** Lets the request on, or answers 429. */
-    void handle(RoutingContext ctx) {
+    public void handle(RoutingContext ctx) {
         long now = System.nanoTime();
         String client = ctx.request().remoteAddress() == null
                 ? "unknown"

@@ -76,7 +76,7 @@ class SensorThingsIT {
                 .dataSource(reader)
                 .port(0)
                 .managementPort(0)
-                .sensorThingsWrites(
+                .writes(
                         registry,
                         new Authentication(sessions).require(Role.OPERATOR),
                         new RefusalWriter(store.dataSource()))

@@ -38,10 +38,16 @@ public final class StorageMaintenance implements AutoCloseable {
     private final DataSource dataSource;
     private final TimeSeriesSettings settings;
     private final RefusalRetention refusals;
+    private final city.mycity.storage.ContactRetention contacts;
     private final ScheduledExecutorService scheduler;
     private boolean policiesSet;
 
-    private StorageMaintenance(DataSource dataSource, TimeSeriesSettings settings, RefusalRetention refusals) {
+    private StorageMaintenance(
+            DataSource dataSource,
+            TimeSeriesSettings settings,
+            RefusalRetention refusals,
+            city.mycity.storage.ContactRetention contacts) {
+        this.contacts = contacts;
         this.dataSource = dataSource;
         this.settings = settings;
         this.refusals = refusals;
@@ -59,7 +65,16 @@ public final class StorageMaintenance implements AutoCloseable {
 
     /** As {@link #of(DataSource, TimeSeriesSettings)}, with the refusal store's bounds. */
     public static StorageMaintenance of(DataSource dataSource, TimeSeriesSettings settings, RefusalRetention refusals) {
-        return new StorageMaintenance(dataSource, settings, refusals);
+        return of(dataSource, settings, refusals, city.mycity.storage.ContactRetention.defaults());
+    }
+
+    /** Maintenance with these bounds of the refusal store and of the problem reporters' contact details. */
+    public static StorageMaintenance of(
+            DataSource dataSource,
+            TimeSeriesSettings settings,
+            RefusalRetention refusals,
+            city.mycity.storage.ContactRetention contacts) {
+        return new StorageMaintenance(dataSource, settings, refusals, contacts);
     }
 
     /** Maintenance that runs now and then once per interval until closed; a failed run is logged and retried. */
@@ -70,7 +85,16 @@ public final class StorageMaintenance implements AutoCloseable {
     /** As {@link #start(DataSource, TimeSeriesSettings)}, with the refusal store's bounds. */
     public static StorageMaintenance start(
             DataSource dataSource, TimeSeriesSettings settings, RefusalRetention refusals) {
-        StorageMaintenance maintenance = new StorageMaintenance(dataSource, settings, refusals);
+        return start(dataSource, settings, refusals, city.mycity.storage.ContactRetention.defaults());
+    }
+
+    /** Maintenance that runs now and then once per interval, with these bounds. */
+    public static StorageMaintenance start(
+            DataSource dataSource,
+            TimeSeriesSettings settings,
+            RefusalRetention refusals,
+            city.mycity.storage.ContactRetention contacts) {
+        StorageMaintenance maintenance = new StorageMaintenance(dataSource, settings, refusals, contacts);
         maintenance.scheduler.scheduleWithFixedDelay(
                 maintenance::runLogged, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
         return maintenance;
@@ -95,10 +119,25 @@ public final class StorageMaintenance implements AutoCloseable {
             }
             try {
                 Report report = TimeSeriesProfile.of(c) == TimeSeriesProfile.NATIVE ? runNative(c) : runTimescale(c);
-                return report.withRefusals(boundRefusals(c));
+                return report.withDeletions(boundRefusals(c), deleteOldContacts(c));
             } finally {
                 unlock(c);
             }
+        }
+    }
+
+    private long deleteOldContacts(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            long deleted = contacts.apply(c, databaseNow(c));
+            c.commit();
+            return deleted;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 
@@ -148,7 +187,7 @@ public final class StorageMaintenance implements AutoCloseable {
                 }
             }
             c.commit();
-            return new Report(false, created, dropped, minutes, hours, deleted, 0);
+            return new Report(false, created, dropped, minutes, hours, deleted, 0, 0);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -194,7 +233,7 @@ public final class StorageMaintenance implements AutoCloseable {
             TimescaleRollups.applyPolicies(c, settings);
             policiesSet = true;
         }
-        return new Report(false, List.of(), List.of(), 0, 0, 0, 0);
+        return new Report(false, List.of(), List.of(), 0, 0, 0, 0, 0);
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
@@ -244,6 +283,7 @@ public final class StorageMaintenance implements AutoCloseable {
      * @param hours the hour buckets refreshed
      * @param deleted the rollup buckets deleted by the retention
      * @param refusals the refused messages deleted by the refusal store's bounds
+     * @param contacts the problem reporters' contact details deleted by their retention
      */
     public record Report(
             boolean skipped,
@@ -252,16 +292,17 @@ public final class StorageMaintenance implements AutoCloseable {
             long minutes,
             long hours,
             long deleted,
-            long refusals) {
+            long refusals,
+            long contacts) {
 
-        Report withRefusals(long deletedMessages) {
-            return new Report(skipped, created, dropped, minutes, hours, deleted, deletedMessages);
+        Report withDeletions(long deletedMessages, long deletedContacts) {
+            return new Report(skipped, created, dropped, minutes, hours, deleted, deletedMessages, deletedContacts);
         }
 
-        static final Report SKIPPED = new Report(true, List.of(), List.of(), 0, 0, 0, 0);
+        static final Report SKIPPED = new Report(true, List.of(), List.of(), 0, 0, 0, 0, 0);
 
         boolean changedSomething() {
-            return !created.isEmpty() || !dropped.isEmpty() || deleted > 0 || refusals > 0;
+            return !created.isEmpty() || !dropped.isEmpty() || deleted > 0 || refusals > 0 || contacts > 0;
         }
 
         @Override
@@ -270,7 +311,8 @@ public final class StorageMaintenance implements AutoCloseable {
                     ? "skipped (another process holds the lock)"
                     : "partitions created " + created + ", dropped " + dropped + "; rollups refreshed " + minutes
                             + " minute and " + hours + " hour buckets; " + deleted + " expired buckets deleted; "
-                            + refusals + " refused messages deleted";
+                            + refusals + " refused messages deleted; " + contacts
+                            + " reporters' contact details deleted";
         }
     }
 }
