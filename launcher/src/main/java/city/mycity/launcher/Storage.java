@@ -4,6 +4,7 @@ import city.mycity.citymodel.CityModel;
 import city.mycity.embedded.internal.Secrets;
 import city.mycity.gateway.registry.CityRegistration;
 import city.mycity.settings.Settings;
+import city.mycity.storage.ContactRetention;
 import city.mycity.storage.Database;
 import city.mycity.storage.DatabaseRoles;
 import city.mycity.storage.DatabaseSettings;
@@ -40,7 +41,7 @@ final class Storage {
                         database.dataSource(),
                         TimeSeriesSettings.from(settings),
                         RefusalRetention.from(settings),
-                        city.mycity.storage.ContactRetention.from(settings)));
+                        ContactRetention.from(settings)));
         return database.dataSource();
     }
 
