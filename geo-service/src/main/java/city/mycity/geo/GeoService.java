@@ -17,6 +17,7 @@ import city.mycity.geo.live.LiveStream;
 import city.mycity.geo.open311.Open311Routes;
 import city.mycity.geo.open311.Photos;
 import city.mycity.geo.open311.RequestStore;
+import city.mycity.geo.opendata.OpenDataRoutes;
 import city.mycity.geo.parking.FreeStreets;
 import city.mycity.geo.parking.NearestParking;
 import city.mycity.geo.parking.ParkingQueries;
@@ -102,6 +103,7 @@ public final class GeoService implements AutoCloseable {
                 .mount(router);
         new AlertRoutes(new AlertQueries(config.dataSource, tenant)).mount(router);
         new HistoryRoutes(new ReadingHistory(config.dataSource), tenant).mount(router);
+        new OpenDataRoutes(config.dataSource, tenant, config.city.name()).mount(router);
         live.mount(router);
         ServiceRoutes service = new ServiceRoutes(config.meterRegistry, config.dataSource);
         service.mount(router);

@@ -185,7 +185,7 @@ public final class TestStore implements AutoCloseable {
 
     /**
      * Writes {@code count} readings of each quantity every registered device reports, minutes apart and an hour ago,
-     * within each quantity's range, as the stream jobs would.
+     * within each quantity's range, and the sensors' newest state, as the stream jobs would.
      */
     public void readingsForEveryDevice(int count) throws SQLException {
         try (java.sql.Connection c = dataSource().getConnection();
@@ -198,6 +198,13 @@ public final class TestStore implements AutoCloseable {
             ps.setString(2, tenant);
             ps.executeUpdate();
         }
+        update(
+                "INSERT INTO sensor_state (tenant_id, device_id, quantity, value, unit, time, seq, updated_at)"
+                        + " SELECT DISTINCT ON (device_id, quantity) tenant_id, device_id, quantity, value, unit, time,"
+                        + " seq, now() FROM reading WHERE tenant_id = ? ORDER BY device_id, quantity, time DESC"
+                        + " ON CONFLICT (tenant_id, device_id, quantity) DO UPDATE SET value = excluded.value,"
+                        + " time = excluded.time, seq = excluded.seq, updated_at = now()",
+                tenant);
     }
 
     private void update(String sql, Object... args) throws SQLException {
