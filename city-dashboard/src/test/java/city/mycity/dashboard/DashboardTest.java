@@ -23,12 +23,18 @@ class DashboardTest {
     }
 
     @Test
-    void the_map_style_needs_no_tiles_glyphs_or_sprites() throws IOException {
+    void the_map_draws_the_platforms_own_base_map_and_glyphs_and_nothing_from_elsewhere() throws IOException {
         String map = read("city-map.js");
 
+        assertThat(map).doesNotContain("sprite:", "type: 'raster'", "type: 'vector'", "tiles:");
         assertThat(map)
-                .doesNotContain("glyphs:", "sprite:", "type: 'symbol'", "type: 'raster'", "type: 'vector'", "tiles:");
-        assertThat(map).contains("api/v1/city/streets");
+                .contains(
+                        "api/v1/basemap/glyphs/",
+                        "layer('roads')",
+                        "layer('buildings')",
+                        "layer('water')",
+                        "layer('green')",
+                        "'text-font': ['DejaVu Sans']");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package city.mycity.citymodel;
 
+import city.mycity.citymodel.generated.GeneratedBaseMap;
 import city.mycity.citymodel.generated.GeneratedTown;
 import city.mycity.citymodel.osm.OsmImporter;
 import city.mycity.citymodel.placement.PlacementPlan;
@@ -31,6 +32,17 @@ public final class CityModels {
     /** Imports an OpenStreetMap extract as the given tenant, with the default {@link PlacementPlan}. */
     public static CityModel openStreetMap(Path file, String tenant) {
         return openStreetMap(file, tenant, PlacementPlan.defaults());
+    }
+
+    /**
+     * The base map beneath a city's streets: from its OpenStreetMap extract when it has one ({@code extract} not
+     * null), else drawn for the generated town.
+     */
+    public static BaseMap baseMap(CityModel city, Path extract) {
+        if (extract != null) {
+            return OsmImporter.importBaseMap(extract);
+        }
+        return city instanceof City c ? GeneratedBaseMap.of(c) : BaseMap.EMPTY;
     }
 
     /** Imports an OpenStreetMap extract as the given tenant, placing sensors by the given plan. */

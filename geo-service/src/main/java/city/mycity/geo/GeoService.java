@@ -2,6 +2,9 @@ package city.mycity.geo;
 
 import city.mycity.geo.alerts.AlertQueries;
 import city.mycity.geo.alerts.AlertRoutes;
+import city.mycity.geo.basemap.BaseMapLayers;
+import city.mycity.geo.basemap.BaseMapRoutes;
+import city.mycity.geo.basemap.Glyphs;
 import city.mycity.geo.bins.BinQueries;
 import city.mycity.geo.bins.BinRoutes;
 import city.mycity.geo.bins.RoundPlanning;
@@ -96,6 +99,7 @@ public final class GeoService implements AutoCloseable {
                 .mount(router);
         new SensorRoutes(new SensorQueries(config.dataSource, tenant), config.maxSensors).mount(router);
         new CityRoutes(config.city).mount(router);
+        new BaseMapRoutes(new BaseMapLayers(config.city, config.baseMap), new Glyphs()).mount(router);
         BinQueries bins = new BinQueries(config.dataSource, config.city);
         new BinRoutes(
                         bins,

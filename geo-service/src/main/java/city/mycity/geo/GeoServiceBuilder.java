@@ -1,5 +1,6 @@
 package city.mycity.geo;
 
+import city.mycity.citymodel.BaseMap;
 import city.mycity.citymodel.CityModel;
 import city.mycity.settings.Settings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,6 +34,7 @@ public final class GeoServiceBuilder {
     int sensorThingsMaxTop = 10_000;
     int sensorThingsMaxBody = 256 * 1024;
     int reportsPerMinute = 10;
+    BaseMap baseMap = BaseMap.EMPTY;
     city.mycity.storage.RefusalWriter refusals;
     final List<Map.Entry<String, Router>> mounts = new ArrayList<>();
     final List<java.util.function.Consumer<Router>> operations = new ArrayList<>();
@@ -179,6 +181,15 @@ public final class GeoServiceBuilder {
         this.writes = java.util.Objects.requireNonNull(writes, "Data source for writes must not be null.");
         this.writeGuard = java.util.Objects.requireNonNull(guard, "Guard of the operators' writes must not be null.");
         this.refusals = refusals;
+        return this;
+    }
+
+    /**
+     * What the base map shows beneath the streets (buildings, water, green areas), e.g. {@code
+     * CityModels.baseMap(city, extract)}. By default, nothing: the base map has the city's roads only.
+     */
+    public GeoServiceBuilder baseMap(BaseMap baseMap) {
+        this.baseMap = java.util.Objects.requireNonNull(baseMap, "Base map must not be null.");
         return this;
     }
 

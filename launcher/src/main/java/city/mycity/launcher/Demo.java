@@ -105,6 +105,7 @@ public final class Demo implements AutoCloseable {
                     GeoService.builder()
                             .vertx(vertx)
                             .city(city)
+                            .baseMap(CityModels.baseMap(city, options.osm()))
                             .dataSource(readOnly)
                             .port(Ports.tcpOrAny(settings.get(LauncherSettings.HTTP_PORT)))
                             .managementPort(Ports.tcpOrAny(settings.get(LauncherSettings.MANAGEMENT_PORT)))

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             EdgeBenchCommand.class,
             HistoryBenchCommand.class,
+            ApiBenchCommand.class,
             RefusalsCommand.class,
             AlertsCommand.class,
             AccountsCommand.class,

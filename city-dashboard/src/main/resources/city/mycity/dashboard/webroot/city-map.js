@@ -1,5 +1,6 @@
-// The map: streets drawn from the city model, car parks and street bays from the API. No tiles, glyphs or fonts are
-// fetched from anywhere: the style has a background and GeoJSON sources only, and no text labels.
+// The map: the platform's own base map (roads by class with their names, buildings, water, green areas, as GeoJSON
+// layers, and the glyphs of the labels), car parks and street bays from the API. Nothing is fetched from anywhere
+// else: no tile server, no font server.
 
 import * as maplibregl from './vendor/maplibre-gl/maplibre-gl.mjs';
 import { availability, ago, exactTime, number } from './format.js';
@@ -34,16 +35,40 @@ function width(extra) {
     18, ['+', ['*', byClass('width'), 5], extra * 2]];
 }
 
+function layer(name) {
+  return new URL(`api/v1/basemap/${name}.geojson`, document.baseURI).href;
+}
+
 function style(attribution) {
   return {
     version: 8,
+    glyphs: `${new URL('api/v1/basemap/glyphs/', document.baseURI).href}{fontstack}/{range}.pbf`,
     sources: {
-      streets: { type: 'geojson', data: new URL('api/v1/city/streets', document.baseURI).href, attribution },
+      streets: { type: 'geojson', data: layer('roads'), attribution },
+      green: { type: 'geojson', data: layer('green') },
+      water: { type: 'geojson', data: layer('water') },
+      buildings: { type: 'geojson', data: layer('buildings') },
       bays: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       carparks: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f2efe9' } },
+      {
+        id: 'green', type: 'fill', source: 'green', filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': '#cdebb0', 'fill-opacity': 0.9 },
+      },
+      {
+        id: 'water', type: 'fill', source: 'water', filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': '#aad3df' },
+      },
+      {
+        id: 'waterway', type: 'line', source: 'water', filter: ['==', ['geometry-type'], 'LineString'],
+        paint: { 'line-color': '#aad3df', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1, 17, 6] },
+      },
+      {
+        id: 'buildings', type: 'fill', source: 'buildings', minzoom: 13,
+        paint: { 'fill-color': '#d9d0c9', 'fill-outline-color': '#c4b6ab' },
+      },
       {
         id: 'street-casing', type: 'line', source: 'streets',
         layout: { 'line-join': 'round', 'line-cap': 'round' },
@@ -53,6 +78,23 @@ function style(attribution) {
         id: 'street', type: 'line', source: 'streets',
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': byClass('colour'), 'line-width': width(0) },
+      },
+      {
+        id: 'street-names', type: 'symbol', source: 'streets', minzoom: 14,
+        filter: ['has', 'name'],
+        layout: {
+          'symbol-placement': 'line',
+          'text-field': ['get', 'name'],
+          'text-font': ['DejaVu Sans'],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 14, 10, 18, 14],
+        },
+        paint: { 'text-color': '#555555', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'place-names', type: 'symbol', source: 'green', minzoom: 14,
+        filter: ['all', ['has', 'name'], ['==', ['geometry-type'], 'Polygon']],
+        layout: { 'text-field': ['get', 'name'], 'text-font': ['DejaVu Sans'], 'text-size': 11 },
+        paint: { 'text-color': '#3f7a2f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
       {
         id: 'bays', type: 'circle', source: 'bays', minzoom: 13,

@@ -76,6 +76,28 @@ public final class OsmImporter {
         return city;
     }
 
+    /**
+     * The base map of an extract: its buildings, water and green areas, beneath the streets.
+     *
+     * @throws CityImportException naming the file when it is missing, of an unknown format or unreadable
+     */
+    public static city.mycity.citymodel.BaseMap importBaseMap(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CityImportException(file, "no such file.");
+        }
+        AreaCollector collector = new AreaCollector();
+        read(file, collector);
+        city.mycity.citymodel.BaseMap map = collector.baseMap();
+        LOGGER.info(
+                "Base map of {}: {} buildings, {} water, {} green areas",
+                file.getFileName(),
+                map.layer(city.mycity.citymodel.BaseMap.MapFeature.Layer.BUILDINGS)
+                        .size(),
+                map.layer(city.mycity.citymodel.BaseMap.MapFeature.Layer.WATER).size(),
+                map.layer(city.mycity.citymodel.BaseMap.MapFeature.Layer.GREEN).size());
+        return map;
+    }
+
     private static void read(Path file, OsmHandler handler) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
