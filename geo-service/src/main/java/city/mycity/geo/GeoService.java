@@ -23,6 +23,7 @@ import city.mycity.geo.open311.RequestStore;
 import city.mycity.geo.opendata.OpenDataRoutes;
 import city.mycity.geo.parking.FreeStreets;
 import city.mycity.geo.parking.NearestParking;
+import city.mycity.geo.parking.ParkingNow;
 import city.mycity.geo.parking.ParkingQueries;
 import city.mycity.geo.parking.ParkingRoutes;
 import city.mycity.geo.sensors.SensorQueries;
@@ -92,11 +93,9 @@ public final class GeoService implements AutoCloseable {
         ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);
         Optional<RoadGraph> roads =
                 config.city.streets().isEmpty() ? Optional.empty() : Optional.of(RoadGraph.of(config.city));
-        new ParkingRoutes(
-                        parking,
-                        new NearestParking(
-                                parking, new FreeStreets(config.dataSource, config.city), roads.map(DrivingTimes::new)))
-                .mount(router);
+        ParkingNow now =
+                new ParkingNow(parking, new FreeStreets(config.dataSource, config.city), ParkingNow.DEFAULT_MAX_AGE);
+        new ParkingRoutes(parking, now, new NearestParking(now, roads.map(DrivingTimes::new))).mount(router);
         new SensorRoutes(new SensorQueries(config.dataSource, tenant), config.maxSensors).mount(router);
         new CityRoutes(config.city).mount(router);
         new BaseMapRoutes(new BaseMapLayers(config.city, config.baseMap), new Glyphs()).mount(router);

@@ -16,18 +16,17 @@ import java.util.Optional;
  */
 public final class NearestParking {
 
-    private final ParkingQueries carParks;
-    private final FreeStreets streets;
+    private final ParkingNow now;
     private final Optional<DrivingTimes> driving;
 
-    public NearestParking(ParkingQueries carParks, FreeStreets streets, Optional<DrivingTimes> driving) {
-        this.carParks = carParks;
-        this.streets = streets;
+    public NearestParking(ParkingNow now, Optional<DrivingTimes> driving) {
+        this.now = now;
         this.driving = driving;
     }
 
     public List<NearbyParking> from(GeoPoint origin, int limit) throws SQLException {
-        List<CarParkStatus> open = carParks.carParks().stream()
+        ParkingNow.State state = now.get();
+        List<CarParkStatus> open = state.carParks().stream()
                 .filter(cp -> cp.free() != null && cp.free() > 0)
                 .toList();
         if (driving.isEmpty()) {
@@ -37,7 +36,7 @@ public final class NearestParking {
                     .limit(limit)
                     .toList();
         }
-        List<FreeStreets.FreeStreet> free = streets.now();
+        List<FreeStreets.FreeStreet> free = state.freeStreets();
         List<GeoPoint> places = new ArrayList<>();
         open.forEach(cp -> places.add(cp.location()));
         free.forEach(street -> places.addAll(street.freeBays()));

@@ -25,8 +25,16 @@ public final class ParkingRoutes {
     private final ParkingQueries queries;
     private final NearestParking nearest;
 
-    public ParkingRoutes(ParkingQueries queries, NearestParking nearest) {
+    private final ParkingNow now;
+    /** The car parks' GeoJSON of the newest state, encoded once for all the requests that share that state. */
+    private final java.util.concurrent.atomic.AtomicReference<Encoded> encoded =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private record Encoded(ParkingNow.State state, io.vertx.core.buffer.Buffer json) {}
+
+    public ParkingRoutes(ParkingQueries queries, ParkingNow now, NearestParking nearest) {
         this.queries = queries;
+        this.now = now;
         this.nearest = nearest;
     }
 
@@ -57,12 +65,31 @@ public final class ParkingRoutes {
     }
 
     private void carParks(RoutingContext ctx) {
-        Replies.json(
-                ctx,
-                GeoJson.CONTENT_TYPE,
-                queries::carParks,
-                list -> GeoJson.collection(
-                        list.stream().map(cp -> feature(cp, new JsonObject())).toList()));
+        ctx.vertx()
+                .executeBlocking(now::get, false)
+                .onSuccess(state -> {
+                    Encoded last = encoded.get();
+                    if (last == null || last.state() != state) {
+                        last = new Encoded(
+                                state,
+                                GeoJson.collection(state.carParks().stream()
+                                                .map(cp -> feature(cp, new JsonObject()))
+                                                .toList())
+                                        .toBuffer());
+                        encoded.set(last);
+                    }
+                    if (!ctx.response().ended() && !ctx.response().closed()) {
+                        ctx.response()
+                                .putHeader("Content-Type", GeoJson.CONTENT_TYPE)
+                                .putHeader("Cache-Control", "max-age=1")
+                                .end(last.json());
+                    }
+                })
+                .onFailure(e -> {
+                    if (!ctx.response().closed()) {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     private void nearest(RoutingContext ctx) {

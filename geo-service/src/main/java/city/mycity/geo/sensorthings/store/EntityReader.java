@@ -47,7 +47,8 @@ public final class EntityReader {
             Sql sql = new Sql();
             Function<String, String> where =
                     alias -> pathCondition(path.steps(), path.steps().size(), alias, sql);
-            Page page = page(c, path.target(), where, sql, options, links, links.nextLink());
+            String from = source(c, path, sql);
+            Page page = page(c, path.target(), from, where, sql, options, links, links.nextLink());
             JsonObject body = new JsonObject();
             if (page.count() != null) {
                 body.put("@iot.count", page.count());
@@ -85,7 +86,7 @@ public final class EntityReader {
         if (path.ref()) {
             one = one.withSelect(List.of()).withExpand(List.of());
         }
-        Page page = page(c, path.target(), where, sql, one, links, null);
+        Page page = page(c, path.target(), path.target().table(), where, sql, one, links, null);
         if (page.entities().isEmpty()) {
             return Optional.empty();
         }
@@ -107,6 +108,7 @@ public final class EntityReader {
     private Page page(
             Connection c,
             EntityType type,
+            String from,
             Function<String, String> where,
             Sql sql,
             QueryOptions options,
@@ -133,7 +135,8 @@ public final class EntityReader {
         FilterSql orderSql = new FilterSql(sql, tenant, "$orderby");
         for (QueryOptions.OrderBy item : options.orderBy()) {
             for (String key : orderSql.orderKeys(item.expr(), type, alias)) {
-                order.add(key + (item.ascending() ? " ASC NULLS FIRST" : " DESC NULLS LAST"));
+                // PostgreSQL's own order (nulls last ascending, first descending), which an index gives as it is.
+                order.add(key + (item.ascending() ? " ASC" : " DESC"));
             }
         }
         order.add(alias + ".id");
@@ -146,7 +149,7 @@ public final class EntityReader {
             }
         }
         select.append(" FROM ")
-                .append(type.table())
+                .append(from)
                 .append(' ')
                 .append(alias)
                 .append(" WHERE ")
@@ -244,7 +247,7 @@ public final class EntityReader {
             }
             String self = links.self(type, id) + "/" + nav.name();
             Links.NextLink next = nav.collection() ? (skip, top) -> self + "?$top=" + top + "&$skip=" + skip : null;
-            Page page = page(c, nav.target(), where, sql, options, links, next);
+            Page page = page(c, nav.target(), nav.target().table(), where, sql, options, links, next);
             entity.remove(nav.name() + "@iot.navigationLink");
             if (nav.collection()) {
                 entity.put(nav.name(), page.entities());
@@ -293,6 +296,41 @@ public final class EntityReader {
             }
         }
         return merged;
+    }
+
+    /**
+     * Where a collection's rows come from: the entity type's table or view; for the Observations of one of the
+     * registry's Datastreams ({@code Datastreams(1)/Observations}), that device's readings straight from {@code
+     * reading}, so that the newest are read from its primary key rather than through the view of every observation.
+     */
+    private String source(Connection c, ResourcePath path, Sql sql) throws SQLException {
+        EntityType type = path.target();
+        if (type != EntityType.OBSERVATION || path.steps().size() != 2) {
+            return type.table();
+        }
+        ResourcePath.Step datastream = path.steps().get(0);
+        if (datastream.type() != EntityType.DATASTREAM || datastream.id() == null) {
+            return type.table();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.device_id, d.quantity, f.id FROM sta_datastream d"
+                + " LEFT JOIN sta_feature_of_interest f ON f.tenant_id = d.tenant_id AND f.device_id = d.device_id"
+                + " WHERE d.id = ? AND d.tenant_id = ?")) {
+            ps.setLong(1, datastream.id());
+            ps.setString(2, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null || rs.getObject(3) == null) {
+                    return type.table();
+                }
+                return "(SELECT r.id, r.tenant_id, " + sql.parameter(datastream.id()) + "::bigint AS datastream_id, "
+                        + sql.parameter(rs.getLong(3)) + "::bigint AS feature_of_interest_id, r.time AS"
+                        + " phenomenon_time_start, NULL::timestamptz AS phenomenon_time_end, r.time AS result_time,"
+                        + " to_jsonb(r.value) AS result, NULL::jsonb AS result_quality, NULL::timestamptz AS"
+                        + " valid_time_start, NULL::timestamptz AS valid_time_end, CASE WHEN r.seq >= 0 THEN"
+                        + " jsonb_build_object('seq', r.seq) END AS parameters FROM reading r WHERE r.tenant_id = "
+                        + sql.parameter(tenant) + " AND r.device_id = " + sql.parameter(rs.getString(1))
+                        + " AND r.quantity = " + sql.parameter(rs.getString(2)) + ")";
+            }
+        }
     }
 
     /** The condition that the row under {@code alias} is the entity or in the collection the first n steps reach. */
