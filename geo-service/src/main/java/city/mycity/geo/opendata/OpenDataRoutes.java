@@ -35,7 +35,7 @@ public final class OpenDataRoutes {
 
     public void mount(Router router) {
         router.get(CATALOGUE).handler(this::catalogue);
-        router.get(DOWNLOADS + ":file").handler(this::download);
+        router.get(DOWNLOADS + ":id").handler(this::download);
     }
 
     private void catalogue(RoutingContext ctx) {
@@ -50,7 +50,7 @@ public final class OpenDataRoutes {
     }
 
     private void download(RoutingContext ctx) {
-        String file = ctx.pathParam("file");
+        String file = ctx.pathParam("id");
         boolean geojson = file.endsWith(".geojson");
         if (!geojson && !file.endsWith(".csv")) {
             Problems.send(

@@ -27,6 +27,7 @@ enum PublicRoute {
     SENSOR_HISTORY("/api/v1/sensors/{id}/history", history()),
     ZONE_HISTORY("/api/v1/zones/{id}/history", history()),
     ALERTS("/api/v1/alerts", params("since", RECENT_INSTANTS)),
+    OPEN_DATA("/api/v1/opendata/{id}", params("from", RECENT_INSTANTS, "to", RECENT_INSTANTS)),
     BINS_DUE("/api/v1/bins/due", params("before", RECENT_INSTANTS)),
     BIN_ROUTES(
             "/api/v1/bins/routes",
@@ -42,9 +43,19 @@ enum PublicRoute {
                     "seconds",
                     COUNTS));
 
-    /** Ids of the town's car parks, sensors and zones, of none, and any text. */
+    /** Downloads of the open-data catalogue, and one it does not hold. */
+    static final java.util.List<String> OPEN_DATA_FILES = java.util.List.of(
+            "readings-bin.csv",
+            "readings-parking-bay.geojson",
+            "sensor-locations.geojson",
+            "problem-reports.csv",
+            "hourly-rollups.csv",
+            "salaries.csv");
+
+    /** Ids of the town's car parks, sensors and zones, datasets, of none, and any text. */
     private static final Gen<String> IDS = Gen.oneOf(
             Gen.pick("cp001", "cp003", "bin-00001", "bay-00003", "tc-0001", "z-a1", "z-a2", "nobody"),
+            Gen.pick(OPEN_DATA_FILES),
             Gen.strings(30),
             QueryValues.sometimesLong(Gen.pick("cp001", "x")));
 
