@@ -28,6 +28,12 @@ public final class ParkingNow {
         this.maxAgeNanos = maxAge.toNanos();
     }
 
+    /** The state if it is young enough, or null: then {@link #get()} reads it (blocking). Never blocks. */
+    public State fresh() {
+        State current = state;
+        return fresh(current) ? current : null;
+    }
+
     /** The state, read anew when the last is older than the maximum age. Blocking. */
     public State get() throws SQLException {
         State current = state;

@@ -65,9 +65,12 @@ public final class ParkingRoutes {
     }
 
     private void carParks(RoutingContext ctx) {
-        ctx.vertx()
-                .executeBlocking(now::get, false)
-                .onSuccess(state -> {
+        ParkingNow.State fresh = now.fresh();
+        // Most requests find the state young enough: answered on the event loop, no worker needed.
+        io.vertx.core.Future<ParkingNow.State> current = fresh != null
+                ? io.vertx.core.Future.succeededFuture(fresh)
+                : ctx.vertx().executeBlocking(now::get, false);
+        current.onSuccess(state -> {
                     Encoded last = encoded.get();
                     if (last == null || last.state() != state) {
                         last = new Encoded(

@@ -1,6 +1,7 @@
 package city.mycity.geo.sensorthings.http;
 
 import city.mycity.geo.InvalidParameterException;
+import city.mycity.geo.http.MicroCache;
 import city.mycity.geo.http.Problems;
 import city.mycity.geo.sensorthings.entity.EntityType;
 import city.mycity.geo.sensorthings.entity.ResourcePath;
@@ -48,6 +49,8 @@ public final class SensorThingsRoutes {
     private final EntityWriter writer;
     private final QueryOptionsParser options;
     private final int maxBodyBytes;
+    /** Reads are kept a second (so a crowd asking the same pays once); a write empties it. */
+    private final MicroCache cache = new MicroCache(java.time.Duration.ofSeconds(1), 10_000, 256 * 1024);
 
     public SensorThingsRoutes(EntityReader reader, EntityWriter writer, int maxTop, int maxBodyBytes) {
         this.reader = reader;
@@ -96,6 +99,14 @@ public final class SensorThingsRoutes {
     }
 
     private void read(RoutingContext ctx) {
+        MicroCache.Entry kept = cache.get(cacheKey(ctx));
+        if (kept != null) {
+            ctx.response()
+                    .putHeader("Content-Type", kept.contentType())
+                    .putHeader("Cache-Control", "max-age=1")
+                    .end(kept.body());
+            return;
+        }
         Target target = target(ctx);
         if (target == null) {
             return;
@@ -113,7 +124,7 @@ public final class SensorThingsRoutes {
                 if (found.isEmpty()) {
                     notFound(ctx);
                 } else {
-                    json(ctx, 200, found.get());
+                    kept(ctx, found.get());
                 }
             });
         } else {
@@ -129,10 +140,27 @@ public final class SensorThingsRoutes {
                         if (found.isEmpty()) {
                             notFound(ctx);
                         } else {
-                            json(ctx, 200, found.get());
+                            kept(ctx, found.get());
                         }
                     });
         }
+    }
+
+    /** Answers a read, and keeps the answer for the requests like it in the next second. */
+    private void kept(RoutingContext ctx, JsonObject body) {
+        io.vertx.core.buffer.Buffer encoded = body.toBuffer();
+        cache.put(cacheKey(ctx), "application/json", encoded);
+        ctx.response()
+                .setStatusCode(200)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "max-age=1")
+                .end(encoded);
+    }
+
+    /** A request as the links of its answer depend on it: the host it was sent to, and its path and query. */
+    private static String cacheKey(RoutingContext ctx) {
+        return ctx.request().scheme() + "://" + ctx.request().authority()
+                + ctx.request().uri();
     }
 
     private boolean parentExists(ResourcePath path) throws java.sql.SQLException {
@@ -158,6 +186,8 @@ public final class SensorThingsRoutes {
     }
 
     private void write(RoutingContext ctx) {
+        cache.clear();
+        ctx.addEndHandler(done -> cache.clear());
         Target target = target(ctx);
         if (target == null) {
             return;
