@@ -88,10 +88,10 @@ public final class ApiBench {
                                 base,
                                 first.location().latitude(),
                                 first.location().longitude())));
-                endpoints.add(measure(
-                        "SensorThings Observations",
-                        base + "/sta/v1.1/Datastreams(" + datastream
-                                + ")/Observations?$top=10&$orderby=phenomenonTime%20desc"));
+                String observations = base + "/sta/v1.1/Datastreams(" + datastream
+                        + ")/Observations?$top=10&$orderby=phenomenonTime%20desc";
+                endpoints.add(measure("SensorThings Observations", observations));
+                endpoints.add(measure("SensorThings Observations, each request new (no cache)", observations, true));
                 return new ApiFigures(city.carParks().size(), city.sensors().size(), options, endpoints);
             } finally {
                 ceiling.close().await();
@@ -103,13 +103,17 @@ public final class ApiBench {
     }
 
     private ApiFigures.Endpoint measure(String name, String url) {
+        return measure(name, url, false);
+    }
+
+    private ApiFigures.Endpoint measure(String name, String url, boolean varied) {
         Wrk wrk = new Wrk(2, options.connections(), options.duration());
         listener.status(name + ": warming up");
-        new Wrk(2, options.connections(), Duration.ofSeconds(5)).flatOut(url);
+        new Wrk(2, options.connections(), Duration.ofSeconds(5)).flatOut(url, varied);
         listener.status(name + ": flat out");
-        Wrk.Figures max = wrk.flatOut(url);
+        Wrk.Figures max = wrk.flatOut(url, varied);
         listener.status(name + ": at half its maximum rate");
-        Wrk.Figures half = wrk.paced(url, max.requestsPerSecond() / 2);
+        Wrk.Figures half = wrk.paced(url, max.requestsPerSecond() / 2, varied);
         listener.result(String.format(
                 Locale.ROOT,
                 "%s: %,.0f requests/s; at %,.0f/s p99 %.2f ms",
@@ -117,7 +121,7 @@ public final class ApiBench {
                 max.requestsPerSecond(),
                 half.requestsPerSecond(),
                 half.p99()));
-        return new ApiFigures.Endpoint(name, url, max, half);
+        return new ApiFigures.Endpoint(name, url, max, half, !varied);
     }
 
     /** Occupancy for every car park and bay, and readings for one bay's Datastream; that Datastream's id. */

@@ -12,8 +12,11 @@ public record ApiFigures(int carParks, int sensors, ApiBench.Options options, Li
     /** At most this p99 at half the maximum rate, in milliseconds. */
     public static final double TARGET_P99_MS = 10;
 
-    /** One endpoint: flat out, and at half its maximum rate. */
-    public record Endpoint(String name, String url, Wrk.Figures max, Wrk.Figures half) {}
+    /**
+     * One endpoint: flat out, and at half its maximum rate. An endpoint that is not {@code judged} is shown for what
+     * it tells (the same query with every request new), not held to the targets.
+     */
+    public record Endpoint(String name, String url, Wrk.Figures max, Wrk.Figures half, boolean judged) {}
 
     public Endpoint ceiling() {
         return endpoints.get(0);
@@ -21,7 +24,7 @@ public record ApiFigures(int carParks, int sensors, ApiBench.Options options, Li
 
     /** Whether every endpoint reached both targets. */
     public boolean met() {
-        return endpoints.stream().skip(1).allMatch(this::met);
+        return endpoints.stream().skip(1).filter(Endpoint::judged).allMatch(this::met);
     }
 
     private boolean met(Endpoint e) {
@@ -68,7 +71,7 @@ public record ApiFigures(int carParks, int sensors, ApiBench.Options options, Li
                     e.half().requestsPerSecond(),
                     e.half().p99(),
                     e.max().errors() + e.half().errors(),
-                    isCeiling ? "ceiling" : met(e) ? "yes" : "**no**"));
+                    isCeiling ? "ceiling" : !e.judged() ? "(shown)" : met(e) ? "yes" : "**no**"));
         }
         md.append('\n')
                 .append(met() ? "Every endpoint met both targets." : "Not every endpoint met the targets: see **no**.")

@@ -56,15 +56,29 @@ final class Wrk {
     }
 
     /** As many requests as the connections can make. */
-    Figures flatOut(String url) {
-        return run(url, null);
+    Figures flatOut(String url, boolean varied) {
+        return run(url, varied ? VARIED : null);
     }
 
     /** About {@code perSecond} requests a second in all. */
-    Figures paced(String url, double perSecond) {
+    Figures paced(String url, double perSecond, boolean varied) {
         double delayMillis = connections * 1000.0 / perSecond;
-        return run(url, String.format(Locale.ROOT, "function delay() return %.3f end%n", delayMillis));
+        return run(
+                url,
+                (varied ? VARIED : "") + String.format(Locale.ROOT, "function delay() return %.3f end%n", delayMillis));
     }
+
+    /**
+     * A request of its own each time: the URL with a parameter the service ignores ({@code n=...}, random), so that no
+     * cache between wrk and the store answers it.
+     */
+    private static final String VARIED = """
+            local n = 0
+            function request()
+              n = n + 1
+              return wrk.format(nil, wrk.path .. "&n=" .. math.random(1, 1000000000) .. "-" .. n)
+            end
+            """;
 
     private Figures run(String url, String script) {
         try {

@@ -44,6 +44,16 @@ public final class DrivingTimes {
      * @throws UnreachablePlaceException when the origin is far from every road
      */
     public Travel[] from(GeoPoint origin, List<GeoPoint> places) {
+        return within(origin, places, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Driving from {@code origin} to each place at most {@code horizonSeconds} away, in order; {@link
+     * Travel#UNREACHABLE} for the others.
+     *
+     * @throws UnreachablePlaceException when the origin is far from every road
+     */
+    public Travel[] within(GeoPoint origin, List<GeoPoint> places, double horizonSeconds) {
         Snap start = roads.snap(origin, MAX_ORIGIN_OFF_ROAD_METRES);
         Snap[] targets = new Snap[places.size()];
         int[] index = new int[places.size()];
@@ -55,7 +65,7 @@ public final class DrivingTimes {
                 targets[known++] = snap;
             }
         }
-        Travel[] reached = paths.get().from(start, java.util.Arrays.copyOf(targets, known));
+        Travel[] reached = paths.get().within(start, java.util.Arrays.copyOf(targets, known), horizonSeconds);
         Travel[] travels = new Travel[places.size()];
         for (int i = 0; i < places.size(); i++) {
             travels[i] = index[i] < 0 ? Travel.UNREACHABLE : reached[index[i]];

@@ -16,6 +16,12 @@ import java.util.Optional;
  */
 public final class NearestParking {
 
+    /** The first search reaches this far (seconds of driving); each next one four times as far. */
+    static final double FIRST_HORIZON_SECONDS = 120;
+
+    /** Past this, the search reaches everywhere. */
+    static final double LAST_HORIZON_SECONDS = 2_000;
+
     private final ParkingNow now;
     private final Optional<DrivingTimes> driving;
 
@@ -40,7 +46,27 @@ public final class NearestParking {
         List<GeoPoint> places = new ArrayList<>();
         open.forEach(cp -> places.add(cp.location()));
         free.forEach(street -> places.addAll(street.freeBays()));
-        Travel[] travels = driving.get().from(origin, places);
+        // The nearest are near: search a few minutes' drive around first, further only when too few are found there.
+        List<NearbyParking> found = List.of();
+        for (double horizon = FIRST_HORIZON_SECONDS; ; horizon *= 4) {
+            boolean everywhere = horizon > LAST_HORIZON_SECONDS;
+            Travel[] travels = driving.get().within(origin, places, everywhere ? Double.POSITIVE_INFINITY : horizon);
+            found = reached(origin, open, free, travels);
+            if (found.size() >= limit || everywhere) {
+                break;
+            }
+        }
+        return found.stream()
+                .sorted(Comparator.comparingDouble(
+                                (NearbyParking p) -> p.driving().seconds())
+                        .thenComparing(NearbyParking::id))
+                .limit(limit)
+                .toList();
+    }
+
+    /** The car parks and streets the travels reach, each street by its nearest free bay. */
+    private static List<NearbyParking> reached(
+            GeoPoint origin, List<CarParkStatus> open, List<FreeStreets.FreeStreet> free, Travel[] travels) {
         List<NearbyParking> found = new ArrayList<>();
         int k = 0;
         for (CarParkStatus cp : open) {
@@ -71,12 +97,7 @@ public final class NearestParking {
                         best));
             }
         }
-        return found.stream()
-                .sorted(Comparator.comparingDouble(
-                                (NearbyParking p) -> p.driving().seconds())
-                        .thenComparing(NearbyParking::id))
-                .limit(limit)
-                .toList();
+        return found;
     }
 
     private static NearbyParking carPark(CarParkStatus cp, GeoPoint origin, Travel travel) {

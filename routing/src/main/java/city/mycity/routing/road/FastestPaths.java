@@ -40,17 +40,28 @@ public final class FastestPaths {
 
     /** Driving from {@code source} to each target, in the targets' order. */
     public Travel[] from(Snap source, Snap[] targets) {
-        search(source, targets);
+        return within(source, targets, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Driving from {@code source} to each target that is at most {@code horizonSeconds} away, in the targets' order;
+     * {@link Travel#UNREACHABLE} for those further (or not reachable). The search stops at the horizon, so asking
+     * for the places near a motorist costs what the neighbourhood costs, not what the city does. A travel within the
+     * horizon is exact: every junction nearer than the horizon has been settled.
+     */
+    public Travel[] within(Snap source, Snap[] targets, double horizonSeconds) {
+        search(source, targets, horizonSeconds);
         Travel[] travels = new Travel[targets.length];
         for (int k = 0; k < targets.length; k++) {
-            travels[k] = arrival(source, targets[k]).travel();
+            Travel travel = arrival(source, targets[k]).travel();
+            travels[k] = travel.seconds() <= horizonSeconds ? travel : Travel.UNREACHABLE;
         }
         return travels;
     }
 
     /** The fastest way from one place to another, as the points driven through; empty points when unreachable. */
     public Way way(Snap from, Snap to) {
-        search(from, new Snap[] {to});
+        search(from, new Snap[] {to}, Double.POSITIVE_INFINITY);
         Arrival arrival = arrival(from, to);
         if (!arrival.travel().reachable()) {
             return new Way(Travel.UNREACHABLE, List.of());
@@ -120,7 +131,7 @@ public final class FastestPaths {
                 : new Arrival(new Travel(best, length), via);
     }
 
-    private void search(Snap source, Snap[] targets) {
+    private void search(Snap source, Snap[] targets, double horizonSeconds) {
         reset();
         int remaining = 0;
         for (Snap target : targets) {
@@ -157,6 +168,9 @@ public final class FastestPaths {
             pop();
             if (settled[node] || key > seconds[node]) {
                 continue;
+            }
+            if (key > horizonSeconds) {
+                break;
             }
             settled[node] = true;
             if (needed[node] > 0) {

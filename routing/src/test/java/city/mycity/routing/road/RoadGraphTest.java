@@ -189,4 +189,35 @@ class RoadGraphTest {
                 .isInstanceOf(UnreachablePlaceException.class)
                 .hasMessageContaining("No road within 500 m");
     }
+
+    @Test
+    void a_search_up_to_a_horizon_finds_exactly_what_the_whole_search_finds_that_near() {
+        CityModel town = CityModels.generated(42);
+        RoadGraph roads = RoadGraph.of(town);
+        java.util.List<city.mycity.citymodel.Sensor> sensors = town.sensors();
+        Snap[] targets = sensors.stream()
+                .map(sensor -> roads.snap(sensor.location(), 500))
+                .toArray(Snap[]::new);
+        FastestPaths paths = roads.fastestPaths();
+        for (int origin = 0; origin < 20; origin++) {
+            Snap from = targets[(origin * 97) % targets.length];
+            Travel[] all = paths.from(from, targets);
+            Travel[] near = paths.within(from, targets, 120);
+
+            int found = 0;
+            for (int k = 0; k < targets.length; k++) {
+                if (all[k].seconds() <= 120) {
+                    found++;
+                    assertThat(near[k])
+                            .as("target %d from origin %d", k, origin)
+                            .isEqualTo(all[k]);
+                } else {
+                    assertThat(near[k].reachable()).isFalse();
+                }
+            }
+            assertThat(found)
+                    .as("targets within two minutes of origin %d", origin)
+                    .isPositive();
+        }
+    }
 }
