@@ -32,6 +32,23 @@ public final class TestStore implements AutoCloseable {
         return store;
     }
 
+    /**
+     * A pool on a new role of this kind (dropped with the database), as the platform's services have: for one council
+     * ({@code council} true: its connections name the city's council, as the read-only side's do) or for all.
+     */
+    public com.zaxxer.hikari.HikariDataSource pool(
+            city.mycity.storage.DatabaseRoles.Kind kind, String prefix, boolean council) {
+        String role = database.roleName(prefix);
+        String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
+        city.mycity.storage.DatabaseRoles.create(dataSource(), kind, role, password);
+        city.mycity.storage.DatabaseSettings settings = city.mycity.storage.DatabaseSettings.of(
+                        database.jdbcUrl(), role, password)
+                .withPoolSize(4);
+        return council
+                ? city.mycity.storage.Database.poolForCouncil(settings, prefix, tenant)
+                : city.mycity.storage.Database.pool(settings, prefix);
+    }
+
     /** The database itself, for roles of its own. */
     public TestDatabase database() {
         return database;

@@ -12,9 +12,7 @@ import city.mycity.geo.GeoService;
 import city.mycity.geo.TestCity;
 import city.mycity.geo.TestStore;
 import city.mycity.storage.ContactRetention;
-import city.mycity.storage.Database;
 import city.mycity.storage.DatabaseRoles;
-import city.mycity.storage.DatabaseSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -28,14 +26,12 @@ import io.vertx.ext.web.multipart.MultipartForm;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +57,8 @@ class Open311IT {
     @BeforeAll
     static void start() throws Exception {
         store = TestStore.withCity(TestCity.create("north"));
-        reader = role(DatabaseRoles.Kind.READER, "o311_reader", true);
-        registry = role(DatabaseRoles.Kind.REGISTRY, "o311_registry", false);
+        reader = store.pool(DatabaseRoles.Kind.READER, "o311_reader", true);
+        registry = store.pool(DatabaseRoles.Kind.REGISTRY, "o311_registry", false);
         Account operator = new Accounts(store.dataSource())
                 .create("test", "north", "nora", Role.OPERATOR, "Nora", "correct horse battery staple");
         Sessions sessions = new Sessions(store.dataSource());
@@ -80,15 +76,6 @@ class Open311IT {
         service.start();
         client = WebClient.create(
                 vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(service.port()));
-    }
-
-    private static HikariDataSource role(DatabaseRoles.Kind kind, String prefix, boolean council) {
-        String role = store.database().roleName(prefix);
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        DatabaseRoles.create(store.dataSource(), kind, role, password);
-        DatabaseSettings settings =
-                DatabaseSettings.of(store.database().jdbcUrl(), role, password).withPoolSize(4);
-        return council ? Database.poolForCouncil(settings, prefix, "north") : Database.pool(settings, prefix);
     }
 
     @AfterAll

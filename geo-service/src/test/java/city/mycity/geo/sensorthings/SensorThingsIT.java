@@ -10,9 +10,7 @@ import city.mycity.gateway.http.Authentication;
 import city.mycity.geo.GeoService;
 import city.mycity.geo.TestCity;
 import city.mycity.geo.TestStore;
-import city.mycity.storage.Database;
 import city.mycity.storage.DatabaseRoles;
-import city.mycity.storage.DatabaseSettings;
 import city.mycity.storage.RefusalWriter;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Vertx;
@@ -23,12 +21,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,8 +59,8 @@ class SensorThingsIT {
     static void start() throws Exception {
         store = TestStore.withCity(TestCity.create("north"));
         store.readingsForEveryDevice(3);
-        reader = role(DatabaseRoles.Kind.READER, "sta_reader", true);
-        registry = role(DatabaseRoles.Kind.REGISTRY, "sta_registry", false);
+        reader = store.pool(DatabaseRoles.Kind.READER, "sta_reader", true);
+        registry = store.pool(DatabaseRoles.Kind.REGISTRY, "sta_registry", false);
         Account operator = new Accounts(store.dataSource())
                 .create("test", "north", "nora", Role.OPERATOR, "Nora", "correct horse battery staple");
         Sessions sessions = new Sessions(store.dataSource());
@@ -84,15 +80,6 @@ class SensorThingsIT {
         service.start();
         client = WebClient.create(
                 vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(service.port()));
-    }
-
-    private static HikariDataSource role(DatabaseRoles.Kind kind, String prefix, boolean council) {
-        String role = store.database().roleName(prefix);
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        DatabaseRoles.create(store.dataSource(), kind, role, password);
-        DatabaseSettings settings =
-                DatabaseSettings.of(store.database().jdbcUrl(), role, password).withPoolSize(4);
-        return council ? Database.poolForCouncil(settings, prefix, "north") : Database.pool(settings, prefix);
     }
 
     @AfterAll

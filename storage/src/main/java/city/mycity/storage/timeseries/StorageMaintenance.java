@@ -119,33 +119,25 @@ public final class StorageMaintenance implements AutoCloseable {
             }
             try {
                 Report report = TimeSeriesProfile.of(c) == TimeSeriesProfile.NATIVE ? runNative(c) : runTimescale(c);
-                return report.withDeletions(boundRefusals(c), deleteOldContacts(c));
+                return report.withDeletions(deleteExpired(c, refusals::apply), deleteExpired(c, contacts::apply));
             } finally {
                 unlock(c);
             }
         }
     }
 
-    private long deleteOldContacts(Connection c) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            long deleted = contacts.apply(c, databaseNow(c));
-            c.commit();
-            return deleted;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+    /** A retention: deletes what is past it, in the connection's transaction, and says how much. */
+    @FunctionalInterface
+    private interface Retention {
+        long apply(Connection c, java.time.Instant now) throws SQLException;
     }
 
-    private long boundRefusals(Connection c) throws SQLException {
+    /** Applies a retention in a transaction of its own, at the database's time. */
+    private long deleteExpired(Connection c, Retention retention) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            long deleted = refusals.apply(c, databaseNow(c));
+            long deleted = retention.apply(c, databaseNow(c));
             c.commit();
             return deleted;
         } catch (SQLException | RuntimeException e) {
