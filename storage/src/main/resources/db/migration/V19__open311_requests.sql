@@ -50,3 +50,20 @@ CREATE INDEX service_request_photo_request ON service_request_photo (request_id)
 SELECT mycity_keep_councils_apart('service_request');
 SELECT mycity_keep_councils_apart('service_request_contact');
 SELECT mycity_keep_councils_apart('service_request_photo');
+
+-- Who reported a problem is for the council's operators only. A read-only role given default privileges on new tables
+-- (./mycity migrate --grant-read-to) would be granted this one too as it is created: take that back at once, so that
+-- no public side reads it before its rights are granted again.
+DO $$
+DECLARE
+    r text;
+BEGIN
+    FOR r IN
+        SELECT DISTINCT grantee FROM information_schema.role_table_grants
+        WHERE table_schema = current_schema() AND table_name = 'service_request_contact'
+          AND grantee NOT IN (current_user, 'PUBLIC')
+    LOOP
+        EXECUTE format('REVOKE SELECT ON service_request_contact FROM %I', r);
+    END LOOP;
+END
+$$;

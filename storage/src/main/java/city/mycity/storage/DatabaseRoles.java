@@ -112,11 +112,22 @@ public final class DatabaseRoles {
             if (kind == Kind.READER) {
                 // The public side reads no secret: no password hashes, sessions, keys or who changed what.
                 for (String table : PRIVATE_TABLES) {
-                    execute(c, format(c, "REVOKE SELECT ON " + table + " FROM %I", role, null));
+                    // A table a later migration adds is kept from the role by that migration.
+                    if (tableExists(c, table)) {
+                        execute(c, format(c, "REVOKE SELECT ON " + table + " FROM %I", role, null));
+                    }
                 }
             } else {
                 for (Map.Entry<String, String> grant : REGISTRY_GRANTS.entrySet()) {
-                    execute(c, format(c, "GRANT " + grant.getValue() + " ON " + grant.getKey() + " TO %I", role, null));
+                    if (tableExists(c, grant.getKey())) {
+                        execute(
+                                c,
+                                format(
+                                        c,
+                                        "GRANT " + grant.getValue() + " ON " + grant.getKey() + " TO %I",
+                                        role,
+                                        null));
+                    }
                 }
                 execute(c, format(c, "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I", role, null));
             }
@@ -133,6 +144,16 @@ public final class DatabaseRoles {
         if (role == null || !NAME.matcher(role).matches()) {
             throw new IllegalArgumentException("Database role name must be lower-case letters, digits and underscores"
                     + " (at most 63, not starting with a digit), was " + role + ".");
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

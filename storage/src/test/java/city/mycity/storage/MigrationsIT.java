@@ -91,6 +91,30 @@ class MigrationsIT {
     }
 
     @Test
+    void a_read_only_role_granted_before_the_problem_reports_cannot_read_who_reported_them() throws SQLException {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations(Migrations.LOCATION)
+                .target("18")
+                .load()
+                .migrate();
+        String reader = db.roleName("mycity_reader_before");
+        String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
+        DatabaseRoles.create(db.dataSource(), DatabaseRoles.Kind.READER, reader, password);
+
+        Migrations.apply(db.dataSource());
+
+        assertThat(db.column("SELECT privilege_type FROM information_schema.role_table_grants WHERE grantee = '"
+                        + reader + "' AND table_name = 'service_request_contact'"))
+                .as("what the read-only role may do with the reporters' contact details")
+                .isEmpty();
+        assertThat(db.column("SELECT privilege_type FROM information_schema.role_table_grants WHERE grantee = '"
+                        + reader + "' AND table_name = 'service_request'"))
+                .as("the published reports")
+                .contains("SELECT");
+    }
+
+    @Test
     void a_read_service_refuses_a_schema_that_is_not_up_to_date_and_changes_nothing() throws SQLException {
         DatabaseSettings settings =
                 DatabaseSettings.of(db.jdbcUrl(), db.user(), db.password()).withPoolSize(1);
