@@ -222,9 +222,10 @@ BEGIN
     INSERT INTO public.sta_sensor (tenant_id, kind, name, description, encoding_type, metadata)
     VALUES (d.tenant_id, d.kind, d.kind || ' sensor', kind_text, 'text/plain',
             to_jsonb(kind_text || '. Reports ' ||
-                (SELECT string_agg(q.quantity || ' (' || q.unit || ', ' || q.min || ' to ' || q.max || ')', ', '
-                                   ORDER BY q.position)
-                 FROM public.sensor_kind_quantity q WHERE q.kind = d.kind AND NOT q.optional) || '.'))
+                coalesce((SELECT string_agg(q.quantity || ' (' || q.unit || ', ' || q.min || ' to ' || q.max || ')',
+                                            ', ' ORDER BY q.position)
+                          FROM public.sensor_kind_quantity q WHERE q.kind = d.kind AND NOT q.optional),
+                         'no quantity the platform knows') || '.'))
     ON CONFLICT (tenant_id, kind) DO NOTHING;
 
     INSERT INTO public.sta_observed_property (tenant_id, quantity, name, definition, description)

@@ -16,6 +16,7 @@ public final class MicroCache {
     private final int maxEntries;
     private final int maxBytes;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     /** A kept answer. */
     public record Entry(long at, String contentType, Buffer body) {}
@@ -39,9 +40,17 @@ public final class MicroCache {
         return entry;
     }
 
-    /** Keeps an answer, unless it is too large; when full, forgets every answer first. */
-    public void put(String request, String contentType, Buffer body) {
-        if (body.length() > maxBytes) {
+    /** Where writes stand now: a read notes it when it starts, and its answer is kept only if none came since. */
+    public long generation() {
+        return writes.get();
+    }
+
+    /**
+     * Keeps an answer read since {@code generation}, unless a write came meanwhile (the answer may show the world
+     * before it) or it is too large; when full, forgets every answer first.
+     */
+    public void put(String request, String contentType, Buffer body, long generation) {
+        if (body.length() > maxBytes || writes.get() != generation) {
             return;
         }
         if (entries.size() >= maxEntries) {
@@ -52,6 +61,7 @@ public final class MicroCache {
 
     /** Forgets every answer: something they may show has changed. */
     public void clear() {
+        writes.incrementAndGet();
         entries.clear();
     }
 }

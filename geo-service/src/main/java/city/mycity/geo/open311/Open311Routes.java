@@ -66,11 +66,12 @@ public final class Open311Routes {
 
     /** Mounts the writes, before the public side's read-only rule: reports from anyone, status changes by operators. */
     public void mountWrites(Router router, Handler<RoutingContext> operators, Path uploads) {
+        // The rate first, before a body is read: a flood is turned away without storing what it sends.
+        router.post(ROOT + "/requests.:format").handler(reports::handle);
         router.post(ROOT + "/requests.:format")
                 .handler(BodyHandler.create(uploads.toString())
                         .setBodyLimit(Photos.DEFAULT_MAX_BYTES + 64 * 1024)
                         .setDeleteUploadedFilesOnEnd(true))
-                .handler(reports::handle)
                 .handler(this::post);
         router.patch(OPERATORS)
                 .handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
@@ -309,15 +310,9 @@ public final class Open311Routes {
                             + " multipart/form-data with a photo in the field media.");
             return;
         }
-        NewRequest request;
-        try {
-            request = report(ctx.request().formAttributes(), photo(ctx));
-        } catch (InvalidReport e) {
-            error(ctx, format, 400, e.getMessage());
-            return;
-        }
-        NewRequest checked = request;
-        answer(ctx, format, () -> store.create(checked), created -> {
+        MultiMap form = ctx.request().formAttributes();
+        // Reading the photo and drawing it again is work for a worker, never for the event loop.
+        answer(ctx, format, () -> store.create(report(form, photo(ctx))), created -> {
             JsonArray list = new JsonArray()
                     .add(new JsonObject()
                             .put("service_request_id", Long.toString(created.id()))

@@ -16,6 +16,9 @@ final class ChunkedSink {
     static final int CHUNK_BYTES = 64 * 1024;
     static final int IN_FLIGHT = 16;
 
+    /** A client that takes nothing for this long is let go: it holds a worker and a database cursor. */
+    static final long STALLED_SECONDS = 60;
+
     private final HttpServerResponse response;
     private final Context context;
     private final Semaphore permits = new Semaphore(IN_FLIGHT);
@@ -42,15 +45,23 @@ final class ChunkedSink {
         }
         Buffer chunk = Buffer.buffer(pending.toString());
         pending.setLength(0);
+        long waited = 0;
         while (!permits.tryAcquire(1, TimeUnit.SECONDS)) {
-            if (gone) {
+            if (gone || ++waited >= STALLED_SECONDS) {
                 throw new ClientGone();
             }
         }
         if (gone) {
             throw new ClientGone();
         }
-        context.runOnContext(v -> response.write(chunk).onComplete(done -> permits.release()));
+        context.runOnContext(v -> {
+            if (response.closed() || response.ended()) {
+                gone = true;
+                permits.release();
+                return;
+            }
+            response.write(chunk).onComplete(done -> permits.release());
+        });
     }
 
     /** Sends what is left, and ends the response. */

@@ -84,7 +84,7 @@ public final class Datasets {
                     "SELECT r.device_id AS device, r.quantity, r.time, r.value, r.unit, d.latitude, d.longitude FROM"
                             + " reading r JOIN device d ON d.tenant_id = r.tenant_id AND d.id = r.device_id WHERE"
                             + " r.tenant_id = ? AND d.kind = '" + kind.code() + "' AND r.time >= ? AND r.time < ?"
-                            + " ORDER BY r.time, r.device_id, r.quantity",
+                            + " ORDER BY r.time",
                     List.of("device", "quantity", "time", "value", "unit"),
                     true,
                     Duration.ofDays(1),
@@ -102,7 +102,7 @@ public final class Datasets {
                 "SELECT r.device_id AS device, r.quantity, r.bucket AS hour, r.readings, r.sum / r.readings AS mean,"
                         + " r.min, r.max, d.latitude, d.longitude FROM reading_1h r JOIN device d ON d.tenant_id ="
                         + " r.tenant_id AND d.id = r.device_id WHERE r.tenant_id = ? AND d.kind <> 'gateway' AND"
-                        + " r.bucket >= ? AND r.bucket < ? ORDER BY r.bucket, r.device_id, r.quantity",
+                        + " r.bucket >= ? AND r.bucket < ? ORDER BY r.bucket",
                 List.of("device", "quantity", "hour", "readings", "mean", "min", "max"),
                 true,
                 Duration.ofDays(7),

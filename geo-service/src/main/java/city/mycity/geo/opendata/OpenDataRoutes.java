@@ -25,8 +25,12 @@ public final class OpenDataRoutes {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(OpenDataRoutes.class);
 
+    /** Downloads that may run at once: each holds a worker thread and a database connection while it lasts. */
+    static final int MAX_DOWNLOADS = 4;
+
     private final Catalogue catalogue;
     private final Downloads downloads;
+    private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(MAX_DOWNLOADS);
 
     public OpenDataRoutes(DataSource dataSource, String tenant, String council) {
         this.catalogue = new Catalogue(dataSource, tenant, council);
@@ -87,6 +91,16 @@ public final class OpenDataRoutes {
                                 + "; ask for several.");
             }
         }
+        if (!running.tryAcquire()) {
+            ctx.response().putHeader("Retry-After", "10");
+            Problems.send(
+                    ctx,
+                    503,
+                    "Service Unavailable",
+                    "Every download slot (" + MAX_DOWNLOADS + ") is busy: try" + " again in a few seconds.",
+                    null);
+            return;
+        }
         ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", geojson ? "application/geo+json" : "text/csv; charset=utf-8")
@@ -97,6 +111,7 @@ public final class OpenDataRoutes {
         ChunkedSink sink = new ChunkedSink(ctx.response(), context);
         ctx.vertx()
                 .executeBlocking(() -> downloads.write(dataset, from, to, geojson, sink), false)
+                .onComplete(done -> running.release())
                 .onFailure(e -> {
                     if (!(e instanceof ChunkedSink.ClientGone)) {
                         LOGGER.error("Download of {} failed", file, e);

@@ -181,6 +181,55 @@ class SensorThingsIT {
     }
 
     @Test
+    void what_the_review_found_stays_fixed() {
+        HttpResponse<Buffer> created = send(HttpMethod.POST, ROOT + "/Things", THING, token);
+        String thing = created.getHeader("Location")
+                .substring(created.getHeader("Location").indexOf(ROOT));
+        long datastream = get(thing + "/Datastreams")
+                .getJsonArray("value")
+                .getJsonObject(0)
+                .getLong("@iot.id");
+        HttpResponse<Buffer> observation = send(
+                HttpMethod.POST,
+                ROOT + "/Datastreams(" + datastream + ")/Observations",
+                "{\"phenomenonTime\":\"2026-01-01T00:00:00Z\",\"result\":3}",
+                token);
+        String mine = observation
+                .getHeader("Location")
+                .substring(observation.getHeader("Location").indexOf(ROOT));
+        long bays = get(ROOT + "/Datastreams?$filter=name eq 'bay-00002 occupied'")
+                .getJsonArray("value")
+                .getJsonObject(0)
+                .getLong("@iot.id");
+
+        // An Observation cannot be moved into a Datastream of the registry, nor changed past the checks.
+        assertThat(send(HttpMethod.PATCH, mine, "{\"Datastream\":{\"@iot.id\":" + bays + "}}", token)
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(send(HttpMethod.PATCH, mine, "{\"result\":\"high\"}", token).statusCode())
+                .isEqualTo(400);
+        assertThat(send(
+                                HttpMethod.POST,
+                                ROOT + "/Datastreams(" + datastream + ")/Observations",
+                                "{\"phenomenonTime\":null,\"result\":1}",
+                                token)
+                        .statusCode())
+                .isEqualTo(400);
+        // $top=0 answers no page and no link to another empty one.
+        assertThat(get(ROOT + "/Things?$top=0").containsKey("@iot.nextLink")).isFalse();
+        // An expansion that would run thousands of queries is refused before it does.
+        assertProblem(
+                send(
+                        HttpMethod.GET,
+                        ROOT
+                                + "/Things?$top=1000&$expand=Datastreams/Observations/FeatureOfInterest/Observations/Datastream",
+                        null,
+                        null),
+                400,
+                "more than 1000 queries");
+    }
+
+    @Test
     void bad_requests_get_a_problem_document_with_the_reason() {
         assertProblem(send(HttpMethod.GET, ROOT + "/Things?$filter=name eq", null, null), 400, "$filter");
         assertProblem(send(HttpMethod.GET, ROOT + "/Things?$filter=nome eq 'x'", null, null), 400, "no property");

@@ -49,6 +49,7 @@ public final class SensorThingsRoutes {
     private final EntityWriter writer;
     private final QueryOptionsParser options;
     private final int maxBodyBytes;
+    private static final String GENERATION = "mycity.sta.generation";
     /** Reads are kept a second (so a crowd asking the same pays once); a write empties it. */
     private final MicroCache cache = new MicroCache(java.time.Duration.ofSeconds(1), 10_000, 256 * 1024);
 
@@ -107,6 +108,8 @@ public final class SensorThingsRoutes {
                     .end(kept.body());
             return;
         }
+        long generation = cache.generation();
+        ctx.put(GENERATION, generation);
         Target target = target(ctx);
         if (target == null) {
             return;
@@ -149,7 +152,8 @@ public final class SensorThingsRoutes {
     /** Answers a read, and keeps the answer for the requests like it in the next second. */
     private void kept(RoutingContext ctx, JsonObject body) {
         io.vertx.core.buffer.Buffer encoded = body.toBuffer();
-        cache.put(cacheKey(ctx), "application/json", encoded);
+        Long generation = ctx.get(GENERATION);
+        cache.put(cacheKey(ctx), "application/json", encoded, generation == null ? -1 : generation);
         ctx.response()
                 .setStatusCode(200)
                 .putHeader("Content-Type", "application/json")
@@ -343,7 +347,15 @@ public final class SensorThingsRoutes {
                     if (ctx.response().closed() || ctx.response().ended()) {
                         return;
                     }
-                    if (e instanceof EntityRejected r) {
+                    if (e instanceof java.sql.SQLException q && "57014".equals(q.getSQLState())) {
+                        Problems.send(
+                                ctx,
+                                400,
+                                "Bad Request",
+                                "The query asked too much of the store (it ran for more than"
+                                        + " 10 s): narrow it with $filter, fewer entities with $top, or no $count.",
+                                null);
+                    } else if (e instanceof EntityRejected r) {
                         Problems.send(
                                 ctx,
                                 r.status(),

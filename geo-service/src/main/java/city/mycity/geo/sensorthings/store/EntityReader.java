@@ -48,7 +48,7 @@ public final class EntityReader {
             Function<String, String> where =
                     alias -> pathCondition(path.steps(), path.steps().size(), alias, sql);
             String from = source(c, path, sql);
-            Page page = page(c, path.target(), from, where, sql, options, links, links.nextLink());
+            Page page = page(c, path.target(), from, where, sql, options, links, links.nextLink(), new Budget());
             JsonObject body = new JsonObject();
             if (page.count() != null) {
                 body.put("@iot.count", page.count());
@@ -86,7 +86,7 @@ public final class EntityReader {
         if (path.ref()) {
             one = one.withSelect(List.of()).withExpand(List.of());
         }
-        Page page = page(c, path.target(), path.target().table(), where, sql, one, links, null);
+        Page page = page(c, path.target(), path.target().table(), where, sql, one, links, null, new Budget());
         if (page.entities().isEmpty()) {
             return Optional.empty();
         }
@@ -105,6 +105,23 @@ public final class EntityReader {
 
     private record Page(JsonArray entities, Long count, String next) {}
 
+    /** One request runs at most this many queries: an {@code $expand} that asks for more is refused. */
+    static final int MAX_QUERIES = 1_000;
+
+    /** The queries one request has run. */
+    private static final class Budget {
+        private int queries;
+
+        void spend() {
+            if (++queries > MAX_QUERIES) {
+                throw new city.mycity.geo.InvalidParameterException(
+                        "$expand",
+                        "$expand asks for more than " + MAX_QUERIES + " queries at once: expand fewer levels, or"
+                                + " fewer entities with $top.");
+            }
+        }
+    }
+
     private Page page(
             Connection c,
             EntityType type,
@@ -113,7 +130,8 @@ public final class EntityReader {
             Sql sql,
             QueryOptions options,
             Links links,
-            Links.NextLink nextLink)
+            Links.NextLink nextLink,
+            Budget budget)
             throws SQLException {
         String alias = "e";
         Selection selection = Selection.of(type, options.select());
@@ -123,6 +141,7 @@ public final class EntityReader {
         }
         Long count = null;
         if (options.count()) {
+            budget.spend();
             try (PreparedStatement ps =
                     sql.prepare(c, "SELECT count(*) FROM " + type.table() + " " + alias + " WHERE " + condition)) {
                 try (ResultSet rs = ps.executeQuery()) {
@@ -163,10 +182,11 @@ public final class EntityReader {
         JsonArray entities = new JsonArray();
         List<Long> ids = new ArrayList<>();
         boolean more = false;
+        budget.spend();
         try (PreparedStatement ps = sql.prepare(c, select.toString())) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (ids.size() == top) {
+                    if (top > 0 && ids.size() == top) {
                         more = true;
                         break;
                     }
@@ -177,9 +197,10 @@ public final class EntityReader {
             }
         }
         for (int i = 0; i < entities.size(); i++) {
-            expand(c, type, ids.get(i), entities.getJsonObject(i), options.expand(), links);
+            expand(c, type, ids.get(i), entities.getJsonObject(i), options.expand(), links, budget);
         }
-        String next = more && nextLink != null ? nextLink.after(options.skip() + top, top) : null;
+        long after = (long) options.skip() + top;
+        String next = more && nextLink != null && after <= Integer.MAX_VALUE ? nextLink.after((int) after, top) : null;
         return new Page(entities, count, next);
     }
 
@@ -230,7 +251,8 @@ public final class EntityReader {
             long id,
             JsonObject entity,
             List<QueryOptions.Expansion> expansions,
-            Links links)
+            Links links,
+            Budget budget)
             throws SQLException {
         for (Map.Entry<String, QueryOptions> item : merge(type, expansions).entrySet()) {
             Navigation nav = type.navigation(item.getKey()).orElseThrow();
@@ -247,7 +269,7 @@ public final class EntityReader {
             }
             String self = links.self(type, id) + "/" + nav.name();
             Links.NextLink next = nav.collection() ? (skip, top) -> self + "?$top=" + top + "&$skip=" + skip : null;
-            Page page = page(c, nav.target(), nav.target().table(), where, sql, options, links, next);
+            Page page = page(c, nav.target(), nav.target().table(), where, sql, options, links, next, budget);
             entity.remove(nav.name() + "@iot.navigationLink");
             if (nav.collection()) {
                 entity.put(nav.name(), page.entities());

@@ -149,6 +149,7 @@ public final class EntityWriter {
             setLocations(c, thing, List.of(location));
         }
         for (long historical : linkOrCreateAll(c, body, "HistoricalLocations", EntityType.HISTORICAL_LOCATION)) {
+            refuseManaged(c, EntityType.HISTORICAL_LOCATION, historical, "A HistoricalLocation");
             update(
                     c,
                     "INSERT INTO sta_location_history (historical_location_id, location_id) VALUES (?, ?)"
@@ -258,6 +259,11 @@ public final class EntityWriter {
                         .orElseThrow();
             }
         }
+    }
+
+    /** Checks an Observation of the Datastream as a new one is checked. */
+    void check(Connection c, long datastream, JsonObject observation) throws SQLException {
+        checks.check(stream(c, datastream), observation);
     }
 
     private ObservationChecks.Stream stream(Connection c, long datastream) throws SQLException {

@@ -62,7 +62,10 @@ public final class ObservationChecks {
                         "Datastream " + stream.datastream() + " holds counts: its result must be a whole number.");
             }
         }
-        String phenomenon = observation.getString("phenomenonTime");
+        if (!(observation.getValue("phenomenonTime") instanceof String phenomenon)) {
+            throw EntityRejected.bad("Observation.phenomenonTime must be a time or an interval start/end, e.g."
+                    + " 2015-03-01T00:00:00Z.");
+        }
         String start = phenomenon.contains("/") ? phenomenon.substring(0, phenomenon.indexOf('/')) : phenomenon;
         OffsetDateTime time = Bodies.time("Observation.phenomenonTime", start);
         if (time.isAfter(OffsetDateTime.now().plus(maxFutureSkew))) {

@@ -19,6 +19,9 @@ final class Sql {
     private static final char MARK = '\u0001';
     private static final char END = '\u0002';
 
+    /** A query of the public API that runs longer is cancelled (PostgreSQL's query_canceled, 57014). */
+    static final int QUERY_SECONDS = 10;
+
     private final List<Object> parameters = new ArrayList<>();
     private int aliases;
 
@@ -51,6 +54,7 @@ final class Sql {
         }
         PreparedStatement ps = c.prepareStatement(sql.toString());
         try {
+            ps.setQueryTimeout(QUERY_SECONDS);
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 if (value instanceof OffsetDateTime time) {

@@ -60,7 +60,10 @@ final class Updates {
                 link(type, id, member, body.getValue(member), sets, values);
             }
         }
-        if (type == EntityType.OBSERVATION && (body.containsKey("result") || body.containsKey("phenomenonTime"))) {
+        if (type == EntityType.OBSERVATION
+                && (body.containsKey("result")
+                        || body.containsKey("phenomenonTime")
+                        || body.containsKey("Datastream"))) {
             checkObservation(id, body);
         }
         if (!sets.isEmpty()) {
@@ -106,8 +109,12 @@ final class Updates {
             throw EntityRejected.bad(member + " of a " + type.singular() + " is a collection: give an array of links.");
         }
         long linked = linkOnly(member, value, target);
-        if (type == EntityType.DATASTREAM && member.equals("Thing")) {
+        // Nothing may be moved into what the registry shows: its readings come from its devices.
+        if ((type == EntityType.DATASTREAM || type == EntityType.HISTORICAL_LOCATION) && member.equals("Thing")) {
             writer.refuseManaged(c, EntityType.THING, linked, "A Thing");
+        }
+        if (type == EntityType.OBSERVATION && member.equals("Datastream")) {
+            writer.refuseManaged(c, EntityType.DATASTREAM, linked, "A Datastream");
         }
         sets.add(column + " = ?");
         values.add(linked);
@@ -123,17 +130,31 @@ final class Updates {
         return id;
     }
 
+    /** A changed Observation passes the checks a new one does, with what it keeps of itself. */
     private void checkObservation(long id, JsonObject body) throws SQLException {
-        if (!body.containsKey("result")) {
-            return;
-        }
-        try (var ps = c.prepareStatement("SELECT d.id, d.thing_id, d.observation_type FROM sta_observation o"
-                + " JOIN sta_datastream d ON d.id = o.datastream_id WHERE o.id = ?")) {
+        try (var ps = c.prepareStatement(
+                "SELECT datastream_id, result::text, phenomenon_time_start FROM sta_observation" + " WHERE id = ?")) {
             ps.setLong(1, id);
             try (var rs = ps.executeQuery()) {
-                if (rs.next() && body.getValue("result") == null) {
-                    throw EntityRejected.bad("An Observation's result must not be null.");
+                if (!rs.next()) {
+                    return;
                 }
+                long datastream = body.getValue("Datastream") instanceof JsonObject link
+                                && link.getValue("@iot.id") instanceof Number n
+                        ? n.longValue()
+                        : rs.getLong(1);
+                JsonObject changed = new JsonObject()
+                        .put(
+                                "result",
+                                body.containsKey("result")
+                                        ? body.getValue("result")
+                                        : io.vertx.core.json.Json.decodeValue(rs.getString(2)))
+                        .put(
+                                "phenomenonTime",
+                                body.containsKey("phenomenonTime")
+                                        ? body.getValue("phenomenonTime")
+                                        : Times.format(rs.getObject(3, java.time.OffsetDateTime.class)));
+                writer.check(c, datastream, changed);
             }
         }
     }
