@@ -41,6 +41,9 @@ public final class TestStore implements AutoCloseable {
         String role = database.roleName(prefix);
         String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
         city.mycity.storage.DatabaseRoles.create(dataSource(), kind, role, password);
+        // So that dropping the database may end a session of the role a closing pool has just let go of (a
+        // CREATEROLE account is not a member of the roles it creates before PostgreSQL 16).
+        database.execute("GRANT " + role + " TO CURRENT_USER");
         city.mycity.storage.DatabaseSettings settings = city.mycity.storage.DatabaseSettings.of(
                         database.jdbcUrl(), role, password)
                 .withPoolSize(4);
