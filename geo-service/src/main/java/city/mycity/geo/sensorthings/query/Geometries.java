@@ -23,13 +23,4 @@ public final class Geometries {
                     parameter, parameter + ": '" + wkt + "' is not well-known text (" + e.getMessage() + ").");
         }
     }
-
-    /** The geometry of checked well-known text. */
-    public static Geometry read(String wkt) {
-        try {
-            return new WKTReader().read(wkt);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("Not well-known text: " + wkt, e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package city.mycity.geo.sensorthings.store;
 
 import city.mycity.geo.sensorthings.entity.EntityType;
-import city.mycity.geo.sensorthings.entity.Navigation;
 import city.mycity.geo.sensorthings.entity.Property;
 import city.mycity.geo.sensorthings.entity.ResourcePath;
 import io.vertx.core.json.JsonArray;
@@ -470,10 +469,6 @@ public final class EntityWriter {
         }
     }
 
-    String tenant() {
-        return tenant;
-    }
-
     /** Work in one transaction for this council. */
     @FunctionalInterface
     interface Work {
@@ -498,9 +493,5 @@ public final class EntityWriter {
                 c.setAutoCommit(true);
             }
         }
-    }
-
-    static Navigation navigation(EntityType type, String name) {
-        return type.navigation(name).orElseThrow();
     }
 }
