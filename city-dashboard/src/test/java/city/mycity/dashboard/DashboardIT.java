@@ -7,6 +7,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,35 +42,71 @@ class DashboardIT {
     }
 
     @Test
-    void the_page_is_served_at_the_root() {
+    void the_parking_page_is_served_at_the_root_with_the_shared_header() {
         HttpResponse<Buffer> response = get("/");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.getHeader("Content-Type")).startsWith("text/html");
+        assertThat(response.getHeader("Cache-Control")).isEqualTo("no-cache");
         assertThat(response.bodyAsString())
-                .contains("<h1 id=\"city-name\">", "id=\"carparks\"", "<script type=\"module\" src=\"app.js\">");
+                .contains("<a href=\"/\" data-page=\"parking\" aria-current=\"page\">Parking</a>")
+                .contains("id=\"places\"")
+                .doesNotContain("mycity:header");
     }
 
     @Test
-    void es_modules_are_served_as_javascript() {
-        for (String path : new String[] {"/app.js", "/vendor/maplibre-gl/maplibre-gl.mjs"}) {
-            HttpResponse<Buffer> response = get(path);
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.getHeader("Content-Type")).as(path).contains("javascript");
+    void every_public_page_is_served() {
+        for (String path : List.of("/around.html", "/report.html", "/open-data.html")) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
         }
     }
 
     @Test
-    void the_maplibre_stylesheet_is_served_from_the_same_origin() {
-        HttpResponse<Buffer> response = get("/vendor/maplibre-gl/maplibre-gl.css");
+    void scripts_are_javascript_that_browsers_keep_for_a_year() {
+        String script = firstScript(get("/").bodyAsString());
+
+        HttpResponse<Buffer> response = get(script);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).contains(".maplibregl-map");
+        assertThat(response.getHeader("Content-Type")).contains("javascript");
+        assertThat(response.getHeader("Cache-Control")).contains("max-age=31536000", "immutable");
+    }
+
+    @Test
+    void a_browser_that_accepts_gzip_gets_the_copy_compressed_at_build_time() throws IOException {
+        String script = firstScript(get("/").bodyAsString());
+        Buffer plain = get(script).body();
+
+        HttpResponse<Buffer> response = client.get(server.actualPort(), "localhost", script)
+                .putHeader("Accept-Encoding", "gzip, br")
+                .send()
+                .await();
+
+        assertThat(response.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(response.getHeader("Content-Type")).contains("javascript");
+        assertThat(response.body().length()).isLessThan(plain.length());
+        try (var in =
+                new GZIPInputStream(new ByteArrayInputStream(response.body().getBytes()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.getBytes());
+        }
     }
 
     @Test
     void unknown_files_are_not_found() {
         assertThat(get("/nothing.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_path_out_of_the_webroot_is_not_served() {
+        assertThat(PageFiles.name("/../secret.txt")).isNull();
+        assertThat(get("/assets/../../Dashboard.class").statusCode()).isNotEqualTo(200);
+    }
+
+    private static String firstScript(String html) {
+        Matcher m = Pattern.compile("<script type=\"module\" crossorigin src=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as("a module script in %s", html).isTrue();
+        return m.group(1);
     }
 
     private HttpResponse<Buffer> get(String path) {

@@ -26,6 +26,8 @@ import city.mycity.geo.parking.NearestParking;
 import city.mycity.geo.parking.ParkingNow;
 import city.mycity.geo.parking.ParkingQueries;
 import city.mycity.geo.parking.ParkingRoutes;
+import city.mycity.geo.places.PlaceIndex;
+import city.mycity.geo.places.PlaceRoutes;
 import city.mycity.geo.sensors.SensorQueries;
 import city.mycity.geo.sensors.SensorRoutes;
 import city.mycity.geo.sensorthings.http.SensorThingsRoutes;
@@ -98,6 +100,7 @@ public final class GeoService implements AutoCloseable {
         new ParkingRoutes(parking, now, new NearestParking(now, roads.map(DrivingTimes::new))).mount(router);
         new SensorRoutes(new SensorQueries(config.dataSource, tenant), config.maxSensors).mount(router);
         new CityRoutes(config.city).mount(router);
+        new PlaceRoutes(PlaceIndex.of(config.city)).mount(router);
         new BaseMapRoutes(new BaseMapLayers(config.city, config.baseMap), new Glyphs()).mount(router);
         BinQueries bins = new BinQueries(config.dataSource, config.city);
         new BinRoutes(

@@ -128,7 +128,7 @@ class DemoIT {
         HttpResponse<String> page =
                 HTTP.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<html").contains("maplibre");
+        assertThat(page.body()).contains("<html").contains("data-page=\"parking\"");
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(HTTP.send(
                                 HttpRequest.newBuilder(

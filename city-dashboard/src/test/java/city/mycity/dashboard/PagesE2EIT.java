@@ -1,0 +1,140 @@
+package city.mycity.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import city.mycity.citymodel.City;
+import city.mycity.gateway.accounts.Accounts;
+import city.mycity.gateway.accounts.Role;
+import city.mycity.gateway.http.OperatorApi;
+import city.mycity.geo.GeoService;
+import city.mycity.geo.TestCity;
+import city.mycity.geo.TestStore;
+import city.mycity.storage.DatabaseRoles;
+import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages' end-to-end tests: the platform's HTTP side (geo-service with the operators' API and the pages) over a real
+ * database, and the browser tests of {@code web/e2e/} (Node's test runner, playwright-core driving Debian's headless
+ * Chromium) run against it on loopback. Screenshots and figures (transfer sizes, frame times) are left in {@code
+ * target/e2e/}. Skipped when {@code /usr/bin/chromium} is absent ({@code .ci/run} installs it).
+ */
+class PagesE2EIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path WEB = Path.of("web");
+    private static final Path OUT = Path.of("target", "e2e");
+    private static final String TENANT = "e2e";
+
+    private static TestStore store;
+    private static HikariDataSource reader;
+    private static HikariDataSource registry;
+    private static Vertx vertx;
+    private static GeoService service;
+    private static Map<String, String> accounts;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Skipped: " + CHROMIUM + " is absent (apt-get install -y chromium).");
+        City city = TestCity.create(TENANT);
+        store = TestStore.withCity(city);
+        store.carParkOccupancy("cp001", 1, 4); // Market Square: 3 of 4 free
+        store.carParkOccupancy("cp002", 3, 3); // Station Garage: full
+        store.carParkForecast(
+                "cp001", 30, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), 2, 4);
+        store.alert(
+                "ws-0001",
+                "leak",
+                "open",
+                Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        store.binStatus("bin-00001", 92, Instant.now().plus(2, ChronoUnit.HOURS).toString());
+        reader = store.pool(DatabaseRoles.Kind.READER, "e2e_reader", true);
+        registry = store.pool(DatabaseRoles.Kind.REGISTRY, "e2e_registry", false);
+        accounts = Map.of(
+                "MYCITY_OPERATOR_USER",
+                "olivia",
+                "MYCITY_OPERATOR_PASSWORD",
+                secret(),
+                "MYCITY_CREW_USER",
+                "carl",
+                "MYCITY_CREW_PASSWORD",
+                secret());
+        Accounts people = new Accounts(store.dataSource());
+        people.create("test", TENANT, "olivia", Role.OPERATOR, "Olivia", accounts.get("MYCITY_OPERATOR_PASSWORD"));
+        people.create("test", TENANT, "carl", Role.CREW, "Carl", accounts.get("MYCITY_CREW_PASSWORD"));
+        OperatorApi operators = OperatorApi.on(registry).secureCookies(false);
+        vertx = Vertx.vertx();
+        service = GeoService.builder()
+                .vertx(vertx)
+                .city(city)
+                .dataSource(reader)
+                .port(0)
+                .managementPort(0)
+                .reportsPerMinute(1000)
+                .operations(operators::mount)
+                .writes(registry, operators.operatorGuard(), null)
+                .mount("/*", Dashboard.router(vertx))
+                .build();
+        service.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+            vertx.close().await();
+            reader.close();
+            registry.close();
+            store.close();
+        }
+    }
+
+    @Test
+    void every_audience_can_do_its_main_task_in_a_real_browser() throws Exception {
+        Files.createDirectories(OUT);
+        Path log = OUT.resolve("node-test.txt");
+        ProcessBuilder node = new ProcessBuilder(
+                        List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/"))
+                .directory(WEB.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        node.environment().putAll(accounts);
+        node.environment().put("MYCITY_BASE_URL", "http://127.0.0.1:" + service.port());
+        node.environment().put("MYCITY_E2E_OUT", OUT.toAbsolutePath().toString());
+        node.environment().put("MYCITY_CHROMIUM", CHROMIUM.toString());
+        Process run = node.start();
+        boolean finished = run.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            run.destroyForcibly();
+        }
+        String output = read(log);
+        System.out.println(output);
+
+        assertThat(finished).as("the browser tests finish within 10 minutes").isTrue();
+        assertThat(run.exitValue()).as("the browser tests pass:%n%s", output).isZero();
+        assertThat(output).contains("ℹ fail 0").containsPattern("ℹ pass [1-9]");
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static String secret() {
+        return HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    }
+}
