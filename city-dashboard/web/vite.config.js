@@ -12,6 +12,7 @@ const PAGES = {
   around: 'around.html',
   report: 'report.html',
   opendata: 'open-data.html',
+  ops: 'ops/index.html',
 };
 
 /**

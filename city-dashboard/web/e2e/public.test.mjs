@@ -36,7 +36,7 @@ describe('a motorist', () => {
     await page.getByRole('button', { name: /^Mill Lane \(street\)/ }).press('Enter');
     const message = page.locator('#from-message');
     await page.waitForFunction(() => !/Looking for|^$/.test(document.getElementById('from-message').textContent));
-    assert.match(await message.textContent(), /places to park near Mill Lane/);
+    assert.match(await message.textContent(), /places? to park near Mill Lane/);
     await page.getByRole('heading', { name: 'Nearest places to park from Mill Lane' }).waitFor();
     const first = page.locator('#places li.place').first();
     const drive = await first.locator('.drive').textContent();

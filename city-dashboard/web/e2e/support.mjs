@@ -60,7 +60,13 @@ export async function open(browser, { viewport = PHONE, offline = false, ...opti
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    // Asking who is logged in answers 401 before anyone has: the login form follows, as it should.
+    const expected = /401/.test(m.text()) && m.location().url?.endsWith('/api/v1/session');
+    if (m.type() === 'error' && !expected) {
+      problems.push(`console: ${m.text()} (${m.location().url})`);
+    }
+  });
   if (offline) {
     await context.setOffline(true);
   }
@@ -81,10 +87,10 @@ export async function axe(page) {
 }
 
 /** Saves a screenshot of the whole page under the output folder's screenshots/. */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   const folder = join(OUT, 'screenshots');
   mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage });
 }
 
 /** Records a figure (e.g. a page's transfer size) in figures.json of the output folder. */

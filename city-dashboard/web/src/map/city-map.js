@@ -144,7 +144,14 @@ export class CityMap {
   async points(id, paint, onClick, options = {}) {
     await this.loaded;
     this.map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, ...options.source });
-    this.map.addLayer({ id, type: 'circle', source: id, paint, ...(options.minzoom ? { minzoom: options.minzoom } : {}) });
+    this.map.addLayer({
+      id,
+      type: 'circle',
+      source: id,
+      paint,
+      ...(options.layout ? { layout: options.layout } : {}),
+      ...(options.minzoom ? { minzoom: options.minzoom } : {}),
+    });
     if (onClick) {
       this.map.on('click', id, (e) => onClick(e.features[0].properties, e.lngLat));
       this.map.on('mouseenter', id, () => { this.map.getCanvas().style.cursor = 'pointer'; });

@@ -40,6 +40,7 @@ class PagesE2EIT {
     private static final Path WEB = Path.of("web");
     private static final Path OUT = Path.of("target", "e2e");
     private static final String TENANT = "e2e";
+    private static final String BIG = "e2e-big";
 
     private static TestStore store;
     private static HikariDataSource reader;
@@ -66,17 +67,17 @@ class PagesE2EIT {
         reader = store.pool(DatabaseRoles.Kind.READER, "e2e_reader", true);
         registry = store.pool(DatabaseRoles.Kind.REGISTRY, "e2e_registry", false);
         accounts = Map.of(
-                "MYCITY_OPERATOR_USER",
-                "olivia",
-                "MYCITY_OPERATOR_PASSWORD",
-                secret(),
-                "MYCITY_CREW_USER",
-                "carl",
-                "MYCITY_CREW_PASSWORD",
-                secret());
+                "MYCITY_OPERATOR_USER", "olivia",
+                "MYCITY_OPERATOR_PASSWORD", secret(),
+                "MYCITY_CREW_USER", "carl",
+                "MYCITY_CREW_PASSWORD", secret(),
+                "MYCITY_BIG_OPERATOR_USER", "bea",
+                "MYCITY_BIG_OPERATOR_PASSWORD", secret());
         Accounts people = new Accounts(store.dataSource());
         people.create("test", TENANT, "olivia", Role.OPERATOR, "Olivia", accounts.get("MYCITY_OPERATOR_PASSWORD"));
         people.create("test", TENANT, "carl", Role.CREW, "Carl", accounts.get("MYCITY_CREW_PASSWORD"));
+        councilOfTwentyThousandSensors(city);
+        people.create("test", BIG, "bea", Role.OPERATOR, "Bea", accounts.get("MYCITY_BIG_OPERATOR_PASSWORD"));
         OperatorApi operators = OperatorApi.on(registry).secureCookies(false);
         vertx = Vertx.vertx();
         service = GeoService.builder()
@@ -91,6 +92,34 @@ class PagesE2EIT {
                 .mount("/*", Dashboard.router(vertx))
                 .build();
         service.start();
+    }
+
+    /**
+     * A second council whose 20,000 sensors lie on a grid over the test town (so that the map draws them over its
+     * streets): every eighth low on battery, every fiftieth silent for two hours, a hundred with an open alert.
+     */
+    private static void councilOfTwentyThousandSensors(City city) {
+        double south = city.bounds().minLatitude();
+        double west = city.bounds().minLongitude();
+        double height = city.bounds().maxLatitude() - south;
+        double width = city.bounds().maxLongitude() - west;
+        store.database()
+                .execute("INSERT INTO tenant (id, name) VALUES ('" + BIG + "', 'Big Town');"
+                        + "INSERT INTO gateway (tenant_id, id, zone_id, latitude, longitude) VALUES ('" + BIG
+                        + "', 'gw-big', 'zb', " + (south + height / 2) + ", " + (west + width / 2) + ");"
+                        + "INSERT INTO device (tenant_id, id, gateway_id, kind, zone_id, latitude, longitude)"
+                        + " SELECT '" + BIG + "', 'big-' || lpad(i::text, 5, '0'), 'gw-big',"
+                        + " (ARRAY['parking-bay', 'bin', 'water', 'traffic-counter'])[1 + i % 4], 'zb' || (i % 8),"
+                        + " " + south + " + (i / 200) * " + (height / 100) + ", " + west + " + (i % 200) * "
+                        + (width / 200) + " FROM generate_series(0, 19999) AS i;"
+                        + "INSERT INTO sensor_state (tenant_id, device_id, quantity, value, unit, time)"
+                        + " SELECT '" + BIG + "', d.id, 'battery', CASE WHEN right(d.id, 3)::int % 8 = 0 THEN 12"
+                        + " ELSE 80 END, '%EL', now() - CASE WHEN right(d.id, 4)::int % 50 = 0 THEN interval '2 hours'"
+                        + " ELSE interval '1 minute' END FROM device d WHERE d.tenant_id = '" + BIG + "';"
+                        + "INSERT INTO alert (id, tenant_id, subject, problem, severity, status, opened_at, changed_at,"
+                        + " detail) SELECT gen_random_uuid(), '" + BIG + "', 'big-' || lpad((i * 197)::text, 5, '0'),"
+                        + " 'leak', 'critical', 'open', now(), now(), 'e2e' FROM generate_series(1, 100) AS i;"
+                        + "ANALYZE device; ANALYZE sensor_state; ANALYZE alert");
     }
 
     @AfterAll

@@ -28,6 +28,10 @@ import city.mycity.geo.parking.ParkingQueries;
 import city.mycity.geo.parking.ParkingRoutes;
 import city.mycity.geo.places.PlaceIndex;
 import city.mycity.geo.places.PlaceRoutes;
+import city.mycity.geo.rounds.CrewRounds;
+import city.mycity.geo.rounds.RoadReplanning;
+import city.mycity.geo.rounds.RoundStore;
+import city.mycity.geo.rounds.http.RoundRoutes;
 import city.mycity.geo.sensors.SensorQueries;
 import city.mycity.geo.sensors.SensorRoutes;
 import city.mycity.geo.sensorthings.http.SensorThingsRoutes;
@@ -89,12 +93,17 @@ public final class GeoService implements AutoCloseable {
             sensorThings.mountWrites(router, config.writeGuard);
             open311.mountWrites(router, config.writeGuard, uploads());
         }
-        HttpBasics.publicSide(router);
-        sensorThings.mountReads(router);
-        open311.mountReads(router);
         ParkingQueries parking = new ParkingQueries(config.dataSource, tenant);
         Optional<RoadGraph> roads =
                 config.city.streets().isEmpty() ? Optional.empty() : Optional.of(RoadGraph.of(config.city));
+        BinQueries bins = new BinQueries(config.dataSource, config.city);
+        Optional<RoundPlanning> planning = roads.map(r -> new RoundPlanning(bins, r, config.city));
+        if (config.crewWriter != null) {
+            crews(config, roads.orElseThrow(), planning.orElseThrow()).mount(router);
+        }
+        HttpBasics.publicSide(router);
+        sensorThings.mountReads(router);
+        open311.mountReads(router);
         ParkingNow now =
                 new ParkingNow(parking, new FreeStreets(config.dataSource, config.city), ParkingNow.DEFAULT_MAX_AGE);
         new ParkingRoutes(parking, now, new NearestParking(now, roads.map(DrivingTimes::new))).mount(router);
@@ -102,11 +111,7 @@ public final class GeoService implements AutoCloseable {
         new CityRoutes(config.city).mount(router);
         new PlaceRoutes(PlaceIndex.of(config.city)).mount(router);
         new BaseMapRoutes(new BaseMapLayers(config.city, config.baseMap), new Glyphs()).mount(router);
-        BinQueries bins = new BinQueries(config.dataSource, config.city);
-        new BinRoutes(
-                        bins,
-                        roads.map(r -> new RoundPlanning(bins, r, config.city)).orElse(null))
-                .mount(router);
+        new BinRoutes(bins, planning.orElse(null)).mount(router);
         new AlertRoutes(new AlertQueries(config.dataSource, tenant)).mount(router);
         new HistoryRoutes(new ReadingHistory(config.dataSource), tenant).mount(router);
         new OpenDataRoutes(config.dataSource, tenant, config.city.name()).mount(router);
@@ -119,6 +124,17 @@ public final class GeoService implements AutoCloseable {
             router.route(mount.getKey()).subRouter(mount.getValue());
         }
         HttpBasics.after(router);
+    }
+
+    private static RoundRoutes crews(GeoServiceBuilder config, RoadGraph roads, RoundPlanning planning) {
+        CrewRounds rounds = new CrewRounds(
+                new RoundStore(config.crewWriter, config.city),
+                planning,
+                new RoadReplanning(roads, planning.depot()),
+                config.timeZone,
+                config.crewPlanSearch,
+                java.time.Clock.systemUTC());
+        return new RoundRoutes(rounds, config.city.tenant(), config.crewGuard);
     }
 
     /** Where photos of reports wait while a request is read (each deleted when its request ends). */
@@ -158,8 +174,9 @@ public final class GeoService implements AutoCloseable {
                 .listen(config.managementPort, MANAGEMENT_HOST)
                 .compose(m -> {
                     managementServer = m;
+                    // Answers are compressed for clients that ask (Accept-Encoding), apart from the live feeds.
                     return config.vertx
-                            .createHttpServer()
+                            .createHttpServer(new io.vertx.core.http.HttpServerOptions().setCompressionSupported(true))
                             .invalidRequestHandler(InvalidRequests::handle)
                             .requestHandler(router)
                             .listen(config.port, config.host);

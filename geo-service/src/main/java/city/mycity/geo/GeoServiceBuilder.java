@@ -2,6 +2,7 @@ package city.mycity.geo;
 
 import city.mycity.citymodel.BaseMap;
 import city.mycity.citymodel.CityModel;
+import city.mycity.geo.bins.RoundPlanning;
 import city.mycity.settings.Settings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,6 +37,10 @@ public final class GeoServiceBuilder {
     int reportsPerMinute = 10;
     BaseMap baseMap = BaseMap.EMPTY;
     city.mycity.storage.RefusalWriter refusals;
+    DataSource crewWriter;
+    io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> crewGuard;
+    java.time.ZoneId timeZone = java.time.ZoneOffset.UTC;
+    Duration crewPlanSearch = Duration.ofSeconds(10);
     final List<Map.Entry<String, Router>> mounts = new ArrayList<>();
     final List<java.util.function.Consumer<Router>> operations = new ArrayList<>();
 
@@ -185,6 +190,37 @@ public final class GeoServiceBuilder {
     }
 
     /**
+     * Serves the refuse crews their rounds: {@code GET /api/v1/crew/round} (today's round of the logged-in crew member,
+     * planned for all the council's crews the first time one asks) and {@code POST /api/v1/crew/round/stops/{bin}}
+     * (emptied, or not with the reason). {@code guard} lets a request through only for a logged-in account of at least
+     * the crew role and leaves its username, council and role in the context as plain strings under {@code
+     * mycity.account}, {@code mycity.council} and {@code mycity.role} (e.g. the gateway module's {@code
+     * OperatorApi.guard(Role.CREW)}); {@code writer} is a data source that may read the accounts and write the rounds
+     * and {@code bin_status} (the registry's role). Needs a city with streets. By default, none: no crew routes.
+     */
+    public GeoServiceBuilder crews(DataSource writer, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> guard) {
+        this.crewWriter =
+                java.util.Objects.requireNonNull(writer, "Data source of the crews' rounds must not be null.");
+        this.crewGuard = java.util.Objects.requireNonNull(guard, "Guard of the crews' routes must not be null.");
+        return this;
+    }
+
+    /** The city's time zone: a crew's day is a day of its clock. By default, UTC. */
+    public GeoServiceBuilder timeZone(java.time.ZoneId zone) {
+        this.timeZone = java.util.Objects.requireNonNull(zone, "Time zone must not be null.");
+        return this;
+    }
+
+    /**
+     * How long the solver searches for a council's plan of the day when its first crew member asks for a round (whole
+     * seconds, 1 to 30). By default, 10 seconds.
+     */
+    public GeoServiceBuilder crewPlanSearch(Duration search) {
+        this.crewPlanSearch = search;
+        return this;
+    }
+
+    /**
      * What the base map shows beneath the streets (buildings, water, green areas), e.g. {@code
      * CityModels.baseMap(city, extract)}. By default, nothing: the base map has the city's roads only.
      */
@@ -236,6 +272,14 @@ public final class GeoServiceBuilder {
         check(
                 sensorThingsPageSize > 0 && sensorThingsPageSize <= sensorThingsMaxTop,
                 "The SensorThings page size must be positive and at most the largest $top.");
+        check(
+                crewPlanSearch != null
+                        && crewPlanSearch.toSeconds() >= 1
+                        && crewPlanSearch.toSeconds() <= RoundPlanning.LONGEST,
+                "The crews' plan search must be 1 to " + RoundPlanning.LONGEST + " seconds.");
+        check(
+                crewWriter == null || !city.streets().isEmpty(),
+                "Crews' rounds need a city with streets to plan on; " + city.name() + " has none.");
         if (meterRegistry == null) {
             meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         }

@@ -49,4 +49,17 @@ class GeoServiceBuilderTest {
                         .build())
                 .hasMessageContaining("Maximum sensors");
     }
+
+    @Test
+    void rejects_crews_without_a_data_source_or_guard_or_with_a_search_out_of_range() {
+        GeoServiceBuilder builder =
+                GeoService.builder().vertx(vertx).city(TestCity.create("t")).dataSource(new PGSimpleDataSource());
+
+        assertThatThrownBy(() -> builder.crews(null, ctx -> {}))
+                .hasMessage("Data source of the crews' rounds must not be null.");
+        assertThatThrownBy(() -> builder.crews(new PGSimpleDataSource(), null))
+                .hasMessage("Guard of the crews' routes must not be null.");
+        assertThatThrownBy(() -> builder.crewPlanSearch(Duration.ofMinutes(5)).build())
+                .hasMessageContaining("plan search must be 1 to 30 seconds");
+    }
 }

@@ -10,6 +10,7 @@ import city.mycity.embedded.EmbeddedBroker;
 import city.mycity.embedded.EmbeddedBrokerBuilder;
 import city.mycity.embedded.EmbeddedDatabase;
 import city.mycity.embedded.internal.TempFolders;
+import city.mycity.gateway.accounts.Role;
 import city.mycity.gateway.accounts.oidc.OidcSettings;
 import city.mycity.gateway.http.OperatorApi;
 import city.mycity.gateway.ingress.http.IngressHttpServer;
@@ -94,6 +95,7 @@ public final class Demo implements AutoCloseable {
             DataSource readOnly = Storage.reader(database, dataSource, city.tenant(), shutdown, out);
             DataSource registry = Storage.registry(database, dataSource, shutdown, out);
             java.util.Optional<String> adminLogin = DemoAdmin.create(dataSource, city);
+            java.util.Optional<String> crewLogin = DemoAdmin.createCrew(dataSource, city);
             startStreamJob(jobSettings(settings, broker, database), shutdown);
             startRefusalCollector(dataSource, broker, shutdown);
 
@@ -113,6 +115,9 @@ public final class Demo implements AutoCloseable {
                             .operations(operators::mount)
                             // Operators add third parties' sensors through SensorThings, as the registry's role.
                             .writes(registry, operators.operatorGuard(), new RefusalWriter(dataSource))
+                            // Refuse crews see their day's round and report their stops, as the registry's role.
+                            .crews(registry, operators.guard(Role.CREW))
+                            .timeZone(cityTimeZone(settings))
                             .mount("/*", Dashboard.router(vertx))
                             .build());
             int httpPort = geo.start();
@@ -158,6 +163,9 @@ public final class Demo implements AutoCloseable {
             adminLogin.ifPresent(password -> out.printf(
                     "Operators' API: http://localhost:%d/api/v1/session, user %s, password %s (shown this once)%n",
                     httpPort, DemoAdmin.username(city), password));
+            crewLogin.ifPresent(password -> out.printf(
+                    "Crew's round: http://localhost:%d/api/v1/crew/round, user %s, password %s (shown this once)%n",
+                    httpPort, DemoAdmin.crewUsername(city), password));
             out.printf("Dashboard: http://localhost:%d/%n", httpPort);
             out.flush();
             return new Demo(shutdown, city, httpPort, geo.managementPort());
@@ -165,6 +173,13 @@ public final class Demo implements AutoCloseable {
             shutdown.close();
             throw e;
         }
+    }
+
+    /** The city's time zone: the stream job's setting, or this machine's, on whose clock the simulated city lives. */
+    private static ZoneId cityTimeZone(Settings settings) {
+        return settings.isSet(StreamSettings.TIME_ZONE)
+                ? settings.get(StreamSettings.TIME_ZONE)
+                : ZoneId.systemDefault();
     }
 
     /** The demo's settings with the broker and database it actually uses, for the stream job. */

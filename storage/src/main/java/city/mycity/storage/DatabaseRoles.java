@@ -19,8 +19,9 @@ import javax.sql.DataSource;
  *       that later migrations and storage maintenance create included, but accounts, sessions, credentials and the
  *       audit log, and change none.
  *   <li>{@link Kind#REGISTRY}, for the operators' API: reads every table, inserts and updates devices, gateways,
- *       accounts and credentials, appends to the audit log, keeps sessions, and nothing else (it deletes no row but a
- *       session).
+ *       accounts and credentials, appends to the audit log, keeps sessions, plans the crews' rounds and records
+ *       their reports, and nothing else (it deletes no row but a session, a report's contact, an oidc login and
+ *       third parties' SensorThings entities).
  * </ul>
  *
  * <pre>{@code
@@ -70,11 +71,25 @@ public final class DatabaseRoles {
         REGISTRY_GRANTS.put("service_request_contact", "INSERT, DELETE");
         REGISTRY_GRANTS.put("service_request_photo", "INSERT");
         REGISTRY_GRANTS.put("alert", "INSERT, UPDATE");
+        // Refuse crews: their rounds are planned and re-planned, their reports kept; a bin emptied is recorded in
+        // its status, so that it is no longer due.
+        REGISTRY_GRANTS.put("crew_round", "INSERT, UPDATE");
+        REGISTRY_GRANTS.put("crew_stop", "INSERT, UPDATE");
+        REGISTRY_GRANTS.put("crew_report", "INSERT");
+        REGISTRY_GRANTS.put("bin_status", "UPDATE");
     }
 
     /** What the read-only role may not read. */
-    static final List<String> PRIVATE_TABLES =
-            List.of("account", "account_session", "credential", "audit_log", "oidc_login", "service_request_contact");
+    static final List<String> PRIVATE_TABLES = List.of(
+            "account",
+            "account_session",
+            "credential",
+            "audit_log",
+            "oidc_login",
+            "service_request_contact",
+            "crew_round",
+            "crew_stop",
+            "crew_report");
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 

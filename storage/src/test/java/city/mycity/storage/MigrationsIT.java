@@ -35,8 +35,8 @@ class MigrationsIT {
     void apply_every_migration_on_a_fresh_database() throws SQLException {
         MigrateResult result = Migrations.apply(db.dataSource());
 
-        assertThat(result.migrationsExecuted).isEqualTo(19);
-        assertThat(result.targetSchemaVersion).isEqualTo("19");
+        assertThat(result.migrationsExecuted).isEqualTo(20);
+        assertThat(result.targetSchemaVersion).isEqualTo("20");
         assertThat(tables())
                 .contains(
                         "tenant",
@@ -64,7 +64,10 @@ class MigrationsIT {
                         "reading_default",
                         "reading_1m",
                         "reading_1h",
-                        "rollup_progress");
+                        "rollup_progress",
+                        "crew_round",
+                        "crew_stop",
+                        "crew_report");
     }
 
     @Test
@@ -115,13 +118,39 @@ class MigrationsIT {
     }
 
     @Test
+    void a_read_only_role_granted_before_the_crews_rounds_cannot_read_them_and_the_registrys_role_can()
+            throws SQLException {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations(Migrations.LOCATION)
+                .target("19")
+                .load()
+                .migrate();
+        String reader = db.roleName("mycity_reader_crews");
+        String registry = db.roleName("mycity_registry_crews");
+        String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16));
+        DatabaseRoles.create(db.dataSource(), DatabaseRoles.Kind.READER, reader, password);
+        DatabaseRoles.create(db.dataSource(), DatabaseRoles.Kind.REGISTRY, registry, password);
+
+        Migrations.apply(db.dataSource());
+
+        assertThat(db.column("SELECT DISTINCT table_name FROM information_schema.role_table_grants WHERE grantee = '"
+                        + reader + "' AND table_name LIKE 'crew\\_%'"))
+                .as("who works which round")
+                .isEmpty();
+        assertThat(db.column("SELECT DISTINCT table_name FROM information_schema.role_table_grants WHERE grantee = '"
+                        + registry + "' AND privilege_type = 'SELECT' AND table_name LIKE 'crew\\_%'"))
+                .containsExactlyInAnyOrder("crew_round", "crew_stop", "crew_report");
+    }
+
+    @Test
     void a_read_service_refuses_a_schema_that_is_not_up_to_date_and_changes_nothing() throws SQLException {
         DatabaseSettings settings =
                 DatabaseSettings.of(db.jdbcUrl(), db.user(), db.password()).withPoolSize(1);
 
         assertThatThrownBy(() -> Database.connect(settings))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("19 migration(s) pending, from V1")
+                .hasMessageContaining("20 migration(s) pending, from V1")
                 .hasMessageContaining("Run ./mycity migrate");
         assertThat(tables()).as("nothing created").doesNotContain("tenant", "reading");
 

@@ -26,6 +26,15 @@ public final class Authentication {
 
     private static final String PRINCIPAL = "mycity.principal";
 
+    /** The context key of the logged-in account's name (a string), for modules that do not depend on this one. */
+    public static final String ACCOUNT = "mycity.account";
+
+    /** The context key of the logged-in account's council (a string). */
+    public static final String COUNCIL = "mycity.council";
+
+    /** The context key of the logged-in account's role code (a string: crew, operator, admin). */
+    public static final String ROLE = "mycity.role";
+
     private final Sessions sessions;
 
     public Authentication(Sessions sessions) {
@@ -65,6 +74,9 @@ public final class Authentication {
                             null);
                 } else {
                     ctx.put(PRINCIPAL, found.get());
+                    ctx.put(ACCOUNT, found.get().username());
+                    ctx.put(COUNCIL, found.get().tenant());
+                    ctx.put(ROLE, found.get().role().code());
                     ctx.next();
                 }
             });

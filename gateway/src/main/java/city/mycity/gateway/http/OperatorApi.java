@@ -6,8 +6,14 @@ import city.mycity.gateway.accounts.http.AccountRoutes;
 import city.mycity.gateway.accounts.http.SessionRoutes;
 import city.mycity.gateway.accounts.oidc.OidcLogin;
 import city.mycity.gateway.accounts.oidc.OidcSettings;
+import city.mycity.gateway.alerts.AlertStore;
 import city.mycity.gateway.credentials.Credentials;
 import city.mycity.gateway.credentials.http.CredentialRoutes;
+import city.mycity.gateway.operations.AlertQueue;
+import city.mycity.gateway.operations.GatewayBoard;
+import city.mycity.gateway.operations.OperationsSettings;
+import city.mycity.gateway.operations.SensorMap;
+import city.mycity.gateway.operations.http.OperationsRoutes;
 import city.mycity.gateway.provisioning.DeviceImport;
 import city.mycity.gateway.provisioning.http.ImportRoutes;
 import city.mycity.gateway.refusals.RefusalStore;
@@ -23,8 +29,8 @@ import javax.sql.DataSource;
 
 /**
  * The operators' HTTP API: login and logout ({@code /api/v1/session}), the device registry
- * ({@code /api/v1/registry/devices}, bulk provisioning at {@code .../import}) and accounts ({@code /api/v1/accounts}), each route for a role of the council the
- * account belongs to. Mount it on a router that already limits the request rate (the geo-service's, through its
+ * ({@code /api/v1/registry/devices}, bulk provisioning at {@code .../import}), accounts ({@code /api/v1/accounts}) and
+ * the operations centre ({@code /api/v1/ops}), each route for a role of the council the account belongs to. Mount it on a router that already limits the request rate (the geo-service's, through its
  * builder's {@code operations(api::mount)}).
  *
  * <pre>{@code
@@ -38,16 +44,21 @@ public final class OperatorApi {
     public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
 
     /** Where the API's routes are: everything else is left to the routers after it. */
-    private static final String[] PATHS = {SessionRoutes.PATH, AccountRoutes.PATH + "*", "/api/v1/registry/*"};
+    private static final String[] PATHS = {
+        SessionRoutes.PATH, AccountRoutes.PATH + "*", "/api/v1/registry/*", OperationsRoutes.PATH + "/*"
+    };
 
     private final DataSource dataSource;
     private final boolean secureCookies;
     private final OidcSettings oidc;
+    private final OperationsSettings operations;
 
-    private OperatorApi(DataSource dataSource, boolean secureCookies, OidcSettings oidc) {
+    private OperatorApi(
+            DataSource dataSource, boolean secureCookies, OidcSettings oidc, OperationsSettings operations) {
         this.dataSource = dataSource;
         this.secureCookies = secureCookies;
         this.oidc = oidc;
+        this.operations = operations;
     }
 
     /**
@@ -55,12 +66,28 @@ public final class OperatorApi {
      * default, none: logins by password only.
      */
     public OperatorApi oidc(OidcSettings settings) {
-        return new OperatorApi(dataSource, secureCookies, settings);
+        return new OperatorApi(dataSource, secureCookies, settings, operations);
+    }
+
+    /**
+     * The operations centre's thresholds (offline, low battery, backlog). By default, {@link
+     * OperationsSettings#defaults()}.
+     */
+    public OperatorApi operations(OperationsSettings settings) {
+        return new OperatorApi(
+                dataSource,
+                secureCookies,
+                oidc,
+                Objects.requireNonNull(settings, "Operations settings must not be null."));
     }
 
     /** The API on the registry's database (an account that may write rows), with secure cookies. */
     public static OperatorApi on(DataSource dataSource) {
-        return new OperatorApi(Objects.requireNonNull(dataSource, "Data source must not be null."), true, null);
+        return new OperatorApi(
+                Objects.requireNonNull(dataSource, "Data source must not be null."),
+                true,
+                null,
+                OperationsSettings.defaults());
     }
 
     /**
@@ -68,7 +95,7 @@ public final class OperatorApi {
      * {@code http://localhost}). By default, true: turn it off only behind plain HTTP on another host name.
      */
     public OperatorApi secureCookies(boolean secure) {
-        return new OperatorApi(dataSource, secure, oidc);
+        return new OperatorApi(dataSource, secure, oidc, operations);
     }
 
     /**
@@ -76,7 +103,17 @@ public final class OperatorApi {
      * Bearer token): for the routes of other modules that operators use, e.g. SensorThings' writes.
      */
     public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> operatorGuard() {
-        return new Authentication(new Sessions(dataSource)).require(city.mycity.gateway.accounts.Role.OPERATOR);
+        return guard(city.mycity.gateway.accounts.Role.OPERATOR);
+    }
+
+    /**
+     * A handler that lets a request through only for a logged-in account with at least {@code role}, for the routes of
+     * other modules: it leaves the account's name, council and role in the context under {@link
+     * Authentication#ACCOUNT}, {@link Authentication#COUNCIL} and {@link Authentication#ROLE} (plain strings, so that
+     * those modules need not depend on this one).
+     */
+    public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> guard(city.mycity.gateway.accounts.Role role) {
+        return new Authentication(new Sessions(dataSource)).require(role);
     }
 
     /** Adds the API's routes to the router. */
@@ -100,6 +137,13 @@ public final class OperatorApi {
         new RefusalRoutes(new RefusalStore(dataSource), authentication).mount(router);
         new GatewayRoutes(new Gateways(dataSource), authentication).mount(router);
         new DeviceRoutes(new Devices(dataSource), authentication).mount(router);
+        new OperationsRoutes(
+                        new SensorMap(dataSource, operations),
+                        new AlertQueue(dataSource, operations),
+                        new AlertStore(dataSource),
+                        new GatewayBoard(dataSource, operations),
+                        authentication)
+                .mount(router);
         for (String path : PATHS) {
             router.route(path)
                     .handler(ctx -> Replies.problem(

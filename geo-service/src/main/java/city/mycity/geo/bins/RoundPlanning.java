@@ -22,6 +22,11 @@ import java.util.function.Consumer;
  */
 public final class RoundPlanning {
 
+    /** Where the trucks leave from and come back to. */
+    public GeoPoint depot() {
+        return depot;
+    }
+
     /** The longest search a request may ask for. */
     public static final int LONGEST = 30;
     /** The most bins one request plans, the soonest due; the others wait for another round (the memory is n²). */
@@ -53,30 +58,51 @@ public final class RoundPlanning {
             throw new BusyException();
         }
         try {
-            List<BinStop> due = bins.dueBefore(request.before()).stream()
-                    .map(bin -> new BinStop(bin.id(), bin.location(), 1))
-                    .toList();
-            List<BinStop> now = due.subList(0, Math.min(MOST_BINS, due.size()));
-            RefuseRound round = new RefuseRound(
-                    depot, now, request.trucks(), request.capacity(), request.shift(), Duration.ofMinutes(1));
-            RefusePlan plan = planner.plan(
-                    round,
-                    problem -> Solver.builder(problem)
-                            .timeLimit(Duration.ofSeconds(request.seconds()))
-                            .listener(progress),
-                    started);
-            if (due.size() <= MOST_BINS) {
-                return plan;
-            }
-            List<RefusePlan.Unplanned> later = new java.util.ArrayList<>(plan.unplanned());
-            due.subList(MOST_BINS, due.size())
-                    .forEach(bin -> later.add(new RefusePlan.Unplanned(
-                            bin,
-                            "more than " + MOST_BINS + " bins due: the soonest were planned, plan the rest next")));
-            return new RefusePlan(plan.routes(), later, plan.steps(), plan.stoppedEarly());
+            return planning(request, progress, started);
         } finally {
             one.release();
         }
+    }
+
+    /**
+     * Plans the round as {@link #plan} does, but waits up to {@code wait} for another plan to be made first (a crew's
+     * day is planned while its phone waits).
+     *
+     * @throws BusyException when the other plan takes longer than that
+     */
+    public RefusePlan planWhenFree(Request request, Duration wait) throws SQLException, InterruptedException {
+        if (!one.tryAcquire(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new BusyException();
+        }
+        try {
+            return planning(request, (metres, progress) -> {}, solver -> {});
+        } finally {
+            one.release();
+        }
+    }
+
+    private RefusePlan planning(Request request, Solver.Listener progress, Consumer<Solver> started)
+            throws SQLException, InterruptedException {
+        List<BinStop> due = bins.dueBefore(request.before()).stream()
+                .map(bin -> new BinStop(bin.id(), bin.location(), 1))
+                .toList();
+        List<BinStop> now = due.subList(0, Math.min(MOST_BINS, due.size()));
+        RefuseRound round = new RefuseRound(
+                depot, now, request.trucks(), request.capacity(), request.shift(), Duration.ofMinutes(1));
+        RefusePlan plan = planner.plan(
+                round,
+                problem -> Solver.builder(problem)
+                        .timeLimit(Duration.ofSeconds(request.seconds()))
+                        .listener(progress),
+                started);
+        if (due.size() <= MOST_BINS) {
+            return plan;
+        }
+        List<RefusePlan.Unplanned> later = new java.util.ArrayList<>(plan.unplanned());
+        due.subList(MOST_BINS, due.size())
+                .forEach(bin -> later.add(new RefusePlan.Unplanned(
+                        bin, "more than " + MOST_BINS + " bins due: the soonest were planned, plan the rest next")));
+        return new RefusePlan(plan.routes(), later, plan.steps(), plan.stoppedEarly());
     }
 
     /** Another plan is being made; try again shortly. */

@@ -39,6 +39,8 @@ final class RoundStream {
         HttpServerResponse response = ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                // Each event goes out as it happens, never held back by compression.
+                .putHeader("Content-Encoding", "identity")
                 .putHeader("Cache-Control", "no-cache");
         response.write(": planning\n\n");
         response.closeHandler(v -> {

@@ -105,6 +105,8 @@ public final class LiveStream {
         HttpServerResponse response = ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                // Each event goes out as it happens, never held back by compression.
+                .putHeader("Content-Encoding", "identity")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.write("retry: 3000\n: connected\n\n");

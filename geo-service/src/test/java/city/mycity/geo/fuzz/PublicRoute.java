@@ -29,6 +29,9 @@ enum PublicRoute {
     ALERTS("/api/v1/alerts", params("since", RECENT_INSTANTS)),
     OPEN_DATA("/api/v1/opendata/{id}", params("from", RECENT_INSTANTS, "to", RECENT_INSTANTS)),
     BINS_DUE("/api/v1/bins/due", params("before", RECENT_INSTANTS)),
+    PLACES(
+            "/api/v1/places",
+            params("q", Gen.oneOf(Gen.pick("market", "High", "harb", "z-a1"), Gen.strings(30)), "limit", COUNTS)),
     BIN_ROUTES(
             "/api/v1/bins/routes",
             params(

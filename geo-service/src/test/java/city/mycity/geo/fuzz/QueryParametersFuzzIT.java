@@ -44,13 +44,17 @@ class QueryParametersFuzzIT {
     }
 
     @Test
-    void the_fuzzed_routes_are_every_route_the_api_documents_with_parameters() throws Exception {
+    void the_fuzzed_routes_are_every_public_route_the_api_documents_with_parameters() throws Exception {
         JsonObject openApi = new JsonObject(town.get("/api/v1/openapi.json").body());
         JsonObject shared = openApi.getJsonObject("components").getJsonObject("parameters");
         Map<String, Set<String>> documented = new HashMap<>();
         openApi.getJsonObject("paths").forEach(path -> {
-            JsonArray parameters =
-                    ((JsonObject) path.getValue()).getJsonObject("get").getJsonArray("parameters");
+            JsonObject get = ((JsonObject) path.getValue()).getJsonObject("get");
+            if (get == null || get.containsKey("security")) {
+                // Writes, and the crews' reads behind a login, are not public routes.
+                return;
+            }
+            JsonArray parameters = get.getJsonArray("parameters");
             if (parameters == null || parameters.isEmpty()) {
                 return;
             }

@@ -1,0 +1,80 @@
+// The alert queue: the council's unresolved alerts, newest first, each with acknowledge and resolve. Changes arrive by
+// polling with `since`; an alert that is resolved (here or by the stream) leaves the queue.
+
+import { ago, clock, el } from '../shared/format.js';
+import * as api from '../shared/api.js';
+import * as session from '../shared/session.js';
+import { KIND_WORDS, PROBLEM_WORDS } from './states.js';
+
+export class AlertQueue {
+  constructor(list, { onShowSensor, onChange }) {
+    this.list = list;
+    this.onShowSensor = onShowSensor;
+    this.onChange = onChange;
+    this.alerts = new Map();
+    this.asOf = null;
+  }
+
+  async refresh() {
+    const page = await api.getJson(`/api/v1/ops/alerts${this.asOf ? `?since=${encodeURIComponent(this.asOf)}` : ''}`);
+    for (const alert of page.alerts) {
+      if (alert.status === 'resolved') {
+        this.alerts.delete(alert.id);
+      } else {
+        this.alerts.set(alert.id, alert);
+      }
+    }
+    for (const id of page.removed ?? []) {
+      this.alerts.delete(id);
+    }
+    this.asOf = page.as_of;
+    this.render();
+    return page.as_of;
+  }
+
+  render() {
+    const sorted = [...this.alerts.values()].sort((a, b) => b.opened_at.localeCompare(a.opened_at));
+    this.list.replaceChildren(...sorted.map((a) => this.item(a)));
+    if (sorted.length === 0) {
+      this.list.append(el('li', { className: 'placeholder' }, 'No alerts: nothing needs doing.'));
+    }
+  }
+
+  item(alert) {
+    const message = el('p', { className: 'message', role: 'status', hidden: true });
+    const act = async (action, button) => {
+      button.disabled = true;
+      try {
+        const updated = await session.change('POST', `/api/v1/ops/alerts/${encodeURIComponent(alert.id)}/${action}`, {});
+        if (updated.status === 'resolved') {
+          this.alerts.delete(alert.id);
+        } else {
+          this.alerts.set(alert.id, updated);
+        }
+        this.render();
+        this.onChange?.();
+        this.list.closest('section').querySelector('h2').focus?.();
+      } catch (e) {
+        message.textContent = e.message;
+        message.hidden = false;
+        button.disabled = false;
+      }
+    };
+    const acknowledge = el('button', { type: 'button', className: 'secondary' }, 'Acknowledge',
+      el('span', { className: 'visually-hidden' }, ` alert ${alert.id}`));
+    acknowledge.addEventListener('click', () => act('acknowledge', acknowledge));
+    const resolve = el('button', { type: 'button' }, 'Resolve', el('span', { className: 'visually-hidden' }, ` alert ${alert.id}`));
+    resolve.addEventListener('click', () => act('resolve', resolve));
+    const problem = PROBLEM_WORDS[alert.problem] ?? alert.problem;
+    return el('li', { className: `item alert severity-${alert.severity} status-${alert.status}`, 'data-id': alert.id },
+      el('h3', {}, `${problem}: ${KIND_WORDS[alert.kind] ?? alert.kind ?? 'device'} ${alert.subject}`),
+      alert.detail ? el('p', {}, alert.detail) : null,
+      el('p', { className: 'when' }, `Opened at ${clock(alert.opened_at)} (${ago(alert.opened_at)})${alert.zone ? `, zone ${alert.zone}` : ''}.`
+        + (alert.status === 'acknowledged' ? ` Acknowledged by ${alert.acknowledged_by} ${ago(alert.acknowledged_at)}.` : '')),
+      el('div', { className: 'row' },
+        alert.status === 'open' ? acknowledge : null,
+        resolve,
+        el('button', { type: 'button', className: 'link', onClick: () => this.onShowSensor(alert.subject) }, `Show sensor ${alert.subject}`)),
+      message);
+  }
+}
