@@ -67,12 +67,18 @@ class PagesE2EIT {
         reader = store.pool(DatabaseRoles.Kind.READER, "e2e_reader", true);
         registry = store.pool(DatabaseRoles.Kind.REGISTRY, "e2e_registry", false);
         accounts = Map.of(
-                "MYCITY_OPERATOR_USER", "olivia",
-                "MYCITY_OPERATOR_PASSWORD", secret(),
-                "MYCITY_CREW_USER", "carl",
-                "MYCITY_CREW_PASSWORD", secret(),
-                "MYCITY_BIG_OPERATOR_USER", "bea",
-                "MYCITY_BIG_OPERATOR_PASSWORD", secret());
+                "MYCITY_OPERATOR_USER",
+                "olivia",
+                "MYCITY_OPERATOR_PASSWORD",
+                secret(),
+                "MYCITY_CREW_USER",
+                "carl",
+                "MYCITY_CREW_PASSWORD",
+                secret(),
+                "MYCITY_BIG_OPERATOR_USER",
+                "bea",
+                "MYCITY_BIG_OPERATOR_PASSWORD",
+                secret());
         Accounts people = new Accounts(store.dataSource());
         people.create("test", TENANT, "olivia", Role.OPERATOR, "Olivia", accounts.get("MYCITY_OPERATOR_PASSWORD"));
         people.create("test", TENANT, "carl", Role.CREW, "Carl", accounts.get("MYCITY_CREW_PASSWORD"));
