@@ -13,6 +13,7 @@ const PAGES = {
   report: 'report.html',
   opendata: 'open-data.html',
   ops: 'ops/index.html',
+  crew: 'crew/index.html',
 };
 
 /**

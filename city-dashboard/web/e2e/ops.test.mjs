@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { account, axe, DESKTOP, launch, open, record, screenshot } from './support.mjs';
+import { account, axe, DESKTOP, launch, open, record, screenshot, transferred } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -51,10 +51,14 @@ describe('an operator', () => {
   });
 
   test('sees the sensors by state, a sensor\'s history and the gateways, with no serious axe-core violation', async () => {
-    const { page, problems, context } = await open(browser, { viewport: DESKTOP });
+    const { page, bytes, problems, context } = await open(browser, { viewport: DESKTOP });
     await logIn(page, account('operator'));
     await page.locator('#summary tbody tr').first().waitFor();
     await page.locator('#map[data-ready]').waitFor({ timeout: 60_000 });
+    const size = await transferred(page);
+    record('ops.transfer_before_list_bytes', size.beforeList);
+    record('ops.transfer_total_bytes', size.total);
+    record('ops.network_total_bytes', bytes());
     const first = page.locator('#attention tbody button').first();
     if (await first.count()) {
       await first.click();

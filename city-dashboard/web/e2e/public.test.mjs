@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axe, BASE, DESKTOP, launch, open, PHONE, record, screenshot } from './support.mjs';
+import { axe, BASE, DESKTOP, launch, open, PHONE, record, screenshot, transferred } from './support.mjs';
 
 /** The most a page may transfer (compressed) before its list is usable. */
 const BUDGET = 300 * 1024;
@@ -96,13 +96,14 @@ describe('every public page', () => {
       const { page, bytes, problems, context } = await open(browser, { viewport: PHONE });
       await page.goto(`${path}${path.includes('?') ? '&' : '?'}live=off`);
       await page.locator(ready).first().waitFor();
-      const beforeList = bytes();
-      record(`${name}.transfer_before_list_bytes`, beforeList);
       if (await page.locator('#map').count()) {
         await page.locator('#map[data-ready], #map-message:not([hidden])').first().waitFor({ timeout: 30_000 });
       }
-      record(`${name}.transfer_total_bytes`, bytes());
-      assert.ok(beforeList <= BUDGET, `${name} transferred ${beforeList} bytes before its list was usable`);
+      const size = await transferred(page);
+      record(`${name}.transfer_before_list_bytes`, size.beforeList);
+      record(`${name}.transfer_total_bytes`, size.total);
+      record(`${name}.network_total_bytes`, bytes());
+      assert.ok(size.beforeList <= BUDGET, `${name} transferred ${size.beforeList} bytes before its list was usable`);
       await screenshot(page, `${name}-phone`);
       assert.deepEqual(await axe(page), []);
       assert.deepEqual(problems, []);

@@ -101,3 +101,21 @@ export function record(name, value) {
   figures[name] = value;
   writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
 }
+
+/**
+ * What the page transferred (compressed, headers included, as the browser's resource timing counts it) until its
+ * list was usable (the page's "mycity:list-usable" mark), and in all so far.
+ */
+export async function transferred(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('mycity:list-usable').length > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const usable = performance.getEntriesByName('mycity:list-usable')[0].startTime;
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    const size = (list) => list.reduce((n, e) => n + (e.transferSize || 0), 0);
+    return {
+      beforeList: size(entries.filter((e) => e.responseEnd <= usable)),
+      total: size(entries),
+      requestsBeforeList: entries.filter((e) => e.responseEnd <= usable).length,
+    };
+  });
+}

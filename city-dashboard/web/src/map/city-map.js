@@ -172,6 +172,34 @@ export class CityMap {
     });
   }
 
+  /** Adds a line layer (a route) under the point layers added after it. */
+  async line(id, paint) {
+    await this.loaded;
+    this.map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.map.addLayer({ id, type: 'line', source: id, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint });
+  }
+
+  /** Replaces a line layer's geometry (a GeoJSON LineString, or null for none). */
+  async setLine(id, geometry) {
+    await this.loaded;
+    this.map.getSource(id)?.setData({
+      type: 'FeatureCollection',
+      features: geometry ? [{ type: 'Feature', geometry, properties: {} }] : [],
+    });
+  }
+
+  /** Adds labels (text from a property) to a point layer's points, e.g. the numbers of a round's stops. */
+  async labels(id, source, field) {
+    await this.loaded;
+    this.map.addLayer({
+      id,
+      type: 'symbol',
+      source,
+      layout: { 'text-field': ['to-string', ['get', field]], 'text-font': ['DejaVu Sans'], 'text-size': 12, 'text-allow-overlap': true },
+      paint: { 'text-color': '#ffffff' },
+    });
+  }
+
   /** Shows or hides a layer. */
   async toggle(id, visible) {
     await this.loaded;

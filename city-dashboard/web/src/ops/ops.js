@@ -7,7 +7,7 @@ import '../styles/ops.css';
 import * as api from '../shared/api.js';
 import { ago, clock, el, number } from '../shared/format.js';
 import { signedIn } from '../shared/login.js';
-import { say } from '../shared/page.js';
+import { listUsable, say } from '../shared/page.js';
 import * as session from '../shared/session.js';
 import { AlertQueue } from './alert-queue.js';
 import { SensorDetail } from './sensor-detail.js';
@@ -196,6 +196,7 @@ async function start() {
     });
   }
   await Promise.all([pollSensors(), alerts.refresh(), pollGateways()]);
+  listUsable();
   document.getElementById('live').textContent = `Live: updated at ${clock(sensorsAsOf)}.`;
   live();
   await loadMap(city);

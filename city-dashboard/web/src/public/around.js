@@ -4,7 +4,7 @@
 import '../styles/base.css';
 import * as api from '../shared/api.js';
 import { ago, clock, el } from '../shared/format.js';
-import { Freshness, say, startPage } from '../shared/page.js';
+import { Freshness, listUsable, say, startPage } from '../shared/page.js';
 import { whenIdle } from '../shared/idle.js';
 
 const PROBLEMS = {
@@ -99,6 +99,7 @@ async function start() {
     loadProblems().catch((e) => say(document.getElementById('problems-updated'), `Sorry, problems could not be loaded: ${e.message}`)),
     loadBins().catch((e) => say(document.getElementById('bins-updated'), `Sorry, bins could not be loaded: ${e.message}`)),
   ]);
+  listUsable();
   whenIdle(() => loadMap(city).catch((e) => say(document.getElementById('map-message'), `The map could not be drawn: ${e.message}`)));
 }
 

@@ -4,7 +4,7 @@
 import '../styles/base.css';
 import * as api from '../shared/api.js';
 import { clock, el } from '../shared/format.js';
-import { Freshness, say, startPage } from '../shared/page.js';
+import { Freshness, listUsable, say, startPage } from '../shared/page.js';
 
 function first(value) {
   return Array.isArray(value) ? value[0] : value;
@@ -53,6 +53,7 @@ async function start() {
     loadDatasets().catch((e) => say(document.getElementById('datasets-updated'), `Sorry, the catalogue could not be loaded: ${e.message}`)),
     loadOperations().catch((e) => say(document.getElementById('operations-count'), `Sorry, the API description could not be loaded: ${e.message}`)),
   ]);
+  listUsable();
 }
 
 start();

@@ -5,7 +5,7 @@
 import '../styles/base.css';
 import * as api from '../shared/api.js';
 import { number } from '../shared/format.js';
-import { Freshness, say, startPage } from '../shared/page.js';
+import { Freshness, listUsable, say, startPage } from '../shared/page.js';
 import { PlaceSearch } from './place-search.js';
 import { ParkingList } from './parking-list.js';
 import { whenIdle } from '../shared/idle.js';
@@ -151,6 +151,7 @@ async function start() {
     render();
   });
   await loadCarParks();
+  listUsable();
   follow();
   whenIdle(() => loadMap(city).catch((e) => say(document.getElementById('map-message'), `The map could not be drawn: ${e.message}`)));
 }

@@ -4,7 +4,7 @@
 import '../styles/base.css';
 import * as api from '../shared/api.js';
 import { ago, clock, el } from '../shared/format.js';
-import { Freshness, say, startPage } from '../shared/page.js';
+import { Freshness, listUsable, say, startPage } from '../shared/page.js';
 import { PlaceSearch } from './place-search.js';
 
 const form = document.getElementById('report');
@@ -146,6 +146,7 @@ async function start() {
     loadServices().catch((e) => say(document.getElementById('services'), `Sorry, this form is not available: ${e.message}`)),
     loadRecent().catch((e) => say(document.getElementById('recent-updated'), `Sorry, reports could not be loaded: ${e.message}`)),
   ]);
+  listUsable();
 }
 
 start();

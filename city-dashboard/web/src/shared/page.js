@@ -53,3 +53,13 @@ export function say(element, message) {
   element.textContent = message ?? '';
   element.hidden = !message;
 }
+
+/**
+ * Marks the moment the page's main list is usable (performance mark "mycity:list-usable"), once: what was transferred
+ * before it is the page's weight for someone who came for the list (the map comes after).
+ */
+export function listUsable() {
+  if (performance.getEntriesByName('mycity:list-usable').length === 0) {
+    performance.mark('mycity:list-usable');
+  }
+}

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -95,6 +96,8 @@ class PagesE2EIT {
                 .reportsPerMinute(1000)
                 .operations(operators::mount)
                 .writes(registry, operators.operatorGuard(), null)
+                .crews(registry, operators.guard(Role.CREW))
+                .crewPlanSearch(Duration.ofSeconds(1))
                 .mount("/*", Dashboard.router(vertx))
                 .build();
         service.start();

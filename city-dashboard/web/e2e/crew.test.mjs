@@ -1,0 +1,68 @@
+// A refuse crew member's round on a phone: the day's stops; a stop completed without a signal is kept on the phone,
+// sent when the signal is back, and not doubled when sent again.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { account, axe, launch, open, PHONE, record, screenshot, transferred } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+describe('a crew member', () => {
+  test('completes a stop offline and it syncs once the signal is back, without doubling', async () => {
+    const { page, context, problems } = await open(browser, { viewport: PHONE });
+    const crew = account('crew');
+    await page.goto('/crew/');
+    await page.getByLabel('Username').fill(crew.username);
+    await page.getByLabel('Password').fill(crew.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    const first = page.locator('#stops li.stop.status-planned').first();
+    await first.waitFor({ timeout: 60_000 });
+    const bin = await first.getAttribute('data-bin');
+    await page.locator('html[data-offline-ready]').waitFor({ timeout: 30_000 });
+    await page.locator('#map[data-ready]').waitFor({ timeout: 60_000 });
+    const size = await transferred(page);
+    record('crew.transfer_before_list_bytes', size.beforeList);
+    record('crew.transfer_total_bytes', size.total);
+    await screenshot(page, 'crew-round');
+    assert.deepEqual(await axe(page), []);
+
+    // The signal goes; the page is opened again from the phone's copy, and the stop is done.
+    await context.setOffline(true);
+    await page.reload();
+    const stop = page.locator(`#stops li[data-bin="${bin}"]`);
+    await stop.getByRole('button', { name: /^Emptied/ }).click();
+    await stop.getByText('(waiting to be sent)').waitFor();
+    await page.locator('#map[data-ready]').waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('#connection').textContent(), /No signal\. 1 report will be sent when the signal is back\./);
+    const [waiting] = await page.evaluate((user) => JSON.parse(localStorage.getItem(`mycity.crew.outbox.${user}`)), crew.username);
+    await screenshot(page, 'crew-offline');
+
+    // The signal comes back: the report is sent once.
+    await context.setOffline(false);
+    await page.locator('#connection[data-waiting="0"]').waitFor({ timeout: 30_000 });
+    await stop.getByText('(sent)').waitFor();
+    const sent = await page.evaluate(async () => (await fetch('/api/v1/crew/round')).json());
+    const done = sent.stops.find((s) => s.bin === bin);
+    assert.equal(done.status, 'emptied');
+
+    // The same report again (an answer lost on the way) changes nothing.
+    const again = await page.evaluate(async ({ report }) => {
+      const who = await (await fetch('/api/v1/session')).json();
+      const { bin: stopBin, ...body } = report;
+      const response = await fetch(`/api/v1/crew/round/stops/${stopBin}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': who.csrfToken },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, round: await response.json() };
+    }, { report: waiting });
+    assert.equal(again.status, 200);
+    assert.equal(again.round.stops.find((s) => s.bin === bin).reported_at, done.reported_at);
+    const due = await page.evaluate(async () => (await fetch('/api/v1/bins/due')).json());
+    assert.ok(!due.features.some((f) => f.id === bin), `${bin} is still due after it was emptied`);
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)), []);
+    await context.close();
+  });
+});
