@@ -59,11 +59,11 @@ describe('an operator', () => {
     record('ops.transfer_before_list_bytes', size.beforeList);
     record('ops.transfer_total_bytes', size.total);
     record('ops.network_total_bytes', bytes());
-    const first = page.locator('#attention tbody button').first();
-    if (await first.count()) {
-      await first.click();
-      await page.locator('#detail .chart[data-drawn]').waitFor();
-    }
+    await page.locator('#attention tbody button', { hasText: 'bin-00001' }).click();
+    await page.locator('#detail .chart[data-drawn]').waitFor();
+    assert.match(await page.locator('#chart-summary').textContent(), /fill, last 24 hours, per minute: \d+ readings/);
+    await page.locator('#range').selectOption('week');
+    await page.locator('#chart-summary', { hasText: 'last 7 days, per hour' }).waitFor();
     await page.locator('#gateways table, #gateways p').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'ops-board', { fullPage: false });

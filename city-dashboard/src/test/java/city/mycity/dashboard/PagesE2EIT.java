@@ -65,6 +65,13 @@ class PagesE2EIT {
                 "open",
                 Instant.now().minus(1, ChronoUnit.HOURS).toString());
         store.binStatus("bin-00001", 92, Instant.now().plus(2, ChronoUnit.HOURS).toString());
+        // A bin sensor with a history of its fill level, low on battery: one the operators' table lists.
+        for (int hour = 1; hour <= 6; hour++) {
+            store.reading(
+                    "bin-00001", "fill", 40 + 8 * hour, "%", Instant.now().minus(hour, ChronoUnit.HOURS).toString());
+        }
+        store.rollUp();
+        store.sensorState("bin-00001", "battery", 12, "%EL");
         reader = store.pool(DatabaseRoles.Kind.READER, "e2e_reader", true);
         registry = store.pool(DatabaseRoles.Kind.REGISTRY, "e2e_registry", false);
         accounts = Map.of(

@@ -160,13 +160,13 @@ public final class Demo implements AutoCloseable {
                         ingress.port(), ingressCoapPort.get());
             }
             out.printf("Started in %.1f s. Press Ctrl-C to stop.%n", (System.nanoTime() - began) / 1e9);
+            out.printf("MyCity (public): http://localhost:%d/%n", httpPort);
             adminLogin.ifPresent(password -> out.printf(
-                    "Operators' API: http://localhost:%d/api/v1/session, user %s, password %s (shown this once)%n",
+                    "Operations centre: http://localhost:%d/ops/, user %s, password %s (shown this once)%n",
                     httpPort, DemoAdmin.username(city), password));
             crewLogin.ifPresent(password -> out.printf(
-                    "Crew's round: http://localhost:%d/api/v1/crew/round, user %s, password %s (shown this once)%n",
+                    "Refuse crew's round: http://localhost:%d/crew/, user %s, password %s (shown this once)%n",
                     httpPort, DemoAdmin.crewUsername(city), password));
-            out.printf("Dashboard: http://localhost:%d/%n", httpPort);
             out.flush();
             return new Demo(shutdown, city, httpPort, geo.managementPort());
         } catch (RuntimeException | Error e) {

@@ -84,7 +84,7 @@ class DemoIT {
     @Test
     void prints_where_the_dashboard_is() {
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Dashboard: http://localhost:" + demo.httpPort() + "/")
+                .contains("MyCity (public): http://localhost:" + demo.httpPort() + "/")
                 .contains("MQTT broker: " + broker.url())
                 .doesNotContain(String.valueOf(broker.password()));
     }

@@ -73,7 +73,7 @@ public final class DatabaseRoles {
         REGISTRY_GRANTS.put("alert", "INSERT, UPDATE");
         // Refuse crews: their rounds are planned and re-planned, their reports kept; a bin emptied is recorded in
         // its status, so that it is no longer due.
-        REGISTRY_GRANTS.put("crew_round", "INSERT, UPDATE");
+        REGISTRY_GRANTS.put("crew_round", "INSERT, UPDATE, DELETE");
         REGISTRY_GRANTS.put("crew_stop", "INSERT, UPDATE");
         REGISTRY_GRANTS.put("crew_report", "INSERT");
         REGISTRY_GRANTS.put("bin_status", "UPDATE");

@@ -11,8 +11,21 @@ import java.time.Instant;
  * @param alerts how many unresolved alerts it has, of every problem
  * @param offlineAlert whether one of them is the stream's {@code offline}
  * @param batteryAlert whether one of them is the stream's {@code battery-low}
+ * @param registeredAt when it was registered, or {@code null} if not known: a sensor never heard from is offline only
+ *     once it has been registered for longer than the offline threshold
  */
-public record SensorFacts(Instant lastSeen, Double battery, int alerts, boolean offlineAlert, boolean batteryAlert) {
+public record SensorFacts(
+        Instant lastSeen,
+        Double battery,
+        int alerts,
+        boolean offlineAlert,
+        boolean batteryAlert,
+        Instant registeredAt) {
+
+    /** What the store knows of a sensor whose registration time does not matter (it has been heard from). */
+    public SensorFacts(Instant lastSeen, Double battery, int alerts, boolean offlineAlert, boolean batteryAlert) {
+        this(lastSeen, battery, alerts, offlineAlert, batteryAlert, null);
+    }
 
     /** How many of its unresolved alerts are of another problem than offline and battery-low. */
     public int otherAlerts() {

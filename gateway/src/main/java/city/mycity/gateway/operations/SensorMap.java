@@ -38,7 +38,8 @@ public final class SensorMap {
             + " UNION SELECT device_id FROM sensor_state WHERE tenant_id = ? AND updated_at >= ? AND updated_at < ?"
             + " AND quantity <> 'seen-ago'"
             + " UNION SELECT subject FROM alert WHERE tenant_id = ? AND updated_at > ?"
-            + " UNION SELECT id FROM device WHERE tenant_id = ? AND updated_at > ?) ";
+            + " UNION SELECT id FROM device WHERE tenant_id = ? AND updated_at > ?"
+            + " UNION SELECT id FROM device WHERE tenant_id = ? AND registered_at >= ? AND registered_at < ?) ";
 
     private final DataSource dataSource;
     private final OperationsSettings settings;
@@ -105,12 +106,16 @@ public final class SensorMap {
             params.add(since);
             params.add(tenant);
             params.add(since);
+            // A sensor never heard from that crossed the offline threshold since its registration.
+            params.add(tenant);
+            params.add(time(filter.since().minus(settings.lookback()).minus(settings.offlineAfter())));
+            params.add(time(now.minus(settings.offlineAfter())));
         }
         String onlyChanged = polling ? " AND device_id IN (SELECT id FROM changed)" : "";
         sql.append("SELECT d.id, d.kind, d.zone_id, d.longitude, d.latitude, s.last_seen, s.battery,")
                 .append(" coalesce(a.alerts, 0), coalesce(a.offline, false), coalesce(a.battery_low, false), ")
                 .append(listed)
-                .append(" AS listed FROM device d LEFT JOIN (")
+                .append(" AS listed, d.registered_at FROM device d LEFT JOIN (")
                 .append(OWN_READINGS)
                 .append(onlyChanged)
                 .append(" GROUP BY device_id) s ON s.device_id = d.id LEFT JOIN (")
@@ -143,7 +148,8 @@ public final class SensorMap {
                 battery,
                 rs.getInt(8),
                 rs.getBoolean(9),
-                rs.getBoolean(10));
+                rs.getBoolean(10),
+                rs.getObject(12, OffsetDateTime.class).toInstant());
         return new SensorMark(
                 rs.getString(1),
                 rs.getString(2),

@@ -16,9 +16,13 @@ public final class StateRules {
         this.settings = Objects.requireNonNull(settings, "Settings must not be null.");
     }
 
-    /** The sensor's state at {@code now}: offline, else alerting, else low-battery, else ok. */
+    /**
+     * The sensor's state at {@code now}: offline, else alerting, else low-battery, else ok. A sensor never heard from
+     * is offline once it has been registered for longer than the offline threshold (a new sensor has time to report).
+     */
     public SensorState sensor(SensorFacts facts, Instant now) {
-        if (facts.offlineAlert() || silent(facts.lastSeen(), now, settings.offlineAfter())) {
+        Instant heard = facts.lastSeen() != null ? facts.lastSeen() : facts.registeredAt();
+        if (facts.offlineAlert() || silent(heard, now, settings.offlineAfter())) {
             return SensorState.OFFLINE;
         }
         if (facts.otherAlerts() > 0) {

@@ -121,6 +121,11 @@ class OperationsRoutesIT {
                 + " ('north', 'm-silent', 'seen-ago', 7200, 's', now(), now()),"
                 + " ('north', 'm-low', 'fill', 40, '%', now(), now()),"
                 + " ('north', 'm-low', 'battery', 12, '%', now(), now())");
+        // Registered two hours ago, so that a sensor never heard from has had time to report; m-new has not.
+        db.execute("UPDATE device SET registered_at = now() - interval '2 hours' WHERE tenant_id = 'north'"
+                + " AND id LIKE 'm-%';"
+                + "INSERT INTO device (tenant_id, id, gateway_id, kind, zone_id, latitude, longitude, status) VALUES"
+                + " ('north', 'm-new', 'g3', 'bin', 'z2', 52.58, -1.58, 'active')");
         alert("north", "m-alert", "stuck", "open");
         alert("north", "m-low", "battery-low", "open");
         alert("north", "m-ok", "stuck", "resolved");
@@ -145,6 +150,9 @@ class OperationsRoutesIT {
                 .isEqualTo("offline");
         assertThat(sensors.get("m-low").getString("state")).isEqualTo("low-battery");
         assertThat(sensors.get("m-never").getString("state")).isEqualTo("offline");
+        assertThat(sensors.get("m-new").getString("state"))
+                .as("registered moments ago, it has time to report")
+                .isEqualTo("ok");
         assertThat(sensors.get("m-never").getValue("last_seen")).isNull();
         assertThat(sensors.get("m-never").getValue("battery")).isNull();
         assertThat(sensors.get("m-ok").fieldNames())
@@ -157,7 +165,7 @@ class OperationsRoutesIT {
         assertThat(byId(get(SENSORS + "?kind=bin&zone=z2", nora)
                         .bodyAsJsonObject()
                         .getJsonArray("sensors")))
-                .containsOnlyKeys("m-never");
+                .containsOnlyKeys("m-never", "m-new");
     }
 
     @Test

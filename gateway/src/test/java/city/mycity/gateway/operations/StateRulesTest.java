@@ -122,4 +122,14 @@ class StateRulesTest {
         assertThat(AlertStatusFilter.of("resolved")).contains(AlertStatusFilter.RESOLVED);
         assertThat(AlertStatusFilter.of("closed")).isEmpty();
     }
+
+    @Test
+    void a_sensor_registered_moments_ago_that_has_not_reported_yet_is_not_offline() {
+        Instant now = Instant.parse("2026-11-30T12:00:00Z");
+
+        assertThat(rules.sensor(new SensorFacts(null, null, 0, false, false, now.minusSeconds(600)), now))
+                .isEqualTo(SensorState.OK);
+        assertThat(rules.sensor(new SensorFacts(null, null, 0, false, false, now.minusSeconds(7200)), now))
+                .isEqualTo(SensorState.OFFLINE);
+    }
 }

@@ -24,6 +24,11 @@ public final class CrewRounds {
 
     /** How many bins a truck empties before it goes back to the depot to unload. */
     public static final int TRIP_CAPACITY = 60;
+    /**
+     * A day whose rounds have no stop at all (nothing was due when it was planned) is planned again when a crew member
+     * asks this long after.
+     */
+    public static final Duration REPLAN_EMPTY_DAY_AFTER = Duration.ofMinutes(10);
     /** A crew's working day. */
     public static final Duration SHIFT = Duration.ofHours(8);
     /** How long a request waits for another plan (of the public's {@code /api/v1/bins/routes}) to be made first. */
@@ -75,6 +80,14 @@ public final class CrewRounds {
     public CrewRound today(String crew) throws SQLException, InterruptedException {
         LocalDate day = today();
         var round = store.round(day, crew);
+        if (round.isPresent()
+                && round.get().stops().isEmpty()
+                && round.get().plannedAt().isBefore(now().minus(REPLAN_EMPTY_DAY_AFTER))) {
+            // Nothing was due when the day was planned: bins may be due now.
+            if (store.forgetEmptyDay(day, now().minus(REPLAN_EMPTY_DAY_AFTER))) {
+                round = store.round(day, crew);
+            }
+        }
         if (round.isPresent()) {
             return round.get();
         }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,38 @@ public final class RoundStore {
                     c.commit();
                     return planned;
                 }
+            }
+        }
+    }
+
+    /**
+     * Forgets the council's rounds of that day when none of them has a stop and they were planned before {@code
+     * before} (nothing was due then, and no crew can have started): the next request plans the day again.
+     *
+     * @return whether the day was forgotten
+     */
+    public boolean forgetEmptyDay(LocalDate day, Instant before) throws SQLException {
+        try (Connection c = council()) {
+            try (PreparedStatement lock =
+                    c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('mycity.crew_round'), hashtext(?))")) {
+                lock.setString(1, tenant + '/' + day);
+                lock.execute();
+            }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM crew_round WHERE tenant_id = ? AND day = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM crew_round r JOIN crew_stop s ON s.round_id = r.id"
+                    + " WHERE r.tenant_id = ? AND r.day = ?)"
+                    + " AND NOT EXISTS (SELECT 1 FROM crew_round r WHERE r.tenant_id = ? AND r.day = ?"
+                    + " AND r.planned_at >= ?)")) {
+                st.setString(1, tenant);
+                st.setObject(2, day);
+                st.setString(3, tenant);
+                st.setObject(4, day);
+                st.setString(5, tenant);
+                st.setObject(6, day);
+                st.setObject(7, before.atOffset(java.time.ZoneOffset.UTC));
+                boolean forgotten = st.executeUpdate() > 0;
+                c.commit();
+                return forgotten;
             }
         }
     }

@@ -26,9 +26,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +64,7 @@ class CrewRoundsIT {
     private static GeoService service;
     private static WebClient client;
     private static final Set<String> taken = new HashSet<>();
+    private static final GeoPoint BIN_PLACE = new GeoPoint(50.0060, 8.0200);
 
     @BeforeAll
     static void start() throws Exception {
@@ -252,6 +255,27 @@ class CrewRoundsIT {
         assertThat(notTheirs.statusCode()).isEqualTo(404);
         assertThat(notTheirs.getHeader("Content-Type")).isEqualTo("application/problem+json");
         taken.remove(bin);
+    }
+
+    @Test
+    void a_day_planned_when_nothing_was_due_is_planned_again_later_and_a_day_with_stops_is_kept() throws Exception {
+        RoundStore rounds = new RoundStore(registry, TestCity.create(TENANT));
+        LocalDate empty = LocalDate.parse("2020-01-01");
+        LocalDate busy = LocalDate.parse("2020-01-02");
+        rounds.save(empty, List.of(ANNA), Map.of());
+        rounds.save(
+                busy,
+                List.of(ANNA),
+                Map.of(1, new RoundStore.Planned(List.of(new RoundStore.PlannedStop("bin-00001", BIN_PLACE)), null)));
+        store.database()
+                .execute("UPDATE crew_round SET planned_at = now() - interval '1 hour' WHERE day < '2021-01-01'");
+
+        assertThat(rounds.forgetEmptyDay(empty, Instant.now().minus(CrewRounds.REPLAN_EMPTY_DAY_AFTER)))
+                .isTrue();
+        assertThat(rounds.planned(empty)).isFalse();
+        assertThat(rounds.forgetEmptyDay(busy, Instant.now().minus(CrewRounds.REPLAN_EMPTY_DAY_AFTER)))
+                .isFalse();
+        assertThat(rounds.planned(busy)).isTrue();
     }
 
     @Test
