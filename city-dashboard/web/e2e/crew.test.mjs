@@ -27,6 +27,8 @@ describe('a crew member', () => {
     record('crew.transfer_total_bytes', size.total);
     await screenshot(page, 'crew-round');
     assert.deepEqual(await axe(page), []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'the round scrolls sideways on a phone');
 
     // The signal goes; the page is opened again from the phone's copy, and the stop is done.
     await context.setOffline(true);

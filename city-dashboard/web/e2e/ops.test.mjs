@@ -137,11 +137,16 @@ describe('the live map', { skip: !process.env.MYCITY_BIG_OPERATOR_USER && 'no co
     await logIn(page, account('big_operator'));
     await page.waitForFunction(() => [...document.querySelectorAll('#summary tbody td:nth-child(2)')]
       .reduce((n, td) => n + Number(td.textContent.replace(/\D/g, '')), 0) >= 20000, null, { timeout: 60_000 });
+    await page.locator('#map[data-ready]').waitFor({ timeout: 120_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'ops-20000-sensors', { fullPage: false });
     const loaded = summary(await panAndZoom(page), await sensorsOnTheMap(page));
     record('ops.frame_time_few_sensors', baseline);
     record('ops.frame_time_20000_sensors', loaded);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, 'ops-20000-sensors', { fullPage: false });
+    record('ops.sensors_answer_20000', await page.evaluate(() => {
+      const first = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/v1/ops/sensors'));
+      return { transferred_bytes: first.transferSize, json_bytes: first.decodedBodySize };
+    }));
     assert.ok(loaded.frames > 20, `only ${loaded.frames} frames were drawn`);
     assert.ok(loaded.median_ms <= Math.max(2 * baseline.median_ms, 34),
       `the median frame took ${loaded.median_ms} ms with 20,000 sensors, ${baseline.median_ms} ms with ${baseline.sensors}`);

@@ -105,6 +105,9 @@ describe('every public page', () => {
       record(`${name}.network_total_bytes`, bytes());
       assert.ok(size.beforeList <= BUDGET, `${name} transferred ${size.beforeList} bytes before its list was usable`);
       await screenshot(page, `${name}-phone`);
+      // WCAG 1.4.10: nothing wider than the phone's screen.
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        `${name} scrolls sideways on a phone`);
       assert.deepEqual(await axe(page), []);
       assert.deepEqual(problems, []);
       await page.setViewportSize(DESKTOP);

@@ -7,8 +7,9 @@ import * as session from '../shared/session.js';
 import { KIND_WORDS, PROBLEM_WORDS } from './states.js';
 
 export class AlertQueue {
-  constructor(list, { onShowSensor, onChange }) {
+  constructor(list, { updated, onShowSensor, onChange }) {
     this.list = list;
+    this.updated = updated;
     this.onShowSensor = onShowSensor;
     this.onChange = onChange;
     this.alerts = new Map();
@@ -28,6 +29,7 @@ export class AlertQueue {
       this.alerts.delete(id);
     }
     this.asOf = page.as_of;
+    this.updated.textContent = `Updated at ${clock(page.as_of)}.`;
     this.render();
     return page.as_of;
   }

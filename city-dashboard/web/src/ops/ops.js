@@ -26,6 +26,7 @@ let principal = null;
 const filters = { kind: '', zone: '' };
 const detail = new SensorDetail(document.getElementById('detail'));
 const alerts = new AlertQueue(document.getElementById('alerts'), {
+  updated: document.getElementById('alerts-updated'),
   onShowSensor: (id) => showSensor(id),
   onChange: () => pollSensors(),
 });

@@ -68,7 +68,11 @@ class PagesE2EIT {
         // A bin sensor with a history of its fill level, low on battery: one the operators' table lists.
         for (int hour = 1; hour <= 6; hour++) {
             store.reading(
-                    "bin-00001", "fill", 40 + 8 * hour, "%", Instant.now().minus(hour, ChronoUnit.HOURS).toString());
+                    "bin-00001",
+                    "fill",
+                    40 + 8 * hour,
+                    "%",
+                    Instant.now().minus(hour, ChronoUnit.HOURS).toString());
         }
         store.rollUp();
         store.sensorState("bin-00001", "battery", 12, "%EL");
