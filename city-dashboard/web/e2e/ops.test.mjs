@@ -150,6 +150,8 @@ describe('the live map', { skip: !process.env.MYCITY_BIG_OPERATOR_USER && 'no co
     assert.ok(loaded.frames > 20, `only ${loaded.frames} frames were drawn`);
     assert.ok(loaded.median_ms <= Math.max(2 * baseline.median_ms, 34),
       `the median frame took ${loaded.median_ms} ms with 20,000 sensors, ${baseline.median_ms} ms with ${baseline.sensors}`);
+    assert.ok(loaded.p95_ms <= Math.max(3 * baseline.p95_ms, 100),
+      `the 95th percentile frame took ${loaded.p95_ms} ms with 20,000 sensors, ${baseline.p95_ms} ms with ${baseline.sensors}`);
     await context.close();
   });
 });

@@ -1,11 +1,11 @@
-// The crew page's service worker: keeps the page, its files, the base map and the last round on the phone, so that a
-// round once loaded keeps working without a signal. Reports are not its business: the page keeps them until the
-// server confirms them.
+// The crew page's service worker: keeps the page, its files, the city and its base map on the phone, so that a round
+// once loaded keeps working without a signal. Nothing of an account is kept here (who is logged in, the round, the
+// reports): the page keeps those itself, per account, and deletes them when the crew member logs out.
 
 const CACHE = 'mycity-crew-v1';
 
 /** Answers from the network when there is one (and keeps them), from the phone's copy when there is not. */
-const NETWORK_FIRST = [/^\/crew\/$/, /^\/crew\/index\.html$/, /^\/api\/v1\/crew\/round$/, /^\/api\/v1\/session$/, /^\/api\/v1\/city$/];
+const NETWORK_FIRST = [/^\/crew\/$/, /^\/crew\/index\.html$/, /^\/api\/v1\/city$/];
 /** Never change once published (names with a content hash), or change rarely: the phone's copy first. */
 const CACHE_FIRST = [/^\/assets\//, /^\/api\/v1\/basemap\//];
 

@@ -7,7 +7,7 @@ import '../styles/base.css';
 import '../styles/crew.css';
 import * as api from '../shared/api.js';
 import { ago, clock, el } from '../shared/format.js';
-import { signedIn } from '../shared/login.js';
+import { askToLogIn, signedIn } from '../shared/login.js';
 import { listUsable, say } from '../shared/page.js';
 import * as session from '../shared/session.js';
 import { Outbox, report } from './outbox.js';
@@ -48,16 +48,19 @@ async function loadRound() {
   }
 }
 
-/** The round as the crew sees it: the server's, with the reports still waiting applied on top. */
+/** The round as the crew sees it: the server's, with the reports still waiting (or refused) applied on top. */
 function shownRound() {
-  const waiting = new Map(outbox.all().map((r) => [r.bin, r]));
+  const kept = new Map(outbox.all().map((r) => [r.bin, r]));
   return {
     ...round,
     stops: round.stops.map((stop) => {
-      const r = waiting.get(stop.bin);
-      return r && stop.status === 'planned'
-        ? { ...stop, status: r.outcome, reason: r.reason ?? null, reported_at: r.at, waiting: true }
-        : stop;
+      const r = kept.get(stop.bin);
+      if (!r || stop.status !== 'planned') {
+        return stop;
+      }
+      return r.refused
+        ? { ...stop, refused: r.refused, report_id: r.report_id }
+        : { ...stop, status: r.outcome, reason: r.reason ?? null, reported_at: r.at, waiting: true };
     }),
   };
 }
@@ -83,7 +86,14 @@ function item(stop, isNext) {
     el('h3', {}, title),
     el('p', {}, stop.fill == null ? 'Fill level not known.' : `${Math.round(stop.fill)}% full.`),
     isNext ? el('p', { className: 'next-word' }, 'Next stop.') : null);
-  if (stop.status === 'planned') {
+  if (stop.refused) {
+    li.append(el('p', { className: 'message error' }, `Your report was not accepted: ${stop.refused}`),
+      el('div', { className: 'row actions' },
+        el('button', { type: 'button', className: 'big', onClick: () => again(stop.report_id, true) }, 'Send again',
+          el('span', { className: 'visually-hidden' }, `: bin ${stop.bin}`)),
+        el('button', { type: 'button', className: 'secondary big', onClick: () => again(stop.report_id, false) }, 'Discard',
+          el('span', { className: 'visually-hidden' }, ` the report of bin ${stop.bin}`))));
+  } else if (stop.status === 'planned') {
     const reason = el('select', { id: `reason-${stop.bin}`, name: 'reason' },
       ...Object.entries(REASONS).map(([key, words]) => el('option', { value: key }, words)));
     const note = el('input', { id: `note-${stop.bin}`, name: 'note', maxlength: '200', autocomplete: 'off' });
@@ -120,46 +130,111 @@ function item(stop, isNext) {
 function press(bin, outcome, reason, note) {
   outbox.add(report(bin, outcome, reason, note));
   render();
-  document.getElementById('progress').focus?.();
+  document.getElementById('progress').focus();
   sync();
 }
 
-/** Sends the waiting reports in the order they were made; stops at the first that cannot get through. */
+/** A refused report sent again (as if pressed now), or discarded. */
+function again(reportId, send) {
+  if (send) {
+    outbox.retry(reportId);
+  } else {
+    outbox.remove(reportId);
+  }
+  render();
+  document.getElementById('progress').focus();
+  if (send) {
+    sync();
+  }
+}
+
+/** Says something that must not be overwritten by the connection line (a report refused, taken by another). */
+function notice(words) {
+  say(document.getElementById('notice'), words);
+}
+
+/**
+ * Sends the waiting reports in the order they were made; stops at the first that cannot get through (no signal, the
+ * server in trouble) and tries again later. A report the server refuses (400, 404) is kept, marked, for the crew to
+ * send again or discard; one that another report beat (409) gives way to the server's round; an ended session asks
+ * for a login and then sends.
+ */
 async function sync() {
   if (syncing) {
     return;
   }
   syncing = true;
+  let changed = false;
+  let ended = false;
+  const tokenRefreshed = new Set();
   try {
-    for (const waiting of outbox.all()) {
-      const { bin, ...body } = waiting;
+    const waiting = outbox.pending();
+    for (let i = 0; i < waiting.length; i += 1) {
+      const { bin, ...body } = waiting[i];
       try {
         round = await session.change('POST', `/api/v1/crew/round/stops/${encodeURIComponent(bin)}`, body);
         unreachable = false;
         localStorage.setItem(roundKey(), JSON.stringify(round));
-        outbox.remove(waiting.report_id);
+        outbox.remove(body.report_id);
+        changed = true;
       } catch (e) {
         unreachable = e instanceof TypeError;
-        if (e.status === 409 || e.status === 404 || e.status === 400) {
-          // Another report got there first, or the stop is gone: the server's round is what stands.
-          outbox.remove(waiting.report_id);
-          if (e.problem?.stop) {
-            say(document.getElementById('connection'), `Bin ${bin}: ${e.message}`);
-          }
-          await loadRound().catch(() => {});
-        } else {
+        if (unreachable || (e.status >= 500 && e.status !== 501)) {
           break;
         }
+        if (e.status === 403 && !tokenRefreshed.has(body.report_id)) {
+          // A page opened without a signal has no CSRF token yet: ask for it, then send this report again.
+          tokenRefreshed.add(body.report_id);
+          if (await session.current().catch(() => null)) {
+            i -= 1;
+            continue;
+          }
+        }
+        if (e.status === 401 || e.status === 403) {
+          ended = true;
+          break;
+        }
+        if (e.status === 409) {
+          outbox.remove(body.report_id);
+          notice(`Bin ${bin}: ${e.message}`);
+          await loadRound().catch(() => {});
+        } else {
+          const clockHint = e.problem?.parameter === 'at' ? " Check that the phone's clock is right." : '';
+          outbox.refuse(body.report_id, `${e.message}${clockHint}`);
+          notice(`Bin ${bin}: your report was not accepted: ${e.message}`);
+        }
+        changed = true;
       }
     }
   } finally {
     syncing = false;
-    render();
+    if (changed) {
+      render();
+    } else {
+      showConnection();
+    }
+  }
+  if (ended) {
+    await logInAgain();
   }
 }
 
+/** The session ended with reports waiting: the login form, then the reports are sent. */
+async function logInAgain() {
+  const waiting = outbox.pending().length;
+  notice(`Your session has ended. Log in again to send ${waiting} report${waiting === 1 ? '' : 's'}; they are kept on this phone.`);
+  const again = await askToLogIn(document.getElementById('login'), { role: 'crew', title: 'Log in again' });
+  if (again.username !== principal.username) {
+    notice(`These reports are ${principal.username}'s: log in as ${principal.username} to send them.`);
+    await session.logout().catch(() => {});
+    return logInAgain();
+  }
+  notice(null);
+  return sync();
+}
+
 function showConnection() {
-  const waiting = outbox.all().length;
+  const waiting = outbox.pending().length;
   const online = navigator.onLine && !unreachable;
   const words = !online
     ? `No signal. ${waiting === 0 ? 'Reports will be kept on this phone.' : `${waiting} report${waiting === 1 ? '' : 's'} will be sent when the signal is back.`}`
@@ -167,7 +242,9 @@ function showConnection() {
       ? `Sending ${waiting} report${waiting === 1 ? '' : 's'}…`
       : 'All reports sent.';
   const connection = document.getElementById('connection');
-  connection.textContent = words;
+  if (connection.textContent !== words) {
+    connection.textContent = words;
+  }
   connection.dataset.waiting = String(waiting);
   connection.classList.toggle('error', !online);
 }
@@ -207,9 +284,9 @@ async function registerWorker() {
   if (!navigator.serviceWorker.controller) {
     await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
   }
-  // What was loaded before the worker was in charge goes through it once, to be kept: who is logged in, the round,
-  // the city, and the files of the page and its map.
-  await Promise.all(['/api/v1/session', '/api/v1/crew/round', '/api/v1/city'].map((path) => fetch(path).catch(() => null)));
+  // What was loaded before the worker was in charge goes through it once, to be kept: the city, and the files of the
+  // page and its map. Who is logged in and the round are the page's to keep (per account), not the worker's.
+  await fetch('/api/v1/city').catch(() => null);
   const keep = () => ready.active?.postMessage({ keep: performance.getEntriesByType('resource').map((e) => e.name) });
   keep();
   setTimeout(keep, 5000);
@@ -221,7 +298,8 @@ async function account() {
   const key = 'mycity.crew.account';
   try {
     const found = await signedIn(document.getElementById('login'), { role: 'crew', title: "Today's round" });
-    localStorage.setItem(key, JSON.stringify(found));
+    // Who it is, for a page opened without a signal; never the session's CSRF token.
+    localStorage.setItem(key, JSON.stringify({ username: found.username, tenant: found.tenant, role: found.role }));
     return found;
   } catch (e) {
     const kept = localStorage.getItem(key);
@@ -243,14 +321,16 @@ async function start() {
   const logout = document.getElementById('logout');
   logout.hidden = false;
   logout.addEventListener('click', async () => {
-    if (outbox.all().length > 0 && !confirm('Some reports are not sent yet. They stay on this phone. Log out anyway?')) {
+    if (outbox.pending().length > 0 && !confirm('Some reports are not sent yet. They stay on this phone. Log out anyway?')) {
       return;
     }
-    await session.logout();
-    // Nothing of this account stays on the phone but the reports it has not sent.
+    // Nothing of this account stays on the phone but the reports it has not sent, even without a signal.
+    const ended = await session.logout().then(() => true, () => false);
     localStorage.removeItem('mycity.crew.account');
     localStorage.removeItem(roundKey());
-    await caches?.delete('mycity-crew-v1');
+    if (!ended) {
+      alert('Logged out on this phone. Without a signal the server could not be told: the session ends by itself within 30 minutes.');
+    }
     location.reload();
   });
   await loadRound();
@@ -259,7 +339,7 @@ async function start() {
   window.addEventListener('online', () => sync());
   window.addEventListener('offline', showConnection);
   setInterval(() => {
-    if (outbox.all().length > 0) {
+    if (outbox.pending().length > 0) {
       sync();
     }
   }, RETRY_MS);

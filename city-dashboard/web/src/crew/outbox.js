@@ -15,6 +15,27 @@ export class Outbox {
     }
   }
 
+  /** The reports still to be sent: not those the server refused. */
+  pending() {
+    return this.all().filter((r) => !r.refused);
+  }
+
+  /** Keeps a report the server refused, with the server's reason, for the crew to send again or discard. */
+  refuse(reportId, reason) {
+    this.save(this.all().map((r) => (r.report_id === reportId ? { ...r, refused: reason } : r)));
+  }
+
+  /** A refused report made again: sent as if the button had been pressed now. */
+  retry(reportId) {
+    this.save(this.all().map((r) => {
+      if (r.report_id !== reportId) {
+        return r;
+      }
+      const { refused, ...again } = r;
+      return { ...again, at: new Date().toISOString() };
+    }));
+  }
+
   add(report) {
     const reports = this.all();
     reports.push(report);

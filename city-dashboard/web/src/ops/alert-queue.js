@@ -18,7 +18,15 @@ export class AlertQueue {
 
   async refresh() {
     const page = await api.getJson(`/api/v1/ops/alerts${this.asOf ? `?since=${encodeURIComponent(this.asOf)}` : ''}`);
+    if (page.more && this.asOf) {
+      // More changed than one answer holds (a gateway's outage, say): read the whole queue again.
+      this.asOf = null;
+      this.alerts.clear();
+      return this.refresh();
+    }
+    let changed = this.asOf === null;
     for (const alert of page.alerts) {
+      changed = true;
       if (alert.status === 'resolved') {
         this.alerts.delete(alert.id);
       } else {
@@ -26,17 +34,25 @@ export class AlertQueue {
       }
     }
     for (const id of page.removed ?? []) {
-      this.alerts.delete(id);
+      changed = this.alerts.delete(id) || changed;
     }
+    this.more = page.more && this.asOf === null;
     this.asOf = page.as_of;
-    this.updated.textContent = `Updated at ${clock(page.as_of)}.`;
-    this.render();
+    this.updated.textContent = `Updated at ${clock(page.as_of)}.${this.more ? ' Only the newest alerts are listed: resolve some to see the others.' : ''}`;
+    if (changed) {
+      // Redrawn only when something changed, so that the focus and an error message stay where they are.
+      this.render();
+    }
     return page.as_of;
   }
 
   render() {
+    const focused = document.activeElement?.closest?.('#alerts li')?.dataset.id;
     const sorted = [...this.alerts.values()].sort((a, b) => b.opened_at.localeCompare(a.opened_at));
     this.list.replaceChildren(...sorted.map((a) => this.item(a)));
+    if (focused) {
+      this.list.querySelector(`li[data-id="${CSS.escape(focused)}"] button`)?.focus();
+    }
     if (sorted.length === 0) {
       this.list.append(el('li', { className: 'placeholder' }, 'No alerts: nothing needs doing.'));
     }
@@ -55,7 +71,7 @@ export class AlertQueue {
         }
         this.render();
         this.onChange?.();
-        this.list.closest('section').querySelector('h2').focus?.();
+        this.list.closest('section').querySelector('h2').focus();
       } catch (e) {
         message.textContent = e.message;
         message.hidden = false;
@@ -76,7 +92,7 @@ export class AlertQueue {
       el('div', { className: 'row' },
         alert.status === 'open' ? acknowledge : null,
         resolve,
-        el('button', { type: 'button', className: 'link', onClick: () => this.onShowSensor(alert.subject) }, `Show sensor ${alert.subject}`)),
+        alert.kind ? el('button', { type: 'button', className: 'link', onClick: () => this.onShowSensor(alert.subject) }, `Show sensor ${alert.subject}`) : null),
       message);
   }
 }

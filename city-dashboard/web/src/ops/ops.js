@@ -157,6 +157,9 @@ function live() {
       const asOf = await pollSensors();
       await alerts.refresh();
       status.textContent = `Live: updated at ${clock(asOf)}.`;
+      if (status.classList.contains('lost')) {
+        document.getElementById('connection').textContent = 'Connected again: the board is up to date.';
+      }
       status.classList.remove('lost');
     } catch (e) {
       if (e.status === 401) {
@@ -164,6 +167,9 @@ function live() {
         return;
       }
       status.textContent = `Connection lost (${e.message}); trying again. What you see may be out of date.`;
+      if (!status.classList.contains('lost')) {
+        document.getElementById('connection').textContent = status.textContent;
+      }
       status.classList.add('lost');
     }
     setTimeout(tick, POLL_MS);

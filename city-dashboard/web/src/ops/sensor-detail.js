@@ -55,10 +55,15 @@ export class SensorDetail {
   }
 
   async draw(quantity, range) {
+    const asked = (this.asked = (this.asked ?? 0) + 1);
+    const sensor = this.sensor;
     const to = new Date();
     const from = new Date(to.getTime() - range.hours * 3600_000);
     const history = await api.getJson(`/api/v1/sensors/${encodeURIComponent(this.sensor.id)}/history`
       + `?quantity=${quantity}&resolution=${range.resolution}&from=${from.toISOString()}&to=${to.toISOString()}`);
+    if (asked !== this.asked || sensor !== this.sensor) {
+      return; // another sensor or range was chosen meanwhile: its answer draws
+    }
     const buckets = history.buckets;
     const means = buckets.map((b) => b.mean);
     this.summary.textContent = buckets.length === 0

@@ -33,8 +33,14 @@ async function loadOperations() {
   const openapi = await api.getJson('/api/v1/openapi.json');
   const rows = Object.entries(openapi.paths).flatMap(([path, operations]) => Object.entries(operations)
     .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-    .map(([method, op]) => ({ path, method: method.toUpperCase(), summary: op.summary ?? op.description ?? '' })));
-  const publicRows = rows.filter((r) => r.method === 'GET');
+    .map(([method, op]) => ({
+      path,
+      method: method.toUpperCase(),
+      summary: op.summary ?? op.description ?? '',
+      login: Array.isArray(op.security) && op.security.length > 0,
+    })));
+  // What anyone may read: the operations that need a login (a crew's round, say) are not the public's.
+  const publicRows = rows.filter((r) => r.method === 'GET' && !r.login);
   document.getElementById('operations-count').textContent =
     `${publicRows.length} public operations (version ${openapi.info?.version ?? ''}).`;
   document.getElementById('operations').replaceChildren(el('table', {},

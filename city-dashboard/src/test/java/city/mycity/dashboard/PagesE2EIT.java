@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import city.mycity.citymodel.City;
+import city.mycity.citymodel.GeoPoint;
+import city.mycity.citymodel.Sensor;
 import city.mycity.gateway.accounts.Accounts;
 import city.mycity.gateway.accounts.Role;
 import city.mycity.gateway.http.OperatorApi;
 import city.mycity.geo.GeoService;
 import city.mycity.geo.TestCity;
 import city.mycity.geo.TestStore;
+import city.mycity.reading.SensorKind;
 import city.mycity.storage.DatabaseRoles;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Vertx;
@@ -21,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +56,18 @@ class PagesE2EIT {
 
     @BeforeAll
     static void start() throws Exception {
+        if (System.getenv("CI") != null) {
+            // In CI the browser tests must run: .ci/run installs Chromium.
+            assertThat(CHROMIUM).as("Chromium for the browser tests").isExecutable();
+        }
         assumeTrue(Files.isExecutable(CHROMIUM), "Skipped: " + CHROMIUM + " is absent (apt-get install -y chromium).");
-        City city = TestCity.create(TENANT);
+        City town = TestCity.create(TENANT);
+        // Three more bins, so that a crew's round has stops to try things on.
+        List<Sensor> sensors = new ArrayList<>(town.sensors());
+        sensors.add(bin("bin-00002", 50.0101, 8.0050, "s-1"));
+        sensors.add(bin("bin-00003", 50.0151, 8.0100, "s-3"));
+        sensors.add(bin("bin-00004", 50.0180, 8.0201, "s-2"));
+        City city = City.part(town, town.carParks(), sensors);
         store = TestStore.withCity(city);
         store.carParkOccupancy("cp001", 1, 4); // Market Square: 3 of 4 free
         store.carParkOccupancy("cp002", 3, 3); // Station Garage: full
@@ -65,6 +79,9 @@ class PagesE2EIT {
                 "open",
                 Instant.now().minus(1, ChronoUnit.HOURS).toString());
         store.binStatus("bin-00001", 92, Instant.now().plus(2, ChronoUnit.HOURS).toString());
+        for (String bin : List.of("bin-00002", "bin-00003", "bin-00004")) {
+            store.binStatus(bin, 85, Instant.now().plus(3, ChronoUnit.HOURS).toString());
+        }
         // A bin sensor with a history of its fill level, low on battery: one the operators' table lists.
         for (int hour = 1; hour <= 6; hour++) {
             store.reading(
@@ -177,6 +194,10 @@ class PagesE2EIT {
         assertThat(finished).as("the browser tests finish within 10 minutes").isTrue();
         assertThat(run.exitValue()).as("the browser tests pass:%n%s", output).isZero();
         assertThat(output).contains("ℹ fail 0").containsPattern("ℹ pass [1-9]");
+    }
+
+    private static Sensor bin(String id, double lat, double lon, String street) {
+        return new Sensor(id, SensorKind.BIN, "z-a1", "gw-z-a1", null, street, new GeoPoint(lat, lon));
     }
 
     private static String read(Path file) throws IOException {

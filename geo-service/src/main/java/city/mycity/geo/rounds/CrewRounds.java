@@ -83,10 +83,15 @@ public final class CrewRounds {
         if (round.isPresent()
                 && round.get().stops().isEmpty()
                 && round.get().plannedAt().isBefore(now().minus(REPLAN_EMPTY_DAY_AFTER))) {
-            // Nothing was due when the day was planned: bins may be due now.
-            if (store.forgetEmptyDay(day, now().minus(REPLAN_EMPTY_DAY_AFTER))) {
-                round = store.round(day, crew);
+            // Nothing was due when the day was planned: bins may be due now. Forgotten under the planning lock, so
+            // that no request of this service stores an empty day in between; read again whoever forgot it.
+            planningOne.lockInterruptibly();
+            try {
+                store.forgetEmptyDay(day, now().minus(REPLAN_EMPTY_DAY_AFTER));
+            } finally {
+                planningOne.unlock();
             }
+            round = store.round(day, crew);
         }
         if (round.isPresent()) {
             return round.get();
