@@ -126,7 +126,8 @@ public final class AlertStore {
     /**
      * Resolves one of a council's open or acknowledged alerts as {@code by}, now, with an optional note; who and the
      * note are in the audit log, at the alert's {@code resolved_at}. Its {@code changed_at} moves to now, so that the
-     * stream recomputing an older change (a replay) does not open it again; the problem coming back does.
+     * stream recomputing an older change (a replay) does not open it again; the problem coming back does. A problem the
+     * public reported (Open311) behind the alert is closed with it, the note as its status notes.
      *
      * @throws NotFoundException when the council has no alert of that id
      * @throws ConflictException when the alert is resolved already
@@ -138,6 +139,16 @@ public final class AlertStore {
                     + " changed_at = greatest(changed_at, now()), updated_at = now() WHERE tenant_id = ? AND id = ?")) {
                 st.setString(1, tenant);
                 st.setObject(2, UUID.fromString(id));
+                st.executeUpdate();
+            }
+            // A problem the public reported (Open311) is closed with its alert, so that its reporter sees it dealt
+            // with.
+            try (PreparedStatement st = c.prepareStatement("UPDATE service_request SET status = 'closed',"
+                    + " status_notes = coalesce(?, status_notes), updated_at = now()"
+                    + " WHERE tenant_id = ? AND alert_id = ? AND status = 'open'")) {
+                st.setString(1, note);
+                st.setString(2, tenant);
+                st.setObject(3, UUID.fromString(id));
                 st.executeUpdate();
             }
             AuditLog.record(c, tenant, by, "alert.resolve", id, details(c, note));

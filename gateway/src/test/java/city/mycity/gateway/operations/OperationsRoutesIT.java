@@ -200,6 +200,28 @@ class OperationsRoutesIT {
     }
 
     @Test
+    void resolving_the_alert_of_a_problem_the_public_reported_closes_the_report_with_the_note() throws Exception {
+        String id = alert("north", "open311/1", "citizen-report", "open");
+        db.execute("INSERT INTO service_request (tenant_id, token, service_code, latitude, longitude, alert_id)"
+                + " VALUES ('north', gen_random_uuid(), 'bin-overflowing', 52.5, -1.5, '" + id + "')");
+
+        HttpResponse<Buffer> resolved =
+                post(ALERTS + "/" + id + "/resolve", loggedIn("nora"), new JsonObject().put("note", "Bin emptied"));
+
+        assertThat(resolved.statusCode()).as(resolved.bodyAsString()).isEqualTo(200);
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT status, status_notes FROM service_request WHERE alert_id = ?::uuid")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("closed");
+                assertThat(rs.getString(2)).isEqualTo("Bin emptied");
+            }
+        }
+    }
+
+    @Test
     void an_alert_is_acknowledged_then_resolved_with_who_and_when_and_the_feed_sees_each_change() throws Exception {
         db.execute("INSERT INTO device (tenant_id, id, gateway_id, kind, zone_id, latitude, longitude) VALUES"
                 + " ('north', 'a-water', 'g3', 'water', 'z2', 52.7, -1.7)");
