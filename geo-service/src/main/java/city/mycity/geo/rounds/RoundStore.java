@@ -108,11 +108,7 @@ public final class RoundStore {
      */
     public boolean forgetEmptyDay(LocalDate day, Instant before) throws SQLException {
         try (Connection c = council()) {
-            try (PreparedStatement lock =
-                    c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('mycity.crew_round'), hashtext(?))")) {
-                lock.setString(1, tenant + '/' + day);
-                lock.execute();
-            }
+            lockDay(c, day);
             try (PreparedStatement st = c.prepareStatement("DELETE FROM crew_round WHERE tenant_id = ? AND day = ?"
                     + " AND NOT EXISTS (SELECT 1 FROM crew_round r JOIN crew_stop s ON s.round_id = r.id"
                     + " WHERE r.tenant_id = ? AND r.day = ?)"
@@ -129,6 +125,15 @@ public final class RoundStore {
                 c.commit();
                 return forgotten;
             }
+        }
+    }
+
+    /** Takes the lock of the council's day until the transaction ends: one request plans or forgets it at a time. */
+    private void lockDay(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement lock =
+                c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('mycity.crew_round'), hashtext(?))")) {
+            lock.setString(1, tenant + '/' + day);
+            lock.execute();
         }
     }
 
@@ -149,11 +154,7 @@ public final class RoundStore {
      */
     public void save(LocalDate day, List<String> crews, Map<Integer, Planned> trucks) throws SQLException {
         try (Connection c = council()) {
-            try (PreparedStatement lock =
-                    c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('mycity.crew_round'), hashtext(?))")) {
-                lock.setString(1, tenant + '/' + day);
-                lock.execute();
-            }
+            lockDay(c, day);
             Map<String, Integer> existing = new HashMap<>();
             try (PreparedStatement st =
                     c.prepareStatement("SELECT crew, truck FROM crew_round WHERE tenant_id = ? AND day = ?")) {
