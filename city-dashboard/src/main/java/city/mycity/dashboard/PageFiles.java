@@ -27,6 +27,15 @@ final class PageFiles {
             "webmanifest", "application/manifest+json",
             "txt", "text/plain; charset=utf-8");
 
+    /**
+     * What a page may load and run: its own files and the API of its own origin, workers from its own files (the map's,
+     * the crew's service worker), images from itself and data URLs; no frames, no plug-ins, no other site. Styles set
+     * by scripts (the map, the charts) are inline styles, hence {@code 'unsafe-inline'} for styles only.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; worker-src 'self' blob:;"
+            + " connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     private final String webroot;
     private final Set<String> compressed;
 
@@ -55,7 +64,11 @@ final class PageFiles {
     /** Sends the gzip copy of the file when there is one and the browser accepts gzip; otherwise the next handler. */
     void serveCompressed(RoutingContext ctx) {
         String name = name(ctx.normalizedPath());
-        ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, cacheControl(name));
+        ctx.response()
+                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl(name))
+                .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "same-origin");
         if (name == null || !compressed.contains(name) || !acceptsGzip(ctx)) {
             ctx.next();
             return;

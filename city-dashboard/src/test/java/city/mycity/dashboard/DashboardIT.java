@@ -55,6 +55,16 @@ class DashboardIT {
     }
 
     @Test
+    void pages_may_load_only_from_their_own_origin() {
+        HttpResponse<Buffer> response = get("/");
+
+        assertThat(response.getHeader("Content-Security-Policy"))
+                .contains("default-src 'self'", "script-src 'self';", "frame-ancestors 'none'")
+                .doesNotContain("*");
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
     void every_public_page_is_served() {
         for (String path : List.of("/around.html", "/report.html", "/open-data.html")) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(200);
