@@ -51,14 +51,13 @@ describe('an operator', () => {
   });
 
   test('sees the sensors by state, a sensor\'s history and the gateways, with no serious axe-core violation', async () => {
-    const { page, bytes, problems, context } = await open(browser, { viewport: DESKTOP });
+    const { page, problems, context } = await open(browser, { viewport: DESKTOP });
     await logIn(page, account('operator'));
     await page.locator('#summary tbody tr').first().waitFor();
     await page.locator('#map[data-ready]').waitFor({ timeout: 60_000 });
     const size = await transferred(page);
     record('ops.transfer_before_list_bytes', size.beforeList);
     record('ops.transfer_total_bytes', size.total);
-    record('ops.network_total_bytes', bytes());
     await page.locator('#attention tbody button', { hasText: 'bin-00001' }).click();
     await page.locator('#detail .chart[data-drawn]').waitFor();
     assert.match(await page.locator('#chart-summary').textContent(), /fill, last 24 hours, per minute: \d+ readings/);

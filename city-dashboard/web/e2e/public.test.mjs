@@ -93,7 +93,7 @@ describe('a citizen', () => {
 describe('every public page', () => {
   for (const { name, path, ready } of PAGES) {
     test(`${name} transfers at most 300 KB before its list is usable and has no serious axe-core violation`, async () => {
-      const { page, bytes, problems, context } = await open(browser, { viewport: PHONE });
+      const { page, problems, context } = await open(browser, { viewport: PHONE });
       await page.goto(`${path}${path.includes('?') ? '&' : '?'}live=off`);
       await page.locator(ready).first().waitFor();
       if (await page.locator('#map').count()) {
@@ -102,7 +102,6 @@ describe('every public page', () => {
       const size = await transferred(page);
       record(`${name}.transfer_before_list_bytes`, size.beforeList);
       record(`${name}.transfer_total_bytes`, size.total);
-      record(`${name}.network_total_bytes`, bytes());
       assert.ok(size.beforeList <= BUDGET, `${name} transferred ${size.beforeList} bytes before its list was usable`);
       await screenshot(page, `${name}-phone`);
       // WCAG 1.4.10: nothing wider than the phone's screen.

@@ -1,5 +1,5 @@
 // What the browser tests share: Debian's Chromium driven by playwright-core, the page's transfer size counted by the
-// browser itself (DevTools protocol), the axe-core scan, screenshots, and the figures each test records.
+// browser itself (resource timing), the axe-core scan, screenshots, and the figures each test records.
 // The server is started by the Java side (PagesE2EIT), which passes its address and accounts in the environment.
 
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -47,17 +47,10 @@ export function launch() {
   });
 }
 
-/**
- * A page in a fresh context (empty cache) whose every response is counted as the network carried it (compressed,
- * headers included): bytes() is the total so far.
- */
+/** A page in a fresh context (empty cache), with the errors it reports collected in problems. */
 export async function open(browser, { viewport = PHONE, offline = false, ...options } = {}) {
   const context = await browser.newContext({ viewport, baseURL: BASE, locale: 'en-GB', ...options });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -70,7 +63,7 @@ export async function open(browser, { viewport = PHONE, offline = false, ...opti
   if (offline) {
     await context.setOffline(true);
   }
-  return { context, page, bytes: () => bytes, problems };
+  return { context, page, problems };
 }
 
 /** The WCAG 2.2 A and AA rules of axe-core, in the page; answers the serious and critical violations. */

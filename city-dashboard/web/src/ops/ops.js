@@ -36,7 +36,8 @@ function shown(sensor) {
 }
 
 async function pollSensors() {
-  const page = await api.getJson(`/api/v1/ops/sensors${sensorsAsOf ? `?since=${encodeURIComponent(sensorsAsOf)}` : ''}`);
+  const first = sensorsAsOf === null;
+  const page = await api.getJson(`/api/v1/ops/sensors${first ? '' : `?since=${encodeURIComponent(sensorsAsOf)}`}`);
   for (const s of page.sensors) {
     sensors.set(s.id, s);
   }
@@ -44,7 +45,7 @@ async function pollSensors() {
     sensors.delete(id);
   }
   sensorsAsOf = page.as_of;
-  if (page.sensors.length > 0 || (page.removed ?? []).length > 0 || !map?.drawn) {
+  if (first || page.sensors.length > 0 || (page.removed ?? []).length > 0) {
     renderSensors();
   }
   return page.as_of;
@@ -136,7 +137,6 @@ function drawMap(visible) {
     return;
   }
   map.setPoints('sensors', visible, (s) => ({ id: s.id, s: s.state }));
-  map.drawn = true;
 }
 
 function showSensor(id) {

@@ -16,11 +16,6 @@ export class ParkingList {
     this.items = new Map();
   }
 
-  /** The colour class of a place: plenty, few, full or none. */
-  static status(place) {
-    return availability(place);
-  }
-
   /** A short summary of a place, for the map's popup. */
   static summary(place) {
     return el('div', { className: 'popup' },

@@ -4,7 +4,7 @@
 
 import '../styles/base.css';
 import * as api from '../shared/api.js';
-import { number } from '../shared/format.js';
+import { availability, number } from '../shared/format.js';
 import { Freshness, listUsable, say, startPage } from '../shared/page.js';
 import { PlaceSearch } from './place-search.js';
 import { ParkingList } from './parking-list.js';
@@ -128,7 +128,7 @@ function drawMap() {
     return;
   }
   const shown = nearby ?? [...carParks.values()];
-  map.setPoints('carparks', shown, (p) => ({ id: p.id, status: ParkingList.status(p) }));
+  map.setPoints('carparks', shown, (p) => ({ id: p.id, status: availability(p) }));
   map.setPoints('you', from ? [from] : [], () => ({}));
 }
 

@@ -49,9 +49,6 @@ export const carParks = () => getJson('/api/v1/parking/carparks');
 export const nearest = (lat, lon, limit = 10) =>
   getJson(`/api/v1/parking/nearest?lat=${lat}&lon=${lon}&limit=${limit}`);
 
-/** Street parking by zone: bays, occupied and free. */
-export const zones = () => getJson('/api/v1/zones/occupancy');
-
 /** Streets, car parks and areas whose name matches what someone typed. */
 export const places = (q) => getJson(`/api/v1/places?q=${encodeURIComponent(q)}&limit=8`);
 

@@ -91,7 +91,7 @@ public final class PlaceIndex {
         for (int i = 1; i < points.size(); i++) {
             GeoPoint a = points.get(i - 1);
             GeoPoint b = points.get(i);
-            double step = metres(a, b);
+            double step = a.distanceTo(b);
             if (walked + step >= half && step > 0) {
                 double f = (half - walked) / step;
                 return new GeoPoint(
@@ -101,12 +101,5 @@ public final class PlaceIndex {
             walked += step;
         }
         return points.get(points.size() / 2);
-    }
-
-    private static double metres(GeoPoint a, GeoPoint b) {
-        double lat = Math.toRadians((a.latitude() + b.latitude()) / 2);
-        double dy = (b.latitude() - a.latitude()) * 111_320;
-        double dx = (b.longitude() - a.longitude()) * 111_320 * Math.cos(lat);
-        return Math.hypot(dx, dy);
     }
 }
