@@ -78,9 +78,11 @@ class PagesE2EIT {
                 "leak",
                 "open",
                 Instant.now().minus(1, ChronoUnit.HOURS).toString());
-        store.binStatus("bin-00001", 92, Instant.now().plus(2, ChronoUnit.HOURS).toString());
+        // Full already: due today whatever the hour the tests run at (a crew's day ends at midnight).
+        store.binStatus(
+                "bin-00001", 92, Instant.now().minus(1, ChronoUnit.HOURS).toString());
         for (String bin : List.of("bin-00002", "bin-00003", "bin-00004")) {
-            store.binStatus(bin, 85, Instant.now().plus(3, ChronoUnit.HOURS).toString());
+            store.binStatus(bin, 85, Instant.now().minus(1, ChronoUnit.HOURS).toString());
         }
         // A bin sensor with a history of its fill level, low on battery: one the operators' table lists.
         for (int hour = 1; hour <= 6; hour++) {
